@@ -1,0 +1,236 @@
+/* dyad: news articles in, sourced political event records out. The only public header.
+ *
+ * Ownership in one sentence: a dyad_doc owns every string and array reachable from
+ * it (one dyad_doc_free releases them all), except tag strings that point into the
+ * pipeline's model, which stay valid while that pipeline lives.
+ *
+ * Threads: readers and documents belong to one thread at a time; a dyad_pipeline
+ * and a dyad_model are read-only after creation and may be shared by any number
+ * of threads. The library never prints and never aborts. */
+#ifndef DYAD_H
+#define DYAD_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+#define DYAD_VERSION "0.1.0"
+
+/* ---- status and errors ------------------------------------------------- */
+
+typedef enum dyad_status {
+    DYAD_OK = 0,
+    DYAD_ENOMEM,  /* out of memory */
+    DYAD_EIO,     /* a file could not be opened, read or written */
+    DYAD_EFORMAT, /* input is not in the expected format */
+    DYAD_EINVAL,  /* bad argument or option */
+    DYAD_EMODEL   /* a model file is corrupt, truncated or of another version */
+} dyad_status;
+
+/* Filled by functions that take a `dyad_error *err`; err may be NULL. */
+typedef struct dyad_error {
+    dyad_status status;
+    char code[32];     /* short machine-readable code, e.g. "model_checksum" */
+    char message[512]; /* one sentence for a human, naming the file */
+} dyad_error;
+
+/* A problem found in one document; the document is still processed when possible. */
+typedef struct dyad_doc_error {
+    const char *code; /* static string: "invalid_utf8", "nul_byte", "bad_date", ... */
+    char *message;    /* owned by the document */
+} dyad_doc_error;
+
+/* ---- documents --------------------------------------------------------- */
+
+#define DYAD_TOKEN_SPACE_AFTER 1u /* whitespace follows the token in the text */
+
+/* One token: a [start, end) byte slice of dyad_doc.text (tokens never rewrite text,
+ * so "don't" is "do" + "n't" and the form is always text[start, end)). The tag and
+ * tree fields are NULL / -1 until the tagger and parser have run. */
+typedef struct dyad_token {
+    uint32_t start, end; /* byte offsets into doc->text */
+    uint32_t flags;      /* DYAD_TOKEN_* bits */
+    const char *upos;    /* Universal POS tag, e.g. "PROPN" */
+    const char *xpos;    /* Penn tag, e.g. "NNP" */
+    const char *feats;   /* UD features "Number=Sing|Tense=Past" or "_" */
+    const char *lemma;   /* lemma, owned by the doc or the model */
+    int32_t head;        /* index into doc->tokens of the head; -1 for the root */
+    const char *deprel;  /* UD relation, e.g. "nsubj" */
+} dyad_token;
+
+/* One sentence: tokens [first, first + count) of doc->tokens. */
+typedef struct dyad_sentence {
+    uint32_t first, count; /* token range */
+    uint32_t start, end;   /* byte offsets of the first token start and last token end */
+} dyad_sentence;
+
+/* One document. text is the title, a blank line, then the body (or the body alone
+ * when there is no title), valid NFC UTF-8, NUL-terminated; every span is a byte
+ * offset into it. */
+typedef struct dyad_doc {
+    char *id;          /* from the input (JSONL id) or the file name without extension */
+    char *date;        /* "YYYY-MM-DD", or NULL when the input has none */
+    char *title;       /* NULL when none */
+    char *source;      /* file path, or the JSONL "source" field */
+    char *url;         /* NULL when none */
+    const char *format;/* static: "dated", "jsonl", "text", "html" */
+    char *text;        /* see above */
+    size_t text_len;   /* bytes, excluding the terminating NUL */
+    size_t body_start; /* offset of the body in text */
+    dyad_token *tokens;
+    size_t n_tokens;
+    dyad_sentence *sentences;
+    size_t n_sentences;
+    dyad_doc_error *errors;
+    size_t n_errors;
+    int failed;        /* 1 when the document could not be read or processed at all */
+    struct dyad_arena *arena; /* owns everything above */
+} dyad_doc;
+
+/* A new empty document with its own arena; NULL when out of memory. */
+dyad_doc *dyad_doc_new(void);
+/* Frees the document and everything it owns. dyad_doc_free(NULL) is a no-op. */
+void dyad_doc_free(dyad_doc *doc);
+/* Copies a string into the document's arena; NULL when out of memory. */
+char *dyad_doc_strdup(dyad_doc *doc, const char *s, size_t len);
+/* Appends an error (code: static string; message: printf format). Never fails
+ * silently: when memory runs out the error is dropped and DYAD_ENOMEM returned. */
+dyad_status dyad_doc_add_error(dyad_doc *doc, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* Sets doc->text from a title (may be NULL) and body given as raw bytes: invalid
+ * UTF-8 and NUL bytes are replaced by U+FFFD and reported in doc->errors, the
+ * result is normalised to NFC, and body_start is set. */
+dyad_status dyad_doc_set_text(dyad_doc *doc, const char *title, size_t title_len,
+                              const char *body, size_t body_len);
+
+/* ---- readers ----------------------------------------------------------- */
+
+typedef enum dyad_format {
+    DYAD_FORMAT_AUTO = 0, /* detect from content (and file extension) */
+    DYAD_FORMAT_DATED,    /* "date YYYY-MM-DD <headline>", blank line, body */
+    DYAD_FORMAT_JSONL,    /* one JSON object per line: id, date, title, text|body, url, source */
+    DYAD_FORMAT_TEXT,     /* plain text: the whole file is the body */
+    DYAD_FORMAT_HTML      /* an HTML page: title, main text, publication date */
+} dyad_format;
+
+/* "auto", "dated", "jsonl", "text", "html" -> format; -1 when unknown. */
+int dyad_format_from_name(const char *name);
+const char *dyad_format_name(dyad_format format);
+
+typedef struct dyad_reader dyad_reader;
+
+/* A reader over a queue of inputs; every input may hold many documents. */
+dyad_reader *dyad_reader_new(dyad_format forced);
+/* Queues a file, a directory (walked recursively, in name order) or "-" for stdin.
+ * .gz and .zst files are decompressed transparently. Never fails for a missing
+ * file: that input yields one failed document naming it. */
+dyad_status dyad_reader_add_path(dyad_reader *reader, const char *path);
+/* Queues bytes already in memory (copied); name gives the document id. */
+dyad_status dyad_reader_add_memory(dyad_reader *reader, const char *name,
+                                   const void *data, size_t len);
+/* The next document, or NULL at the end (or when out of memory: see
+ * dyad_reader_status). A document that could not be read comes back with
+ * failed = 1 and an error naming the problem; the reader then goes on. */
+dyad_doc *dyad_reader_next(dyad_reader *reader);
+dyad_status dyad_reader_status(const dyad_reader *reader);
+/* dyad_reader_free(NULL) is a no-op. */
+void dyad_reader_free(dyad_reader *reader);
+
+/* ---- tokenizer and sentence splitter ----------------------------------- */
+
+/* Tokenizes doc->text (UD English EWT conventions) and splits it into sentences,
+ * replacing doc->tokens and doc->sentences. Linear in the text length. */
+dyad_status dyad_tokenize(dyad_doc *doc);
+
+/* ---- CoNLL-U ----------------------------------------------------------- */
+
+/* One word of a CoNLL-U sentence; strings point into the treebank's storage. */
+typedef struct dyad_conllu_word {
+    const char *form, *lemma, *upos, *xpos, *feats, *deprel, *misc;
+    int head; /* 1-based head, 0 = root */
+} dyad_conllu_word;
+
+/* A multiword token "3-4 don't": covers words [first, last] (1-based). */
+typedef struct dyad_conllu_range {
+    int first, last;
+    const char *form, *misc;
+} dyad_conllu_range;
+
+typedef struct dyad_conllu_sentence {
+    const char *text;   /* "# text = " comment, or NULL */
+    int newdoc, newpar; /* 1 when the sentence starts a document / paragraph */
+    dyad_conllu_word *words; /* [n_words], words[0] is word 1 */
+    int n_words;
+    dyad_conllu_range *ranges; /* [n_ranges] multiword tokens, in order */
+    int n_ranges;
+} dyad_conllu_sentence;
+
+typedef struct dyad_treebank {
+    dyad_conllu_sentence *sentences;
+    size_t n_sentences;
+    struct dyad_arena *arena;
+} dyad_treebank;
+
+/* Reads a CoNLL-U file (plain, .gz or .zst is not supported here: plain only).
+ * Returns NULL and fills err on failure, naming the file and line. */
+dyad_treebank *dyad_treebank_read(const char *path, dyad_error *err);
+void dyad_treebank_free(dyad_treebank *tb);
+
+/* ---- models, tagger and parser ------------------------------------------ */
+
+typedef struct dyad_model dyad_model;
+
+/* Loads a model file (tagger, lemmatizer and parser). The file is untrusted:
+ * header, version, checksum and every offset are checked. NULL + err on failure. */
+dyad_model *dyad_model_load(const char *path, dyad_error *err);
+/* Loads from memory (the bytes are copied). */
+dyad_model *dyad_model_load_memory(const void *data, size_t len, dyad_error *err);
+void dyad_model_free(dyad_model *model);
+
+/* Tags, lemmatizes and parses every sentence of a tokenized document. */
+dyad_status dyad_model_annotate(const dyad_model *model, dyad_doc *doc);
+
+/* Training options for dyad_train. */
+typedef struct dyad_train_options {
+    const char *const *train_files; /* CoNLL-U, NULL-terminated */
+    const char *const *dev_files;   /* CoNLL-U for per-epoch dev accuracy, may be NULL */
+    const char *output;             /* model file to write */
+    int tagger_epochs, parser_epochs; /* 0 = defaults */
+    uint64_t seed;
+    void (*progress)(void *ctx, const char *line); /* one line per epoch; may be NULL */
+    void *progress_ctx;
+} dyad_train_options;
+
+dyad_status dyad_train(const dyad_train_options *opts, dyad_error *err);
+
+/* ---- pipeline ---------------------------------------------------------- */
+
+typedef struct dyad_pipeline_options {
+    const char *model_path; /* NULL = the default shipped model; "" = no tagger/parser */
+} dyad_pipeline_options;
+
+typedef struct dyad_pipeline dyad_pipeline;
+
+dyad_pipeline *dyad_pipeline_new(const dyad_pipeline_options *opts, dyad_error *err);
+/* Runs every stage on a document that has text; errors land in doc->errors. */
+dyad_status dyad_pipeline_run(const dyad_pipeline *pipeline, dyad_doc *doc);
+void dyad_pipeline_free(dyad_pipeline *pipeline);
+
+/* ---- writers ----------------------------------------------------------- */
+
+#define DYAD_JSON_TOKENS 1u /* add "sentences" with their tokens and offsets */
+#define DYAD_JSON_TEXT 2u   /* add the document text as "text" */
+
+/* The document as one line of JSON (the output contract) ending in "\n".
+ * Returns a malloc'd buffer the caller frees, or NULL when out of memory. */
+char *dyad_doc_to_json(const dyad_doc *doc, unsigned flags, size_t *len);
+/* The document's sentences as CoNLL-U; malloc'd, caller frees. */
+char *dyad_doc_to_conllu(const dyad_doc *doc, size_t *len);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
