@@ -1,6 +1,7 @@
 # dyad build: libdyad.a from src/<stage>/*.c, the CLI from cli/*.c, tests, fuzzers.
 # `make` builds build/dyad; `make SAN=1` builds into build-san with ASan+UBSan;
 # `make check` runs the test suite; `make fuzz` builds the libFuzzer harnesses.
+# BUILD=dir puts the objects elsewhere (parallel builds must not share a directory).
 
 PKGS    := libxml-2.0 zlib libzstd libutf8proc jansson
 CC      ?= cc
@@ -10,12 +11,12 @@ CFLAGS  += -std=c11 -D_GNU_SOURCE -g $(OPT) -Wall -Wextra -Wshadow -Wno-unused-p
 LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lpthread -lm
 
 ifeq ($(SAN),1)
-BUILD   := build-san
+BUILD   ?= build-san
 CFLAGS  += -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer \
            -DDYAD_ARENA_MALLOC
 LDFLAGS += -fsanitize=address,undefined
 else
-BUILD   := build
+BUILD   ?= build
 endif
 
 LIB_SRC  := $(sort $(wildcard src/*/*.c))
