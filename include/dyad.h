@@ -46,6 +46,8 @@ typedef struct dyad_doc_error {
 /* ---- documents --------------------------------------------------------- */
 
 #define DYAD_TOKEN_SPACE_AFTER 1u /* whitespace follows the token in the text */
+#define DYAD_TOKEN_CLITIC 2u /* split from the previous token inside one written word
+                                 (do|n't, Russia|'s, gon|na): one CoNLL-U multiword token */
 
 /* One token: a [start, end) byte slice of dyad_doc.text (tokens never rewrite text,
  * so "don't" is "do" + "n't" and the form is always text[start, end)). The tag and
@@ -209,7 +211,7 @@ dyad_status dyad_train(const dyad_train_options *opts, dyad_error *err);
 /* ---- pipeline ---------------------------------------------------------- */
 
 typedef struct dyad_pipeline_options {
-    const char *model_path; /* NULL = the default shipped model; "" = no tagger/parser */
+    const char *model_path; /* model file; NULL or "" = tokenize only, no tagger/parser */
 } dyad_pipeline_options;
 
 typedef struct dyad_pipeline dyad_pipeline;

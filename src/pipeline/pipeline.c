@@ -1,5 +1,48 @@
-/* STUB */
+/* The pipeline: runs each stage in order on one document; shared read-only by threads. */
 #include "internal.h"
-dyad_pipeline *dyad_pipeline_new(const dyad_pipeline_options *o, dyad_error *e) { (void)o; (void)e; return NULL; }
-dyad_status dyad_pipeline_run(const dyad_pipeline *p, dyad_doc *d) { (void)p; (void)d; return DYAD_OK; }
-void dyad_pipeline_free(dyad_pipeline *p) { (void)p; }
+
+#include <stdlib.h>
+
+struct dyad_pipeline {
+    dyad_model *model; /* NULL: tokenize only */
+};
+
+dyad_pipeline *dyad_pipeline_new(const dyad_pipeline_options *opts, dyad_error *err)
+{
+    dyad_pipeline *p = calloc(1, sizeof *p);
+    if (!p) {
+        dyad_error_set(err, DYAD_ENOMEM, "nomem", "out of memory");
+        return NULL;
+    }
+    if (opts && opts->model_path && *opts->model_path) {
+        p->model = dyad_model_load(opts->model_path, err);
+        if (!p->model) {
+            free(p);
+            return NULL;
+        }
+    }
+    return p;
+}
+
+dyad_status dyad_pipeline_run(const dyad_pipeline *pipeline, dyad_doc *doc)
+{
+    if (doc->failed || !doc->text)
+        return DYAD_OK; /* nothing to analyse: the reader already said why */
+    dyad_status st = dyad_tokenize(doc);
+    if (st == DYAD_OK && pipeline->model)
+        st = dyad_model_annotate(pipeline->model, doc);
+    if (st != DYAD_OK) {
+        dyad_doc_add_error(doc, "pipeline", "analysis stopped: %s",
+                           st == DYAD_ENOMEM ? "out of memory" : "internal error");
+        doc->failed = 1;
+    }
+    return st;
+}
+
+void dyad_pipeline_free(dyad_pipeline *pipeline)
+{
+    if (!pipeline)
+        return;
+    dyad_model_free(pipeline->model);
+    free(pipeline);
+}

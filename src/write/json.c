@@ -1,3 +1,118 @@
-/* STUB */
+/* JSON Lines writer for the output contract. Hand-written rather than built through
+ * a JSON library's tree: one streaming pass over the document, no per-value mallocs. */
 #include "internal.h"
-char *dyad_doc_to_json(const dyad_doc *doc, unsigned flags, size_t *len) { (void)doc; (void)flags; (void)len; return NULL; }
+
+#include <string.h>
+
+/* Escapes a UTF-8 string (already valid: the reader guarantees it). */
+static void json_string(dyad_buf *b, const char *s, size_t len)
+{
+    static const char hex[] = "0123456789abcdef";
+    dyad_buf_reserve(b, len + 2);
+    dyad_buf_putc(b, '"');
+    size_t run = 0; /* bytes copied verbatim in one append */
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x20 && c != '"' && c != '\\')
+            continue;
+        dyad_buf_append(b, s + run, i - run);
+        run = i + 1;
+        switch (c) {
+        case '"': dyad_buf_append(b, "\\\"", 2); break;
+        case '\\': dyad_buf_append(b, "\\\\", 2); break;
+        case '\n': dyad_buf_append(b, "\\n", 2); break;
+        case '\t': dyad_buf_append(b, "\\t", 2); break;
+        case '\r': dyad_buf_append(b, "\\r", 2); break;
+        default: {
+            char esc[6] = {'\\', 'u', '0', '0', hex[c >> 4], hex[c & 15]};
+            dyad_buf_append(b, esc, 6);
+        }
+        }
+    }
+    dyad_buf_append(b, s + run, len - run);
+    dyad_buf_putc(b, '"');
+}
+
+static void json_key_string(dyad_buf *b, const char *key, const char *value)
+{
+    dyad_buf_printf(b, ",\"%s\":", key);
+    if (value)
+        json_string(b, value, strlen(value));
+    else
+        dyad_buf_puts(b, "null");
+}
+
+static void json_errors(dyad_buf *b, const dyad_doc *doc)
+{
+    dyad_buf_puts(b, ",\"errors\":[");
+    for (size_t i = 0; i < doc->n_errors; i++) {
+        dyad_buf_puts(b, i ? ",{\"code\":" : "{\"code\":");
+        json_string(b, doc->errors[i].code, strlen(doc->errors[i].code));
+        dyad_buf_puts(b, ",\"message\":");
+        json_string(b, doc->errors[i].message, strlen(doc->errors[i].message));
+        dyad_buf_putc(b, '}');
+    }
+    dyad_buf_putc(b, ']');
+}
+
+static void json_token(dyad_buf *b, const dyad_doc *doc, const dyad_sentence *s,
+                       const dyad_token *t)
+{
+    dyad_buf_puts(b, "{\"text\":");
+    json_string(b, doc->text + t->start, t->end - t->start);
+    dyad_buf_printf(b, ",\"span\":[%u,%u]", t->start, t->end);
+    if (t->upos) {
+        json_key_string(b, "upos", t->upos);
+        json_key_string(b, "xpos", t->xpos);
+        json_key_string(b, "lemma", t->lemma);
+        json_key_string(b, "feats", t->feats);
+        /* Heads are sentence-relative (0-based, -1 for the root) so a sentence reads alone. */
+        long head = t->head < 0 ? -1 : (long)t->head - (long)s->first;
+        dyad_buf_printf(b, ",\"head\":%ld", head);
+        json_key_string(b, "deprel", t->deprel);
+    }
+    dyad_buf_putc(b, '}');
+}
+
+static void json_sentences(dyad_buf *b, const dyad_doc *doc)
+{
+    dyad_buf_puts(b, ",\"sentences\":[");
+    for (size_t i = 0; i < doc->n_sentences; i++) {
+        const dyad_sentence *s = &doc->sentences[i];
+        dyad_buf_printf(b, "%s{\"span\":[%u,%u],\"tokens\":[", i ? "," : "", s->start, s->end);
+        for (uint32_t k = 0; k < s->count; k++) {
+            if (k)
+                dyad_buf_putc(b, ',');
+            json_token(b, doc, s, &doc->tokens[s->first + k]);
+        }
+        dyad_buf_puts(b, "]}");
+    }
+    dyad_buf_putc(b, ']');
+}
+
+char *dyad_doc_to_json(const dyad_doc *doc, unsigned flags, size_t *len)
+{
+    dyad_buf b;
+    dyad_buf_init(&b);
+    dyad_buf_puts(&b, "{\"id\":");
+    json_string(&b, doc->id ? doc->id : "", doc->id ? strlen(doc->id) : 0);
+    json_key_string(&b, "date", doc->date);
+    json_key_string(&b, "title", doc->title);
+    json_key_string(&b, "source", doc->source);
+    if (doc->url)
+        json_key_string(&b, "url", doc->url);
+    json_key_string(&b, "format", doc->format);
+    dyad_buf_printf(&b, ",\"stats\":{\"bytes\":%zu,\"sentences\":%zu,\"tokens\":%zu}",
+                    doc->text_len, doc->n_sentences, doc->n_tokens);
+    if (flags & DYAD_JSON_TEXT) {
+        dyad_buf_puts(&b, ",\"text\":");
+        json_string(&b, doc->text ? doc->text : "", doc->text ? doc->text_len : 0);
+    }
+    if (flags & DYAD_JSON_TOKENS)
+        json_sentences(&b, doc);
+    if (doc->failed)
+        dyad_buf_puts(&b, ",\"failed\":true");
+    json_errors(&b, doc);
+    dyad_buf_puts(&b, "}\n");
+    return dyad_buf_detach(&b, len);
+}

@@ -1,0 +1,181 @@
+/* Shared internals of the tagger: hashing, hash tables, the payload layout and views. */
+#ifndef DYAD_TAG_IMPL_H
+#define DYAD_TAG_IMPL_H
+
+#include "tagger.h"
+
+#include <string.h>
+
+/* ---- hashing ------------------------------------------------------------ */
+
+/* Final mixer of MurmurHash3: spreads every input bit over the 64 bits. */
+static inline uint64_t tag_mix(uint64_t h)
+{
+    h ^= h >> 33;
+    h *= 0xff51afd7ed558ccdULL;
+    h ^= h >> 33;
+    h *= 0xc4ceb9fe1a85ec53ULL;
+    h ^= h >> 33;
+    return h;
+}
+
+/* FNV-1a over the bytes, then mixed; seed separates key spaces. */
+static inline uint64_t tag_hash(const char *s, size_t n, uint64_t seed)
+{
+    uint64_t h = 0xcbf29ce484222325ULL ^ seed;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ (unsigned char)s[i]) * 0x100000001b3ULL;
+    return tag_mix(h);
+}
+
+/* Combines two hashes into a table key; 0 is the empty-slot marker, so never 0. */
+static inline uint64_t tag_key(uint64_t a, uint64_t b)
+{
+    uint64_t k = tag_mix(a * 0x9e3779b97f4a7c15ULL + b);
+    return k ? k : 1;
+}
+
+/* ---- read-only open-addressing table: key -> u32 ------------------------ */
+
+typedef struct tag_table {
+    const uint64_t *keys; /* [mask + 1], 0 = empty; at least one slot is empty */
+    const uint32_t *vals; /* [mask + 1] */
+    uint32_t mask;
+} tag_table;
+
+#define TAG_MISS UINT32_MAX
+
+static inline uint32_t tag_table_get(const tag_table *t, uint64_t key)
+{
+    if (!t->keys)
+        return TAG_MISS;
+    for (uint32_t i = (uint32_t)key & t->mask;; i = (i + 1) & t->mask) {
+        uint64_t k = t->keys[i];
+        if (k == key)
+            return t->vals[i];
+        if (!k)
+            return TAG_MISS;
+    }
+}
+
+/* ---- growable table for training ---------------------------------------- */
+
+typedef struct tag_map {
+    uint64_t *keys;
+    uint32_t *vals;
+    uint32_t cap, n; /* cap is a power of two, n < cap * 3/4 */
+} tag_map;
+
+/* Index of key's slot (inserting it with val when absent); TAG_MISS when out of memory. */
+uint32_t tag_map_slot(tag_map *m, uint64_t key, uint32_t val);
+uint32_t tag_map_get(const tag_map *m, uint64_t key);
+void tag_map_free(tag_map *m);
+
+/* ---- payload ------------------------------------------------------------- */
+
+/* Arrays of the payload, in header order; each is 8-byte aligned. */
+enum {
+    TAG_ARR_STRINGS,    /* char: NUL-terminated strings, referenced by offset */
+    TAG_ARR_PARAMS,     /* u32: TAG_P_* */
+    TAG_ARR_TAGS,       /* u32 [n_tags][2]: upos, xpos string offsets */
+    TAG_ARR_FEATS,      /* u32 [n_feats]: feats string offsets */
+    TAG_ARR_TM_KEYS,    /* tag model: feature key -> row */
+    TAG_ARR_TM_VALS,
+    TAG_ARR_TM_ROWS,    /* u32 [n_rows + 1]: entry ranges */
+    TAG_ARR_TM_ENTS,    /* u32: class << 16 | (uint16)quantised weight */
+    TAG_ARR_FM_KEYS,    /* feats model, same shapes */
+    TAG_ARR_FM_VALS,
+    TAG_ARR_FM_ROWS,
+    TAG_ARR_FM_ENTS,
+    TAG_ARR_W_KEYS,     /* word form -> word index */
+    TAG_ARR_W_VALS,
+    TAG_ARR_W_INFO,     /* u32 [n_words][4]: amb hash lo, hi, cand start, cand count */
+    TAG_ARR_W_CANDS,    /* u32: tag classes */
+    TAG_ARR_FC_ROWS,    /* u32 [n_tags + 1]: feats candidates of each tag */
+    TAG_ARR_FC_LIST,    /* u32: feats classes */
+    TAG_ARR_L_KEYS,     /* (form, xpos) -> lemma string offset */
+    TAG_ARR_L_VALS,
+    TAG_ARR_R_KEYS,     /* (xpos, suffix) -> rule index */
+    TAG_ARR_R_VALS,
+    TAG_ARR_RULES,      /* u32 [n_rules][3]: strip bytes, append string, flags */
+    TAG_N_ARR
+};
+
+enum { TAG_P_TM_SCALE, TAG_P_FM_SCALE, TAG_P_CAND_MIN, TAG_N_PARAMS };
+
+#define TAG_MAGIC "DYADTAG1"
+#define TAG_VERSION 1u
+#define TAG_HEADER_SIZE (8 + 4 + 4 + TAG_N_ARR * 8)
+
+#define TAG_RULE_LOWER 1u /* the rule applies to the lower-cased form */
+
+/* A perceptron model as stored: feature key -> row of (class, weight) entries. */
+typedef struct tag_model {
+    tag_table table;
+    const uint32_t *rows; /* [n_rows + 1] */
+    const uint32_t *ents;
+    uint32_t n_rows;
+    float scale; /* weight = (int16)entry * scale */
+} tag_model;
+
+struct dyad_tagger {
+    const char *strings;
+    uint32_t n_strings;
+    const uint32_t *tags;  /* [n_tags][2] */
+    uint32_t n_tags;
+    const uint32_t *feats; /* [n_feats] */
+    uint32_t n_feats;
+    tag_model tm, fm;
+    tag_table words;
+    const uint32_t *winfo, *wcands;
+    uint32_t n_words;
+    const uint32_t *fc_rows, *fc_list;
+    tag_table lemmas, rule_keys;
+    const uint32_t *rules;
+    uint32_t n_rules;
+    const void *data; /* the payload (validated) */
+    size_t len;
+    void *owned;      /* payload copy owned by the tagger, or NULL */
+};
+
+/* Serializes arrays (pointers and byte sizes per TAG_ARR_*) with the header. */
+void tag_payload_write(dyad_buf *out, const void *const arrays[TAG_N_ARR],
+                       const size_t sizes[TAG_N_ARR]);
+
+/* ---- features and lemmas ------------------------------------------------- */
+
+/* Hashes computed once per word of a sentence. */
+typedef struct tag_word {
+    uint64_t form, lower, shape, suf[4], pre[3], amb;
+    uint32_t winfo;   /* index into the word dictionary or TAG_MISS */
+    const char *text; /* the form and its length */
+    size_t len;
+} tag_word;
+
+/* Lemma of a word given its xpos, pointing into the tagger or the arena. */
+const char *tag_lemma(const dyad_tagger *t, const char *form, size_t len, const char *xpos,
+                      dyad_arena *arena);
+
+/* Lemma tables built from training words, appended to the string pool. */
+typedef struct tag_lemma_build {
+    tag_map lex, rule_keys;
+    uint32_t *rules; /* [n_rules][3] */
+    uint32_t n_rules;
+} tag_lemma_build;
+
+/* String pool of the payload: NUL-terminated strings, deduplicated. */
+typedef struct tag_pool {
+    dyad_buf buf;
+    tag_map map; /* string hash -> offset */
+} tag_pool;
+/* Interns a string in the pool; returns its offset or TAG_MISS on OOM. */
+uint32_t tag_pool_add(tag_pool *p, const char *s, size_t n);
+
+dyad_status tag_lemma_learn(tag_lemma_build *lb, tag_pool *pool,
+                            const dyad_treebank *const *train, size_t n_train);
+void tag_lemma_build_free(tag_lemma_build *lb);
+
+/* ASCII lower-casing into out (capacity >= n); returns n. */
+size_t tag_lower(const char *s, size_t n, char *out);
+
+#endif

@@ -1,0 +1,37 @@
+#!/bin/sh
+# dyad code: help, version, usage errors, stdin, JSON validity, order under --threads.
+set -eu
+. "$(dirname "$0")/lib.sh"
+
+"$DYAD" --version | grep -q '^dyad [0-9]'
+"$DYAD" --help | grep -q 'usage: dyad COMMAND'
+"$DYAD" help code | grep -q -- '--threads N'
+"$DYAD" code --help | grep -q -- '--format FMT'
+expect_exit 2 "$DYAD" nosuchcommand
+expect_exit 2 "$DYAD" code --threads 0 examples
+expect_exit 2 "$DYAD" code --format docx examples
+expect_exit 2 "$DYAD" code --bogus
+grep -q "unknown option '--bogus'" "$ERR"
+
+# stdin, dated format: fields and offsets
+printf 'date 2024-01-26 Talks stall\n\nThe Kremlin denied it. Kyiv rejected the plan.\n' |
+    "$DYAD" code --no-model --tokens --text >"$OUT"
+python3 - "$OUT" <<'PY'
+import json, sys
+rec = json.loads(open(sys.argv[1]).read())
+assert rec["id"] == "-" or rec["source"] == "-", rec
+assert rec["date"] == "2024-01-26" and rec["title"] == "Talks stall", rec
+assert rec["text"].startswith("Talks stall\n\nThe Kremlin"), rec["text"]
+b = rec["text"].encode()
+for s in rec["sentences"]:
+    for t in s["tokens"]:
+        assert b[t["span"][0]:t["span"][1]].decode() == t["text"], t
+assert [t["text"] for t in rec["sentences"][1]["tokens"]] == ["The", "Kremlin", "denied", "it", "."]
+assert rec["stats"]["sentences"] == 3 and rec["errors"] == []
+PY
+
+# every example gives one valid record; --threads 2 gives the same bytes in the same order
+"$DYAD" code --no-model --tokens examples >"$OUT"
+"$DYAD" code --no-model --tokens --threads 2 examples >"$OUT.2"
+cmp "$OUT" "$OUT.2"
+python3 -c 'import json,sys; r=[json.loads(l) for l in open(sys.argv[1])]; assert len(r)==7, len(r); assert all(x["stats"]["tokens"]>100 for x in r)' "$OUT"
