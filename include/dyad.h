@@ -69,6 +69,12 @@ typedef struct dyad_sentence {
     uint32_t start, end;   /* byte offsets of the first token start and last token end */
 } dyad_sentence;
 
+/* A date expression resolved against the article date ("on Friday", "last month"). */
+typedef struct dyad_date {
+    uint32_t start, end; /* byte offsets into doc->text of the expression */
+    const char *value;   /* "YYYY-MM-DD", "YYYY-MM" or "YYYY", as precise as the text */
+} dyad_date;
+
 /* One document. text is the title, a blank line, then the body (or the body alone
  * when there is no title), valid NFC UTF-8, NUL-terminated; every span is a byte
  * offset into it. */
@@ -86,6 +92,8 @@ typedef struct dyad_doc {
     size_t n_tokens;
     dyad_sentence *sentences;
     size_t n_sentences;
+    dyad_date *dates;    /* NULL until the date stage has run */
+    size_t n_dates;
     dyad_doc_error *errors;
     size_t n_errors;
     int failed;        /* 1 when the document could not be read or processed at all */
@@ -146,6 +154,14 @@ void dyad_reader_free(dyad_reader *reader);
 /* Tokenizes doc->text (UD English EWT conventions) and splits it into sentences,
  * replacing doc->tokens and doc->sentences. Linear in the text length. */
 dyad_status dyad_tokenize(dyad_doc *doc);
+
+/* ---- dates -------------------------------------------------------------- */
+
+/* Finds absolute and relative date expressions in doc->text and resolves them
+ * against doc->date, filling doc->dates (an empty array when there are none).
+ * A document without a date resolves only absolute dates that carry their year,
+ * and says so in doc->errors (code "no_article_date"). */
+dyad_status dyad_dates_find(dyad_doc *doc);
 
 /* ---- CoNLL-U ----------------------------------------------------------- */
 

@@ -31,6 +31,8 @@ dyad_status dyad_pipeline_run(const dyad_pipeline *pipeline, dyad_doc *doc)
     dyad_status st = dyad_tokenize(doc);
     if (st == DYAD_OK && pipeline->model)
         st = dyad_model_annotate(pipeline->model, doc);
+    if (st == DYAD_OK)
+        st = dyad_dates_find(doc);
     if (st != DYAD_OK) {
         dyad_doc_add_error(doc, "pipeline", "analysis stopped: %s",
                            st == DYAD_ENOMEM ? "out of memory" : "internal error");

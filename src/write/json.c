@@ -55,6 +55,20 @@ static void json_errors(dyad_buf *b, const dyad_doc *doc)
     dyad_buf_putc(b, ']');
 }
 
+static void json_dates(dyad_buf *b, const dyad_doc *doc)
+{
+    dyad_buf_puts(b, ",\"dates\":[");
+    for (size_t i = 0; i < doc->n_dates; i++) {
+        const dyad_date *d = &doc->dates[i];
+        dyad_buf_puts(b, i ? ",{\"text\":" : "{\"text\":");
+        json_string(b, doc->text + d->start, d->end - d->start);
+        dyad_buf_printf(b, ",\"span\":[%u,%u]", d->start, d->end);
+        json_key_string(b, "value", d->value);
+        dyad_buf_putc(b, '}');
+    }
+    dyad_buf_putc(b, ']');
+}
+
 static void json_token(dyad_buf *b, const dyad_doc *doc, const dyad_sentence *s,
                        const dyad_token *t)
 {
@@ -108,6 +122,8 @@ char *dyad_doc_to_json(const dyad_doc *doc, unsigned flags, size_t *len)
         dyad_buf_puts(&b, ",\"text\":");
         json_string(&b, doc->text ? doc->text : "", doc->text ? doc->text_len : 0);
     }
+    if (doc->dates)
+        json_dates(&b, doc);
     if (flags & DYAD_JSON_TOKENS)
         json_sentences(&b, doc);
     if (doc->failed)

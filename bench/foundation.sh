@@ -1,0 +1,62 @@
+#!/bin/sh
+# Throughput and peak memory of read + normalise + tokenize + split (`dyad code
+# --no-model`) on the Wikinews articles repeated to ~100 MB, as one JSONL file and
+# as a directory of dated articles; then the same with the tagger and parser.
+# Usage: bench/foundation.sh [RUNS]   (from the repository root, after `make`)
+# Prints the median of RUNS runs (default 5) and the peak RSS at 25 and 100 MB, to
+# show that memory does not grow with the input.
+set -eu
+RUNS=${1:-5}
+SHARED=${DYAD_SHARED:-../shared}
+ART="$SHARED/data/news/wikinews/articles"
+[ -d "$ART" ] || { echo "bench: $ART not found (set DYAD_SHARED)"; exit 0; }
+DYAD=${DYAD:-build/dyad}
+W=bench/out
+mkdir -p "$W"
+
+# Corpus: every article as one JSONL record, repeated with fresh ids up to the size.
+python3 - "$ART" "$W" <<'PY'
+import json, os, sys
+art, out = sys.argv[1], sys.argv[2]
+recs = []
+for name in sorted(os.listdir(art)):
+    with open(os.path.join(art, name), encoding="utf-8") as f:
+        head, _, body = f.read().partition("\n\n")
+    parts = head.split(" ", 2)
+    recs.append({"date": parts[1], "title": parts[2] if len(parts) > 2 else "", "text": body})
+for mb in (25, 100):
+    path = os.path.join(out, f"wikinews-{mb}mb.jsonl")
+    if os.path.exists(path):
+        continue
+    size, i = 0, 0
+    with open(path, "w", encoding="utf-8") as f:
+        while size < mb * 1_000_000:
+            r = dict(recs[i % len(recs)], id=f"w{i}")
+            line = json.dumps(r, ensure_ascii=False) + "\n"
+            f.write(line); size += len(line.encode()); i += 1
+PY
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+
+# run LABEL FILE ARGS...: median wall seconds and MB/s over RUNS, and peak RSS.
+run() {
+    label=$1; file=$2; shift 2
+    bytes=$(wc -c <"$file")
+    for i in $(seq "$RUNS"); do
+        /usr/bin/time -f "%e %M" -o "$W/time" "$DYAD" code "$@" "$file" >/dev/null 2>"$W/err" || true
+        cat "$W/time"
+    done >"$W/times"
+    secs=$(cut -d' ' -f1 "$W/times" | median)
+    rss=$(cut -d' ' -f2 "$W/times" | median)
+    awk -v l="$label" -v b="$bytes" -v s="$secs" -v r="$rss" 'BEGIN {
+        printf "%-44s %7.1f MB  %6.2f s  %7.1f MB/s  peak RSS %6.1f MB\n", l, b/1e6, s, b/1e6/s, r/1024 }'
+}
+
+echo "dyad $("$DYAD" --version | cut -d' ' -f2), $(nproc) cores, $(date -u +%Y-%m-%d), median of $RUNS runs"
+run "read+normalise+tokenize+split, 25 MB JSONL" "$W/wikinews-25mb.jsonl" --no-model
+run "read+normalise+tokenize+split, 100 MB JSONL" "$W/wikinews-100mb.jsonl" --no-model
+run "  same, --threads 2" "$W/wikinews-100mb.jsonl" --no-model --threads 2
+if [ -f data/model/dyad-en.model ]; then
+    run "whole pipeline with tagger+parser, 25 MB" "$W/wikinews-25mb.jsonl"
+    run "  same, --threads 2" "$W/wikinews-25mb.jsonl" --threads 2
+fi

@@ -1,0 +1,43 @@
+/* Arc-hybrid parser state and feature extraction, shared by training and parsing.
+ * Internal indices: 0 = none, 1..n = words, n + 1 = the root (last in the buffer). */
+#ifndef DYAD_PARSE_STATE_H
+#define DYAD_PARSE_STATE_H
+
+#include "parser.h"
+
+enum { MOVE_SHIFT, MOVE_LEFT, MOVE_RIGHT };
+#define PARSE_MAX_FEATS 128
+
+typedef struct pstate {
+    int n;
+    int sp, b;          /* stack depth; buffer front (1..n+1) */
+    int *stack;         /* [n + 2] */
+    int *head, *label;  /* [n + 2]: 0 / -1 until attached */
+    int *l1, *l2, *r1, *r2; /* [n + 2] two leftmost / rightmost children, 0 = none */
+    uint8_t *nl, *nr;   /* [n + 2] numbers of left / right children (saturating) */
+    uint64_t *lset, *rset; /* [n + 2] bit sets of the children's labels */
+    uint64_t *wh, *th, *uh; /* [n + 2] hashes of form, xpos, upos */
+    void *mem;
+} pstate;
+
+/* Allocates a state for in and computes its hashes; false on OOM. */
+bool pstate_init(pstate *s, const dyad_parse_input *in);
+void pstate_free(pstate *s);
+bool pstate_terminal(const pstate *s);
+bool pstate_valid(const pstate *s, int move);
+void pstate_apply(pstate *s, int move, int label);
+/* Fills feats; returns how many. */
+int pstate_features(const pstate *s, uint64_t *feats);
+
+/* Class numbering: 0 = shift, 1 + l = left-arc l, 1 + L + l = right-arc l. */
+static inline int class_move(int cls, int n_labels)
+{
+    return cls == 0 ? MOVE_SHIFT : cls <= n_labels ? MOVE_LEFT : MOVE_RIGHT;
+}
+
+static inline int class_label(int cls, int n_labels)
+{
+    return cls == 0 ? -1 : cls <= n_labels ? cls - 1 : cls - 1 - n_labels;
+}
+
+#endif

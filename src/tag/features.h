@@ -1,0 +1,30 @@
+/* Feature extraction shared by training and tagging. */
+#ifndef DYAD_TAG_FEATURES_H
+#define DYAD_TAG_FEATURES_H
+
+#include "tag_impl.h"
+
+#define TAG_MAX_KEYS 48
+
+/* Hashes of one word; words/winfo is the word dictionary (amb class, candidates). */
+void tag_word_prepare(tag_word *w, const char *s, size_t n, const tag_table *words,
+                      const uint32_t *winfo);
+/* Keys of word i for the tag model, given the tags of the words before it. */
+int tag_features(const tag_word *w, int n, int i, const int *tags, uint64_t *keys);
+/* Keys of word i for the feature model, given every tag and the nearest nominal
+ * word on the left (subj, or -1), which decides verb agreement. */
+int tag_feat_features(const tag_word *w, int n, int i, const int *tags, int subj,
+                      uint64_t *keys);
+/* Adds the model's weights for keys to scores[class]. */
+void tag_model_score(const tag_model *m, const uint64_t *keys, int nk, int32_t *scores);
+
+/* True when tag class tag is a noun, proper noun or pronoun. */
+bool tag_class_nominal(const dyad_tagger *t, int tag);
+/* Tags of a prepared sentence, then its feature classes (-1 = "_"); scores has
+ * room for max(n_tags, n_feats) classes. */
+void tag_sentence_tags(const dyad_tagger *t, const tag_word *w, int n, int *tags,
+                       int32_t *scores);
+void tag_sentence_feats(const dyad_tagger *t, const tag_word *w, int n, const int *tags,
+                        int *feats, int32_t *scores);
+
+#endif

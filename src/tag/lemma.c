@@ -1,0 +1,210 @@
+/* Lemmatizer: a (form, xpos) lexicon from the treebank, then suffix edit rules by xpos. */
+#include "tag_impl.h"
+
+#include <stdlib.h>
+
+#define MAX_SUFFIX 6         /* longest suffix (bytes) a rule is keyed on */
+#define LOWER_MARK 0x10000ULL /* separates lower-cased lexicon keys from exact ones */
+
+static uint64_t lower_hash(const char *s, size_t n)
+{
+    uint64_t h = 0xcbf29ce484222325ULL ^ 2;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 0x100000001b3ULL;
+    }
+    return tag_mix(h);
+}
+
+static uint64_t exact_key(const char *form, size_t n, uint64_t hx)
+{
+    return tag_key(tag_hash(form, n, 1), hx);
+}
+
+static uint64_t lower_key(const char *form, size_t n, uint64_t hx)
+{
+    return tag_key(lower_hash(form, n) ^ LOWER_MARK, hx);
+}
+
+static uint64_t suffix_key(const char *low, size_t n, size_t k, uint64_t hx)
+{
+    return tag_key(tag_hash(low + n - k, k, 40 + k), hx);
+}
+
+static const char *rule_apply(const dyad_tagger *t, const uint32_t *rule, const char *form,
+                              const char *low, size_t n, dyad_arena *arena)
+{
+    const char *base = rule[2] & TAG_RULE_LOWER ? low : form;
+    const char *add = t->strings + rule[1];
+    size_t keep = n - rule[0], alen = strlen(add);
+    char *out = dyad_arena_alloc(arena, keep + alen + 1);
+    if (!out)
+        return NULL;
+    memcpy(out, base, keep);
+    memcpy(out + keep, add, alen + 1);
+    return out;
+}
+
+const char *tag_lemma(const dyad_tagger *t, const char *form, size_t n, const char *xpos,
+                      dyad_arena *arena)
+{
+    uint64_t hx = tag_hash(xpos, strlen(xpos), 30);
+    uint32_t v = tag_table_get(&t->lemmas, exact_key(form, n, hx));
+    if (v == TAG_MISS)
+        v = tag_table_get(&t->lemmas, lower_key(form, n, hx));
+    if (v != TAG_MISS)
+        return t->strings + v;
+    char *low = arena ? dyad_arena_alloc(arena, n + 1) : NULL;
+    if (!low)
+        return NULL;
+    tag_lower(form, n, low);
+    low[n] = '\0';
+    for (size_t k = n < MAX_SUFFIX ? n : MAX_SUFFIX;; k--) {
+        uint32_t r = tag_table_get(&t->rule_keys, suffix_key(low, n, k, hx));
+        /* A rule strips inside the matched suffix only, so it cannot split a character. */
+        if (r != TAG_MISS && t->rules[3 * r] <= k)
+            return rule_apply(t, t->rules + 3 * r, form, low, n, arena);
+        if (k == 0)
+            break;
+    }
+    return dyad_arena_strndup(arena, form, n);
+}
+
+/* ---- learning ---------------------------------------------------------------- */
+
+/* Counted candidates: key -> (value, count); the most frequent value wins. */
+typedef struct vote {
+    tag_map pairs;      /* hash(key, value) -> index into recs */
+    tag_map best;       /* key -> index of the leading rec */
+    uint32_t (*recs)[2]; /* [n][value, count] */
+    uint32_t n, cap;
+} vote;
+
+static bool vote_add(vote *v, uint64_t key, uint32_t value)
+{
+    uint32_t slot = tag_map_slot(&v->pairs, tag_key(key, value + 0x777ULL), v->n);
+    uint32_t bslot = tag_map_slot(&v->best, key, v->n);
+    if (slot == TAG_MISS || bslot == TAG_MISS)
+        return false;
+    uint32_t r = v->pairs.vals[slot];
+    if (r == v->n) {
+        if (v->n == v->cap) {
+            uint32_t cap = v->cap ? v->cap * 2 : 4096;
+            void *p = realloc(v->recs, cap * sizeof *v->recs);
+            if (!p)
+                return false;
+            v->recs = p;
+            v->cap = cap;
+        }
+        v->recs[v->n][0] = value;
+        v->recs[v->n++][1] = 0;
+    }
+    v->recs[r][1]++;
+    if (v->recs[r][1] > v->recs[v->best.vals[bslot]][1])
+        v->best.vals[bslot] = r;
+    return true;
+}
+
+/* Turns the votes into key -> winning value, in place in v->best. */
+static void vote_finish(vote *v)
+{
+    for (uint32_t i = 0; i < v->best.cap; i++)
+        if (v->best.keys[i])
+            v->best.vals[i] = v->recs[v->best.vals[i]][0];
+}
+
+static void vote_free(vote *v)
+{
+    tag_map_free(&v->pairs);
+    free(v->recs);
+}
+
+static size_t common_prefix(const char *a, size_t na, const char *b, size_t nb)
+{
+    size_t i = 0;
+    while (i < na && i < nb && a[i] == b[i])
+        i++;
+    return i;
+}
+
+/* Rule index for turning form into lemma; ties go to the lower-cased form, so
+ * rules learned from lower-case words lower-case capitalised unseen words. */
+static uint32_t rule_learn(tag_lemma_build *lb, tag_map *ids, tag_pool *pool, const char *form,
+                           const char *low, size_t n, const char *lemma)
+{
+    size_t ln = strlen(lemma);
+    size_t pf = common_prefix(form, n, lemma, ln), pl = common_prefix(low, n, lemma, ln);
+    uint32_t flags = pl >= pf ? TAG_RULE_LOWER : 0, p = (uint32_t)(pl >= pf ? pl : pf);
+    uint32_t add = tag_pool_add(pool, lemma + p, ln - p);
+    uint32_t slot = tag_map_slot(ids, tag_key((n - p) << 2 | flags, add), lb->n_rules);
+    if (add == TAG_MISS || slot == TAG_MISS)
+        return TAG_MISS;
+    if (ids->vals[slot] == lb->n_rules) {
+        uint32_t *r = realloc(lb->rules, (lb->n_rules + 1) * 3 * sizeof *r);
+        if (!r)
+            return TAG_MISS;
+        lb->rules = r;
+        r += 3 * lb->n_rules++;
+        r[0] = (uint32_t)(n - p);
+        r[1] = add;
+        r[2] = flags;
+    }
+    return ids->vals[slot];
+}
+
+/* Votes for one word: lexicon entries always, suffix rules once per (form, xpos). */
+static bool learn_word(tag_lemma_build *lb, vote *lex, vote *rules, tag_map *ids,
+                       tag_pool *pool, const dyad_conllu_word *w)
+{
+    size_t n = strlen(w->form);
+    uint64_t hx = tag_hash(w->xpos, strlen(w->xpos), 30);
+    uint32_t lemma = tag_pool_add(pool, w->lemma, strlen(w->lemma));
+    uint64_t ek = exact_key(w->form, n, hx);
+    bool seen = tag_map_get(&lex->best, ek) != TAG_MISS;
+    if (lemma == TAG_MISS || !vote_add(lex, ek, lemma) ||
+        !vote_add(lex, lower_key(w->form, n, hx), lemma))
+        return false;
+    if (seen)
+        return true;
+    char *low = malloc(n + 1);
+    if (!low)
+        return false;
+    tag_lower(w->form, n, low);
+    uint32_t r = rule_learn(lb, ids, pool, w->form, low, n, w->lemma);
+    bool ok = r != TAG_MISS;
+    for (size_t k = 0; ok && k <= n && k <= MAX_SUFFIX; k++)
+        if (lb->rules[3 * r] <= k)
+            ok = vote_add(rules, suffix_key(low, n, k, hx), r);
+    free(low);
+    return ok;
+}
+
+dyad_status tag_lemma_learn(tag_lemma_build *lb, tag_pool *pool,
+                            const dyad_treebank *const *train, size_t n_train)
+{
+    vote lex = {0}, rules = {0};
+    tag_map ids = {0};
+    bool ok = true;
+    for (size_t b = 0; ok && b < n_train; b++)
+        for (size_t s = 0; ok && s < train[b]->n_sentences; s++) {
+            const dyad_conllu_sentence *sent = &train[b]->sentences[s];
+            for (int i = 0; ok && i < sent->n_words; i++)
+                ok = learn_word(lb, &lex, &rules, &ids, pool, &sent->words[i]);
+        }
+    vote_finish(&lex);
+    vote_finish(&rules);
+    lb->lex = lex.best;
+    lb->rule_keys = rules.best;
+    vote_free(&lex);
+    vote_free(&rules);
+    tag_map_free(&ids);
+    return ok ? DYAD_OK : DYAD_ENOMEM;
+}
+
+void tag_lemma_build_free(tag_lemma_build *lb)
+{
+    tag_map_free(&lb->lex);
+    tag_map_free(&lb->rule_keys);
+    free(lb->rules);
+    *lb = (tag_lemma_build){0};
+}

@@ -1,0 +1,95 @@
+/* Tagging a sentence: tag perceptron left to right, then features, then lemmas. */
+#include "features.h"
+
+#include <stdlib.h>
+
+/* Words whose number and person a finite verb agrees with. */
+static bool is_nominal(const char *upos)
+{
+    return !strcmp(upos, "NOUN") || !strcmp(upos, "PROPN") || !strcmp(upos, "PRON");
+}
+
+bool tag_class_nominal(const dyad_tagger *t, int tag)
+{
+    return is_nominal(t->strings + t->tags[2 * tag]);
+}
+
+/* Best class among cands[0..n) or, when n == 0, among all n_classes. */
+static int argmax(const int32_t *scores, const uint32_t *cands, uint32_t n, uint32_t n_classes)
+{
+    int best = cands && n ? (int)cands[0] : 0;
+    if (cands && n) {
+        for (uint32_t i = 1; i < n; i++)
+            if (scores[cands[i]] > scores[best])
+                best = (int)cands[i];
+        return best;
+    }
+    for (uint32_t c = 1; c < n_classes; c++)
+        if (scores[c] > scores[best])
+            best = (int)c;
+    return best;
+}
+
+void tag_sentence_tags(const dyad_tagger *t, const tag_word *w, int n, int *tags,
+                       int32_t *scores)
+{
+    uint64_t keys[TAG_MAX_KEYS];
+    for (int i = 0; i < n; i++) {
+        int nk = tag_features(w, n, i, tags, keys);
+        memset(scores, 0, t->n_tags * sizeof *scores);
+        tag_model_score(&t->tm, keys, nk, scores);
+        const uint32_t *info = w[i].winfo == TAG_MISS ? NULL : t->winfo + 4 * w[i].winfo;
+        tags[i] = argmax(scores, info ? t->wcands + info[2] : NULL, info ? info[3] : 0,
+                         t->n_tags);
+    }
+}
+
+void tag_sentence_feats(const dyad_tagger *t, const tag_word *w, int n, const int *tags,
+                        int *feats, int32_t *scores)
+{
+    uint64_t keys[TAG_MAX_KEYS];
+    int subj = -1;
+    for (int i = 0; i < n; i++) {
+        uint32_t start = t->fc_rows[tags[i]], count = t->fc_rows[tags[i] + 1] - start;
+        feats[i] = count ? (int)t->fc_list[start] : -1;
+        if (count > 1) {
+            int nk = tag_feat_features(w, n, i, tags, subj, keys);
+            for (uint32_t c = 0; c < count; c++)
+                scores[t->fc_list[start + c]] = 0;
+            tag_model_score(&t->fm, keys, nk, scores);
+            feats[i] = argmax(scores, t->fc_list + start, count, t->n_feats);
+        }
+        if (tag_class_nominal(t, tags[i]))
+            subj = i;
+    }
+}
+
+dyad_status dyad_tagger_tag(const dyad_tagger *t, const char *const *forms,
+                            const size_t *form_lens, int n, dyad_tag_result *out,
+                            dyad_arena *arena)
+{
+    if (n <= 0)
+        return n == 0 ? DYAD_OK : DYAD_EINVAL;
+    size_t ncls = t->n_tags > t->n_feats ? t->n_tags : t->n_feats;
+    size_t bytes = (size_t)n * (sizeof(tag_word) + 2 * sizeof(int)) + ncls * sizeof(int32_t);
+    tag_word *w = malloc(bytes);
+    if (!w)
+        return DYAD_ENOMEM;
+    int *tags = (int *)(w + n), *feats = tags + n;
+    int32_t *scores = (int32_t *)(feats + n);
+    for (int i = 0; i < n; i++)
+        tag_word_prepare(&w[i], forms[i], form_lens[i], &t->words, t->winfo);
+    tag_sentence_tags(t, w, n, tags, scores);
+    tag_sentence_feats(t, w, n, tags, feats, scores);
+    dyad_status st = DYAD_OK;
+    for (int i = 0; i < n; i++) {
+        out[i].upos = t->strings + t->tags[2 * tags[i]];
+        out[i].xpos = t->strings + t->tags[2 * tags[i] + 1];
+        out[i].feats = feats[i] < 0 ? "_" : t->strings + t->feats[feats[i]];
+        out[i].lemma = tag_lemma(t, forms[i], form_lens[i], out[i].xpos, arena);
+        if (!out[i].lemma)
+            st = DYAD_ENOMEM;
+    }
+    free(w);
+    return st;
+}
