@@ -12,6 +12,8 @@ static const struct {
      help_eval_tokenize},
     {"ud", "UPOS, XPOS, UFeats, Lemmas, UAS, LAS against a CoNLL-U treebank", eval_ud,
      help_eval_ud},
+    {"actors", "NGEC actor-resolution cases against the actor dictionary", eval_actors,
+     help_eval_actors},
 };
 
 void help_eval(FILE *out)
@@ -25,7 +27,7 @@ void help_eval(FILE *out)
 int cmd_eval(int argc, char **argv)
 {
     if (argc < 2)
-        return cli_usage_error("eval", "which evaluation? one of: tokenize, ud");
+        return cli_usage_error("eval", "which evaluation? one of: tokenize, ud, actors");
     for (size_t i = 0; i < sizeof evals / sizeof evals[0]; i++)
         if (strcmp(argv[1], evals[i].name) == 0)
             return evals[i].run(argc - 1, argv + 1);

@@ -224,6 +224,72 @@ typedef struct dyad_train_options {
 
 dyad_status dyad_train(const dyad_train_options *opts, dyad_error *err);
 
+/* ---- actor dictionaries ------------------------------------------------ */
+
+/* Names, titles and places to CAMEO-style actor codes: country (ISO 3166-1 alpha-3)
+ * plus roles ("RUSGOV", "USAMIL"), or an IGO ("IGOUNO", "IGOWSTNAT" for NATO). A dictionary is read-only after loading
+ * and may be shared by threads; loading is single-threaded. */
+typedef struct dyad_actor_dict dyad_actor_dict;
+
+typedef enum dyad_actor_file {
+    DYAD_ACTOR_FILE_ACTORS, /* PETRARCH/Phoenix .actors: NAME [CODE], +SYNONYM, \t[CODE dates] */
+    DYAD_ACTOR_FILE_AGENTS  /* PETRARCH/Phoenix .agents: NOUN {PLURAL} [~ROLE], !SET! = a, b */
+} dyad_actor_file;
+
+/* How a match was made (bits of dyad_actor_match.via). */
+#define DYAD_ACTOR_VIA_NAME 1u      /* a dictionary name: person, organisation, country */
+#define DYAD_ACTOR_VIA_TITLE 2u     /* the role came from a title or noun ("troops") */
+#define DYAD_ACTOR_VIA_ADJECTIVE 4u /* the country came from a word beside it ("Russian troops") */
+#define DYAD_ACTOR_VIA_METONYMY 8u  /* a capital or seat of power for its government ("Kyiv") */
+#define DYAD_ACTOR_VIA_FORMER 16u   /* "former", "ex-", "retired": the role became ELI */
+
+typedef struct dyad_actor_match {
+    char code[32];     /* "RUSGOV", "USAGOVMIL", "IGOUNO", "MIL" (role only); "" when none */
+    char country[4];   /* ISO alpha-3, "IGO", or "" for role-only and NGO-style codes */
+    char role[4];      /* first 3-letter role after the country ("UNO" in IGOUNO), or "" */
+    char role2[4];     /* second role ("MIL" in GOVMIL), or "" */
+    char pattern[128]; /* dictionary phrase that gave the role (an agent's singular), else the name */
+    char name[128];    /* root phrase of the named actor matched ("dmitry peskov"), or "" */
+    unsigned via;      /* DYAD_ACTOR_VIA_* bits */
+    size_t start, end; /* byte span in the looked-up text of everything matched */
+    size_t country_start, country_end; /* span of the words that gave the country (equal if none) */
+} dyad_actor_match;
+
+/* An empty dictionary, for user files alone. NULL when out of memory. */
+dyad_actor_dict *dyad_actor_dict_new(void);
+/* Loads the compiled default (data/actors/actors.dict, see tools/compile-actors.py).
+ * The file is untrusted: header, record count, CRC-32 and every field are checked;
+ * NULL + err (DYAD_EMODEL naming file:line) when anything is wrong. */
+dyad_actor_dict *dyad_actor_dict_load(const char *path, dyad_error *err);
+dyad_actor_dict *dyad_actor_dict_load_memory(const void *data, size_t len, dyad_error *err);
+/* Merges a PETRARCH/Phoenix actor or agent file over what is loaded: a phrase defined
+ * again takes its new code. Malformed lines are skipped and counted (see below); only
+ * I/O and memory failures return an error. */
+dyad_status dyad_actor_dict_add_file(dyad_actor_dict *dict, const char *path,
+                                     dyad_actor_file kind, dyad_error *err);
+/* The same from memory; name is used in problem reports. */
+dyad_status dyad_actor_dict_add_memory(dyad_actor_dict *dict, const char *name, const void *data,
+                                       size_t len, dyad_actor_file kind, dyad_error *err);
+/* Malformed lines skipped by all loads so far, and the first few as "file:line: reason"
+ * (i counts from 0; NULL past the last kept). */
+size_t dyad_actor_dict_skipped(const dyad_actor_dict *dict);
+const char *dyad_actor_dict_problem(const dyad_actor_dict *dict, size_t i);
+/* Number of distinct phrases (names and agent nouns). */
+size_t dyad_actor_dict_size(const dyad_actor_dict *dict);
+/* Codes a mention ("Kremlin spokesman Dmitry Peskov", "Russian troops", "Kyiv") at date
+ * (YYYYMMDD; 0 = unknown, which takes each name's current, open-ended role). Case and
+ * punctuation are ignored, except that lower-case "us", "who", "it" are not names.
+ * Longest phrases win, scanning left to right. A named person or organisation with a
+ * role gives its dated code; otherwise the first country (name, adjective or place)
+ * and the most specific role noun combine ("Russian troops" -> RUSMIL); a capital alone
+ * is its government. "former"/"ex"/"retired" before the role turn it into ELI:
+ * "a former top White House official" -> USAELI. Returns 1 and fills *out when
+ * anything matched, else 0 with out->code "" (also when out of memory). Thread-safe. */
+int dyad_actor_dict_lookup(const dyad_actor_dict *dict, const char *text, size_t len,
+                           int32_t date, dyad_actor_match *out);
+/* dyad_actor_dict_free(NULL) is a no-op. */
+void dyad_actor_dict_free(dyad_actor_dict *dict);
+
 /* ---- pipeline ---------------------------------------------------------- */
 
 typedef struct dyad_pipeline_options {

@@ -2,7 +2,7 @@
 # dyad code on bad input: each case names the document and the problem, every other
 # document is still coded, and the exit status is 1.
 set -eu
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.inc"
 D="$TMP/in"
 mkdir -p "$D"
 printf 'date 2024-01-26 Good one\n\nRussia and China signed a deal.\n' >"$D/a-good.txt"
@@ -22,13 +22,13 @@ err = open(sys.argv[2]).read()
 by = {r["id"]: r for r in recs}
 def codes(i): return [e["code"] for e in by[i]["errors"]]
 assert len(recs) == 10, [r["id"] for r in recs]
-assert codes("a-good") == [] and by["a-good"]["stats"]["tokens"] == 7
+assert codes("a-good") == [] and by["a-good"]["stats"]["tokens"] == 9
 assert codes("b-utf8") == ["invalid_utf8"] and by["b-utf8"]["stats"]["tokens"] > 0
 assert codes("c-nul") == ["nul_byte"]
 assert codes("d-empty") == ["empty"] and by["d-empty"].get("failed")
 assert codes("e-binary") == ["binary"] and by["e-binary"].get("failed")
 assert codes("f-baddate") == ["bad_date"] and by["f-baddate"]["date"] is None
-assert codes("j1") == [] and by["j1"]["stats"]["tokens"] == 2
+assert codes("j1") == [] and by["j1"]["stats"]["tokens"] == 3
 bad = [r for r in recs if r["id"].startswith("g-trunc")]
 assert len(bad) == 1 and bad[0]["errors"][0]["code"] == "bad_json" and bad[0].get("failed"), bad
 assert by["h-long"]["stats"]["tokens"] == 10_000_000 + 1

@@ -1,7 +1,7 @@
 #!/bin/sh
 # dyad code: help, version, usage errors, stdin, JSON validity, order under --threads.
 set -eu
-. "$(dirname "$0")/lib.sh"
+. "$(dirname "$0")/lib.inc"
 
 "$DYAD" --version | grep -q '^dyad [0-9]'
 "$DYAD" --help | grep -q 'usage: dyad COMMAND'
@@ -35,3 +35,14 @@ PY
 "$DYAD" code --no-model --tokens --threads 2 examples >"$OUT.2"
 cmp "$OUT" "$OUT.2"
 python3 -c 'import json,sys; r=[json.loads(l) for l in open(sys.argv[1])]; assert len(r)==7, len(r); assert all(x["stats"]["tokens"]>100 for x in r)' "$OUT"
+
+# compressed inputs, by extension and on stdin, give the same record as the plain file
+cp examples/wikinews/104.txt "$TMP/104.txt"
+gzip -k "$TMP/104.txt"
+"$DYAD" code --no-model "$TMP/104.txt" >"$TMP/plain.jsonl"
+"$DYAD" code --no-model "$TMP/104.txt.gz" >"$TMP/gz.jsonl"
+python3 -c 'import json,sys
+a,b=(json.load(open(f)) for f in sys.argv[1:])
+assert a.pop("source").endswith("104.txt") and b.pop("source").endswith("104.txt.gz")
+assert a == b' "$TMP/plain.jsonl" "$TMP/gz.jsonl"
+gzip -c "$TMP/104.txt" | "$DYAD" code --no-model | grep -q '"date":"2019-09-12","title":"US president Trump ousts national security advisor Bolton"'

@@ -1,0 +1,285 @@
+/* Actor lookup: longest dictionary phrases in a mention, combined into one code. */
+#include "actors.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#define MAX_PIECES 32
+
+/* One matched phrase: record g over words [w0, w1). */
+typedef struct piece { long g; size_t w0, w1; const char *code; } piece;
+
+typedef struct scan {
+    piece p[MAX_PIECES];
+    int n;
+    size_t former_at;   /* word index of "former"/"ex"/..., or SIZE_MAX */
+    int other;          /* unmatched content words: "an amusement park in Kabul" is no government */
+} scan;
+
+/* Words that make the following role a past one. */
+static const char *const former_words[] = {"former", "ex", "erstwhile", "onetime", "retired"};
+
+/* Function words that do not make a capital something other than its government. */
+static const char *const function_words[] = {"the", "a", "an", "of", "in", "at", "on", "for",
+                                             "to", "from", "and", "s", "said", "says"};
+#define N_OF(a) (sizeof a / sizeof a[0])
+
+/* Leading 3-letter codes that are roles or sectors, not countries (CAMEO). */
+static const char *const role_codes[] = {
+    "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM",
+    "CVL", "ELI", "LEG", "LAB", "AGR", "REF", "HLH", "NGO", "NGM", "MNC", "UAF", "JRN",
+    "REL", "UNK", "PRM", "SOC", "SET", "HRI", "ENV", "DEV", "IMG", "MOD", "RAD", "JNK"};
+
+static bool in_list(const char *const *list, size_t n, const char *s, size_t len)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+            return true;
+    return false;
+}
+
+static bool is_role(const char *code)
+{
+    return strlen(code) >= 3 && in_list(role_codes, N_OF(role_codes), code, 3);
+}
+
+static bool in_range(const actor_code *c, int32_t date)
+{
+    return (!c->from || date >= c->from) && (!c->to || date <= c->to);
+}
+
+/* The code of record g at date: the first restriction that holds, else the default.
+ * An unknown date takes the open-ended (current) restriction, else the default. */
+static const char *resolve(const dyad_actor_dict *d, long g, int32_t date)
+{
+    const actor_group *gr = &d->groups[g];
+    if (!gr->n_codes)
+        return NULL; /* PETRARCH's null code */
+    const actor_code *first = d->codes + gr->first_code, *def = NULL, *cur = NULL;
+    for (uint32_t i = 0; i < gr->n_codes; i++) {
+        const actor_code *c = &first[i];
+        if (!c->from && !c->to)
+            def = c;
+        else if (date ? in_range(c, date) : (c->from && !c->to))
+            cur = cur ? cur : c;
+    }
+    const actor_code *c = cur ? cur : def;
+    return c ? d->pool.data + c->str : NULL;
+}
+
+/* The longest phrase starting at word i (actors before agents at equal length). */
+static int longest_at(const dyad_actor_dict *d, const actor_words *w, size_t i, long *g)
+{
+    size_t max = w->n - i < (size_t)d->max_words ? w->n - i : (size_t)d->max_words;
+    for (size_t k = max; k >= 1; k--) {
+        const char *key = w->text + w->off[i];
+        size_t len = w->off[i + k - 1] + w->wlen[i + k - 1] - w->off[i];
+        if ((*g = actor_dict_find(d, key, len, false)) >= 0 ||
+            (*g = actor_dict_find(d, key, len, true)) >= 0)
+            return (int)k;
+    }
+    return 0;
+}
+
+static void scan_words(const dyad_actor_dict *d, const actor_words *w, int32_t date, scan *s)
+{
+    s->n = 0;
+    s->other = 0;
+    s->former_at = SIZE_MAX;
+    for (size_t i = 0; i < w->n;) {
+        long g;
+        const char *word = w->text + w->off[i];
+        bool former = i + 1 < w->n && in_list(former_words, N_OF(former_words), word, w->wlen[i]);
+        int k = former ? 0 : longest_at(d, w, i, &g);
+        if (k == 0) {
+            if (former && s->former_at == SIZE_MAX)
+                s->former_at = i;
+            s->other += !former && !in_list(function_words, N_OF(function_words), word, w->wlen[i]);
+            i++;
+            continue;
+        }
+        const char *code = resolve(d, g, date);
+        if (code && s->n < MAX_PIECES)
+            s->p[s->n++] = (piece){g, i, i + (size_t)k, code};
+        i += (size_t)k;
+    }
+}
+
+static char kind_of(const dyad_actor_dict *d, const piece *p)
+{
+    return d->groups[p->g].kind;
+}
+
+/* A named actor that carries a role: its code says it all. */
+static bool is_full(const dyad_actor_dict *d, const piece *p)
+{
+    return kind_of(d, p) == KIND_ACTOR && (strlen(p->code) > 3 || is_role(p->code));
+}
+
+typedef struct choice { int full, country, agent; } choice;
+
+/* Agent nouns compete: more words first, then a known role over UNK, then the last one
+ * (English compounds are head-final: "Congress party", "group of tourists"). */
+static bool better_agent(const scan *s, int cand, int best)
+{
+    if (best < 0)
+        return true;
+    const piece *a = &s->p[cand], *b = &s->p[best];
+    size_t la = a->w1 - a->w0, lb = b->w1 - b->w0;
+    if (la != lb)
+        return la > lb;
+    bool unk_a = strstr(a->code, "UNK") != NULL, unk_b = strstr(b->code, "UNK") != NULL;
+    return unk_a == unk_b || unk_b;
+}
+
+static choice choose(const dyad_actor_dict *d, const scan *s)
+{
+    choice c = {-1, -1, -1};
+    for (int i = 0; i < s->n; i++) {
+        const piece *p = &s->p[i];
+        char k = kind_of(d, p);
+        if (is_full(d, p))
+            c.full = i; /* the last name is the head: "Kremlin spokesman Dmitry Peskov" */
+        else if (k != KIND_AGENT && c.country < 0 && !is_role(p->code))
+            c.country = i;
+        else if (k == KIND_AGENT && better_agent(s, i, c.agent))
+            c.agent = i;
+    }
+    return c;
+}
+
+static void copy(char *dst, size_t cap, const char *src, size_t len)
+{
+    if (len >= cap)
+        len = cap - 1;
+    memcpy(dst, src, len);
+    dst[len] = '\0';
+}
+
+/* Splits a code into country and roles; role-led codes (NGO..., ELI) have no country. */
+static void split_code(dyad_actor_match *m)
+{
+    const char *c = m->code;
+    size_t off = is_role(c) ? 0 : 3;
+    if (off && strlen(c) >= 3)
+        copy(m->country, sizeof m->country, c, 3);
+    if (strlen(c) >= off + 3)
+        copy(m->role, sizeof m->role, c + off, 3);
+    if (strlen(c) >= off + 6)
+        copy(m->role2, sizeof m->role2, c + off + 3, 3);
+}
+
+static void span(dyad_actor_match *m, const actor_words *w, const piece *p, bool country)
+{
+    size_t a = w->src_start[p->w0], b = w->src_end[p->w1 - 1];
+    if (m->start == m->end || a < m->start)
+        m->start = a;
+    if (b > m->end)
+        m->end = b;
+    if (country) {
+        m->country_start = a;
+        m->country_end = b;
+    }
+}
+
+/* Country (of a name, adjective or place) plus the agent's role; "~X" appends, "X~" prefixes. */
+static void combine(const dyad_actor_dict *d, const piece *country, const piece *agent,
+                    dyad_actor_match *m)
+{
+    char cc[4] = "";
+    if (country)
+        copy(cc, sizeof cc, country->code, 3);
+    const char *a = agent->code;
+    size_t n = strlen(a);
+    if (a[0] == '~')
+        snprintf(m->code, sizeof m->code, "%s%s", cc, a + 1);
+    else
+        snprintf(m->code, sizeof m->code, "%.*s%s", (int)(n - 1), a, cc);
+    const char *root = d->pool.data + d->groups[agent->g].root;
+    copy(m->pattern, sizeof m->pattern, root, strlen(root));
+    m->via |= DYAD_ACTOR_VIA_TITLE;
+    if (country)
+        m->via |= kind_of(d, country) == KIND_METONYM ? DYAD_ACTOR_VIA_METONYMY
+                                                       : DYAD_ACTOR_VIA_ADJECTIVE;
+}
+
+/* "former" before the role: the country's elite (CAMEO ELI), not its government. */
+static void make_former(dyad_actor_match *m)
+{
+    char cc[4];
+    copy(cc, sizeof cc, m->country, strlen(m->country));
+    snprintf(m->code, sizeof m->code, "%sELI", cc);
+    snprintf(m->role, sizeof m->role, "ELI");
+    m->role2[0] = '\0';
+    m->via |= DYAD_ACTOR_VIA_FORMER;
+}
+
+/* "Chile's Defense Department": the stated country wins over a name's own country
+ * (a generic department name stored for one country), roles kept. */
+static void recountry(const dyad_actor_dict *d, const actor_words *w, const piece *country,
+                      dyad_actor_match *m)
+{
+    if (is_role(m->code) || strncmp(m->code, "IGO", 3) == 0 || strlen(m->code) < 6 ||
+        strncmp(m->code, country->code, 3) == 0)
+        return;
+    memcpy(m->code, country->code, 3);
+    m->via |= kind_of(d, country) == KIND_METONYM ? DYAD_ACTOR_VIA_METONYMY
+                                                   : DYAD_ACTOR_VIA_ADJECTIVE;
+    m->country_start = w->src_start[country->w0];
+    m->country_end = w->src_end[country->w1 - 1];
+}
+
+static void build(const dyad_actor_dict *d, const actor_words *w, const scan *s, choice c,
+                  dyad_actor_match *m)
+{
+    const piece *role = NULL;
+    if (c.full >= 0) {
+        role = &s->p[c.full];
+        copy(m->code, sizeof m->code, role->code, strlen(role->code));
+        const char *root = d->pool.data + d->groups[role->g].root;
+        copy(m->name, sizeof m->name, root, strlen(root));
+        copy(m->pattern, sizeof m->pattern, w->text + w->off[role->w0],
+             w->off[role->w1 - 1] + w->wlen[role->w1 - 1] - w->off[role->w0]);
+        m->via |= DYAD_ACTOR_VIA_NAME;
+        span(m, w, role, true);
+        if (c.country >= 0 && s->p[c.country].w0 < role->w0)
+            recountry(d, w, &s->p[c.country], m);
+    } else if (c.agent >= 0) {
+        role = &s->p[c.agent];
+        combine(d, c.country >= 0 ? &s->p[c.country] : NULL, role, m);
+        span(m, w, role, false);
+    } else {
+        const piece *p = &s->p[c.country];
+        copy(m->code, sizeof m->code, p->code, strlen(p->code));
+        copy(m->pattern, sizeof m->pattern, w->text + w->off[p->w0],
+             w->off[p->w1 - 1] + w->wlen[p->w1 - 1] - w->off[p->w0]);
+        m->via |= kind_of(d, p) == KIND_METONYM ? DYAD_ACTOR_VIA_METONYMY : DYAD_ACTOR_VIA_NAME;
+        if (kind_of(d, p) == KIND_METONYM && s->other)
+            m->code[3] = '\0'; /* a place in the capital, not its government */
+    }
+    if (c.country >= 0 && c.full < 0)
+        span(m, w, &s->p[c.country], true);
+    split_code(m);
+    bool has_role = m->role[0] && strcmp(m->role, "ELI") != 0 && strcmp(m->country, "IGO") != 0;
+    if (role && has_role && s->former_at < role->w0)
+        make_former(m);
+}
+
+int dyad_actor_dict_lookup(const dyad_actor_dict *d, const char *text, size_t len, int32_t date,
+                           dyad_actor_match *m)
+{
+    if (!m)
+        return 0;
+    memset(m, 0, sizeof *m);
+    actor_words w;
+    if (!d || !text || !actor_words_split(text, len, true, &w))
+        return 0;
+    scan s;
+    scan_words(d, &w, date, &s);
+    choice c = choose(d, &s);
+    int found = c.full >= 0 || c.agent >= 0 || c.country >= 0;
+    if (found)
+        build(d, &w, &s, c, m);
+    actor_words_free(&w);
+    return found;
+}
