@@ -61,8 +61,9 @@ void help_code(FILE *out)
         "  -q, --quiet     do not print per-document errors on stderr\n\n"
         "Every document gives one record; a document that cannot be read gives a record\n"
         "with \"failed\": true and its \"errors\", and the others are still coded.\n"
-        "exit status: 0 all documents clean, 1 some document had errors (each is named\n"
-        "on stderr), 2 bad usage, 3 could not run (model, output or memory).\n");
+        "exit status: 0 no document had errors (warnings, such as relative dates in an\n"
+        "undated document, do not count), 1 some document had errors (each is named on\n"
+        "stderr), 2 bad usage, 3 could not run (model, output or memory).\n");
 }
 
 static int parse_options(int argc, char **argv, code_options *o)
@@ -133,13 +134,23 @@ static void run_batch(code_batch *b, int threads)
         pthread_join(tid[t], NULL);
 }
 
+/* Warnings do not count: they tell a limit of the analysis, not a fault of the input. */
+static int has_errors(const dyad_doc *doc)
+{
+    for (size_t e = 0; e < doc->n_errors; e++)
+        if (!doc->errors[e].warning)
+            return 1;
+    return 0;
+}
+
 static void report_errors(const dyad_doc *doc, int quiet)
 {
     if (quiet)
         return;
     for (size_t e = 0; e < doc->n_errors; e++)
-        fprintf(stderr, "dyad code: %s [%s]: %s: %s\n", doc->source ? doc->source : "-",
-                doc->id ? doc->id : "?", doc->errors[e].code, doc->errors[e].message);
+        fprintf(stderr, "dyad code: %s [%s]: %s%s: %s\n", doc->source ? doc->source : "-",
+                doc->id ? doc->id : "?", doc->errors[e].warning ? "warning: " : "",
+                doc->errors[e].code, doc->errors[e].message);
 }
 
 static void show_progress(const code_totals *t, double start, int done)
@@ -159,7 +170,7 @@ static int flush_batch(code_batch *b, FILE *out, code_totals *t, const code_opti
         report_errors(it->doc, o->quiet);
         t->docs++;
         t->failed += it->doc->failed != 0;
-        t->with_errors += it->doc->n_errors > 0;
+        t->with_errors += has_errors(it->doc);
         t->bytes += it->doc->text_len;
         t->sentences += it->doc->n_sentences;
         t->tokens += it->doc->n_tokens;

@@ -41,6 +41,7 @@ typedef struct dyad_error {
 typedef struct dyad_doc_error {
     const char *code; /* static string: "invalid_utf8", "nul_byte", "bad_date", ... */
     char *message;    /* owned by the document */
+    int warning;      /* 1: a limit of the analysis, not a fault in the input */
 } dyad_doc_error;
 
 /* ---- documents --------------------------------------------------------- */
@@ -109,6 +110,10 @@ char *dyad_doc_strdup(dyad_doc *doc, const char *s, size_t len);
 /* Appends an error (code: static string; message: printf format). Never fails
  * silently: when memory runs out the error is dropped and DYAD_ENOMEM returned. */
 dyad_status dyad_doc_add_error(dyad_doc *doc, const char *code, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+/* The same for a warning: something the analysis could not do that is not a fault
+ * of the input (e.g. relative dates in a document without a date). */
+dyad_status dyad_doc_add_warning(dyad_doc *doc, const char *code, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 /* Sets doc->text from a title (may be NULL) and body given as raw bytes: invalid
  * UTF-8 and NUL bytes are replaced by U+FFFD and reported in doc->errors, the

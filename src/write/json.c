@@ -50,7 +50,7 @@ static void json_errors(dyad_buf *b, const dyad_doc *doc)
         json_string(b, doc->errors[i].code, strlen(doc->errors[i].code));
         dyad_buf_puts(b, ",\"message\":");
         json_string(b, doc->errors[i].message, strlen(doc->errors[i].message));
-        dyad_buf_putc(b, '}');
+        dyad_buf_puts(b, doc->errors[i].warning ? ",\"severity\":\"warning\"}" : "}");
     }
     dyad_buf_putc(b, ']');
 }

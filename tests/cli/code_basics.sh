@@ -46,3 +46,12 @@ a,b=(json.load(open(f)) for f in sys.argv[1:])
 assert a.pop("source").endswith("104.txt") and b.pop("source").endswith("104.txt.gz")
 assert a == b' "$TMP/plain.jsonl" "$TMP/gz.jsonl"
 gzip -c "$TMP/104.txt" | "$DYAD" code --no-model | grep -q '"date":"2019-09-12","title":"US president Trump ousts national security advisor Bolton"'
+
+# an undated plain-text document with a relative date: a warning, not an error (exit 0)
+printf 'The minister resigned yesterday after talks in Vienna on March 3, 2021.\n' >"$TMP/undated.txt"
+expect_exit 0 "$DYAD" code --no-model "$TMP/undated.txt"
+python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))
+assert r["date"] is None and r["format"] == "text", r
+assert [d["value"] for d in r["dates"]] == ["2021-03-03"], r["dates"]
+assert [(e["code"], e.get("severity")) for e in r["errors"]] == [("no_article_date", "warning")], r["errors"]' "$OUT"
+grep -q 'undated.txt \[undated\]: warning: no_article_date' "$ERR"
