@@ -28,8 +28,19 @@ int cmd_eval(int argc, char **argv)
 {
     if (argc < 2)
         return cli_usage_error("eval", "which evaluation? one of: tokenize, ud, actors");
-    for (size_t i = 0; i < sizeof evals / sizeof evals[0]; i++)
-        if (strcmp(argv[1], evals[i].name) == 0)
-            return evals[i].run(argc - 1, argv + 1);
+    if (cli_is_help(argv[1])) {
+        help_eval(stdout);
+        return EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof evals / sizeof evals[0]; i++) {
+        if (strcmp(argv[1], evals[i].name) != 0)
+            continue;
+        for (int k = 2; k < argc; k++)
+            if (cli_is_help(argv[k])) {
+                evals[i].help(stdout);
+                return EXIT_OK;
+            }
+        return evals[i].run(argc - 1, argv + 1);
+    }
     return cli_usage_error("eval", "unknown evaluation '%s'", argv[1]);
 }

@@ -11,7 +11,7 @@
 
 static const cli_command commands[] = {
     {"code", "code articles into JSON lines (the output contract)", cmd_code, help_code},
-    {"eval", "measure accuracy: tokenize, ud", cmd_eval, help_eval},
+    {"eval", "measure accuracy: tokenize, ud, actors", cmd_eval, help_eval},
     {"train", "train the tagger, lemmatizer and parser from CoNLL-U", cmd_train, help_train},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
@@ -122,7 +122,8 @@ int main(int argc, char **argv)
         fprintf(stderr, "dyad: unknown command '%s' (see: dyad --help)\n", name);
         return EXIT_USAGE;
     }
-    for (int i = 2; i < argc; i++)
+    /* eval passes --help on to the evaluation it names */
+    for (int i = 2; i < argc && strcmp(name, "eval") != 0; i++)
         if (cli_is_help(argv[i])) {
             c->help(stdout);
             return EXIT_OK;

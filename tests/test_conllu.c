@@ -49,3 +49,14 @@ DYAD_TEST(conllu_rejects_malformed_lines)
     CHECK(dyad_treebank_read("/nonexistent/x.conllu", &err) == NULL);
     CHECK(strstr(err.message, "/nonexistent/x.conllu") != NULL);
 }
+
+DYAD_TEST(conllu_skips_empty_nodes_after_word_zero)
+{
+    /* GUM has "0.1" empty nodes before the first word. */
+    const char *path = write_tmp("0.1\tbe\tbe\tAUX\tVB\t_\t_\t_\t1:cop\t_\n"
+                                 "1\tYes\tyes\tINTJ\tUH\t_\t0\troot\t_\t_\n\n");
+    dyad_error err;
+    dyad_treebank *tb = dyad_treebank_read(path, &err);
+    CHECK(tb != NULL && tb->n_sentences == 1 && tb->sentences[0].n_words == 1);
+    dyad_treebank_free(tb);
+}

@@ -52,7 +52,8 @@ static bool parse_id(const char *s, int *first, int *last, bool *empty_node)
     *first = *last = (int)a;
     if (*end == '-')
         *last = (int)strtol(end + 1, &end, 10);
-    return a > 0 && a < 100000 && (*end == '\0' || *empty_node);
+    /* Empty nodes may follow word 0 ("0.1"); ordinary ids start at 1. */
+    return (a > 0 || (a == 0 && *empty_node)) && a < 100000 && (*end == '\0' || *empty_node);
 }
 
 static dyad_status add_word_line(sentence_builder *sb, char *line, dyad_arena *arena)
@@ -96,7 +97,8 @@ static dyad_status finish_sentence(sentence_builder *sb, dyad_arena *arena, dyad
     if (!s.words || !s.ranges)
         return DYAD_ENOMEM;
     memcpy(s.words, sb->words, (size_t)sb->n_words * sizeof *s.words);
-    memcpy(s.ranges, sb->ranges, (size_t)sb->n_ranges * sizeof *s.ranges);
+    if (sb->n_ranges) /* sb->ranges is NULL before the first range: memcpy(NULL) is UB */
+        memcpy(s.ranges, sb->ranges, (size_t)sb->n_ranges * sizeof *s.ranges);
     dyad_buf_append(out, &s, sizeof s);
     memset(&sb->cur, 0, sizeof sb->cur);
     sb->n_words = sb->n_ranges = 0;

@@ -35,7 +35,9 @@ size_t dyad_utf8_decode(const unsigned char *s, size_t left, uint32_t *cp)
     return (size_t)n;
 }
 
-/* Class of each utf8proc general category (indexed by UTF8PROC_CATEGORY_*). */
+/* Class of each utf8proc general category (indexed by UTF8PROC_CATEGORY_*). Beyond
+ * ASCII we ask utf8proc, which the normaliser already links, rather than carry our
+ * own tables: its categories follow the Unicode version it was built from. */
 static const uint8_t category_class[] = {
     [UTF8PROC_CATEGORY_CN] = PU, [UTF8PROC_CATEGORY_LU] = UP, [UTF8PROC_CATEGORY_LL] = LO,
     [UTF8PROC_CATEGORY_LT] = UP, [UTF8PROC_CATEGORY_LM] = DYAD_CC_LETTER,
@@ -59,6 +61,10 @@ unsigned dyad_char_class(uint32_t cp)
         return NL; /* NEL is a line break, though its category is Cc */
     if (cp == 0xFEFF || cp == 0x200B)
         return SP; /* a byte-order mark or zero-width space separates like a space */
+    if (cp >= 0x2010 && cp <= 0x2027)
+        return PU; /* dashes, curly quotes, ellipsis: common in news, skip the lookup */
+    if (cp >= 0xC0 && cp <= 0xFF && cp != 0xD7 && cp != 0xF7)
+        return cp < 0xDF ? UP : LO; /* Latin-1 letters, likewise */
     utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
     if ((size_t)cat >= sizeof category_class / sizeof category_class[0])
         return PU;
