@@ -8,6 +8,17 @@
 
 #define REPLACEMENT "\xEF\xBF\xBD" /* U+FFFD */
 #define NFC_OPTIONS (UTF8PROC_STABLE | UTF8PROC_COMPOSE)
+/* utf8proc sorts runs of combining marks in quadratic time: hostile input with a
+ * million marks in a row would stall, so runs are cut as UAX #15 recommends. */
+#define MAX_MARKS 30
+#define CGJ "\xCD\x8F" /* U+034F COMBINING GRAPHEME JOINER */
+
+#define INERT_CACHE 64
+
+typedef struct inert_entry {
+    int32_t cp; /* 0 = empty: U+0000 is never looked up */
+    bool inert;
+} inert_entry;
 
 typedef struct norm {
     dyad_buf out;      /* the document text being built */
@@ -16,6 +27,7 @@ typedef struct norm {
     size_t cps_cap;
     size_t base;       /* input offset of the current piece, for error messages */
     size_t n_invalid, first_invalid, n_nul, first_nul;
+    inert_entry inert_cache[INERT_CACHE]; /* nfc_inert of precomposed characters */
 } norm;
 
 /* Length of a valid UTF-8 sequence at s (RFC 3629), or minus the length of the
@@ -51,25 +63,43 @@ static int utf8_seq(const unsigned char *s, size_t n, int32_t *cp)
     return len;
 }
 
+/* Index of the first non-ASCII byte at or after i, eight bytes at a time. */
+static size_t ascii_only_span(const unsigned char *s, size_t i, size_t n)
+{
+    while (i + 8 <= n) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        if (w & 0x8080808080808080ull)
+            break;
+        i += 8;
+    }
+    while (i < n && s[i] < 0x80)
+        i++;
+    return i;
+}
+
 size_t dyad_utf8_repair(dyad_buf *out, const char *s, size_t len, size_t *first)
 {
     const unsigned char *u = (const unsigned char *)s;
     size_t bad = 0, i = 0, run = 0;
-    while (i < len) {
+    while ((i = ascii_only_span(u, i, len)) < len) {
         int32_t cp;
-        int k = u[i] < 0x80 ? 1 : utf8_seq(u + i, len - i, &cp);
+        int k = utf8_seq(u + i, len - i, &cp);
         if (k > 0) {
             i += (size_t)k;
             continue;
         }
-        dyad_buf_append(out, s + run, i - run);
-        dyad_buf_append(out, REPLACEMENT, 3);
+        if (out) {
+            dyad_buf_append(out, s + run, i - run);
+            dyad_buf_append(out, REPLACEMENT, 3);
+        }
         if (bad++ == 0 && first)
             *first = i;
         i += (size_t)-k;
         run = i;
     }
-    dyad_buf_append(out, s + run, len - run);
+    if (out)
+        dyad_buf_append(out, s + run, len - run);
     return bad;
 }
 
@@ -91,13 +121,43 @@ static size_t ascii_span(const unsigned char *s, size_t i, size_t n)
     return i;
 }
 
-/* True when NFC leaves the code point alone whatever surrounds it: a starter with no
- * canonical decomposition that takes part in no composition (curly quotes, dashes). */
-static bool nfc_inert(int32_t cp)
+/* utf8proc marks a composition's second character with comb_index >= 0x8000. */
+static bool composes_as_second(const utf8proc_property_t *p)
 {
+    return p->comb_index != UINT16_MAX && p->comb_index >= 0x8000;
+}
+
+/* NFC of a precomposed character alone is itself, and its decomposition does not
+ * start with a character that could compose with what precedes it. */
+static bool nfc_stable_composite(int32_t cp)
+{
+    utf8proc_int32_t buf[8];
+    utf8proc_ssize_t n = utf8proc_decompose_char(cp, buf, 8, UTF8PROC_DECOMPOSE, NULL);
+    if (n <= 0 || n > 8 || composes_as_second(utf8proc_get_property(buf[0])))
+        return false;
+    n = utf8proc_normalize_utf32(buf, n, NFC_OPTIONS);
+    return n == 1 && buf[0] == cp;
+}
+
+/* True when NFC leaves the code point alone next to any other inert code points: a
+ * starter that is never the second of a composition and is its own NFC (curly
+ * quotes, dashes, accented letters). Hangul composes by arithmetic, outside
+ * utf8proc's tables. Precomposed characters are checked once per document. */
+static bool nfc_inert(norm *nm, int32_t cp)
+{
+    if ((cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0xAC00 && cp <= 0xD7A3))
+        return false;
     const utf8proc_property_t *p = utf8proc_get_property(cp);
-    return p->combining_class == 0 && p->comb_index == UINT16_MAX &&
-           (p->decomp_seqindex == UINT16_MAX || p->decomp_type != 0);
+    if (p->combining_class != 0 || composes_as_second(p))
+        return false;
+    if (p->decomp_seqindex == UINT16_MAX || p->decomp_type != 0)
+        return true; /* no canonical decomposition */
+    inert_entry *e = &nm->inert_cache[(uint32_t)cp % INERT_CACHE];
+    if (e->cp != cp) {
+        e->cp = cp;
+        e->inert = nfc_stable_composite(cp);
+    }
+    return e->inert;
 }
 
 static void note_invalid(norm *nm, size_t at)
@@ -160,10 +220,13 @@ static void compose_stretch(norm *nm)
 static void norm_stretch(norm *nm, const unsigned char *s, size_t start, size_t end)
 {
     bool inert = true;
+    int marks = 0; /* combining marks in a row */
     nm->stretch.len = 0;
     for (size_t i = start; i < end;) {
         int32_t cp;
         int k = s[i] < 0x80 ? 0 : utf8_seq(s + i, end - i, &cp);
+        if (k <= 0)
+            marks = 0;
         if (k == 0) {
             i += put_ascii(nm, &nm->stretch, s, i, end);
         } else if (k < 0) {
@@ -171,7 +234,12 @@ static void norm_stretch(norm *nm, const unsigned char *s, size_t start, size_t 
             dyad_buf_append(&nm->stretch, REPLACEMENT, 3);
             i += (size_t)-k;
         } else {
-            inert = inert && nfc_inert(cp);
+            inert = inert && nfc_inert(nm, cp);
+            marks = utf8proc_get_property(cp)->combining_class ? marks + 1 : 0;
+            if (marks > MAX_MARKS) { /* UAX #15 stream-safe text: a CGJ every 30 marks */
+                dyad_buf_append(&nm->stretch, CGJ, 2);
+                marks = 1;
+            }
             dyad_buf_append(&nm->stretch, s + i, (size_t)k);
             i += (size_t)k;
         }
@@ -242,7 +310,8 @@ dyad_status dyad_doc_set_text(dyad_doc *doc, const char *title, size_t title_len
     }
     size_t body_start = nm.out.len;
     norm_piece(&nm, body ? body : "", body_len);
-    char *text = nm.out.oom ? NULL : dyad_arena_strndup(doc->arena, nm.out.data ? nm.out.data : "", nm.out.len);
+    char *text = nm.out.oom ? NULL
+                            : dyad_arena_strndup(doc->arena, nm.out.data ? nm.out.data : "", nm.out.len);
     char *t = text && title ? dyad_arena_strndup(doc->arena, text, title_out) : NULL;
     size_t len = nm.out.len;
     dyad_buf_free(&nm.out);
