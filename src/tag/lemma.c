@@ -4,17 +4,8 @@
 #include <stdlib.h>
 
 #define MAX_SUFFIX 6         /* longest suffix (bytes) a rule is keyed on */
+#define FIRST_WEIGHT 4       /* the first treebank's lemmas outvote the others' */
 #define LOWER_MARK 0x10000ULL /* separates lower-cased lexicon keys from exact ones */
-
-static uint64_t lower_hash(const char *s, size_t n)
-{
-    uint64_t h = 0xcbf29ce484222325ULL ^ 2;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        h = (h ^ (c >= 'A' && c <= 'Z' ? c + 32u : c)) * 0x100000001b3ULL;
-    }
-    return tag_mix(h);
-}
 
 static uint64_t exact_key(const char *form, size_t n, uint64_t hx)
 {
@@ -23,7 +14,7 @@ static uint64_t exact_key(const char *form, size_t n, uint64_t hx)
 
 static uint64_t lower_key(const char *form, size_t n, uint64_t hx)
 {
-    return tag_key(lower_hash(form, n) ^ LOWER_MARK, hx);
+    return tag_key(tag_hash_lower(form, n) ^ LOWER_MARK, hx);
 }
 
 static uint64_t suffix_key(const char *low, size_t n, size_t k, uint64_t hx)
@@ -61,8 +52,9 @@ const char *tag_lemma(const dyad_tagger *t, const char *form, size_t n, const ch
     low[n] = '\0';
     for (size_t k = n < MAX_SUFFIX ? n : MAX_SUFFIX;; k--) {
         uint32_t r = tag_table_get(&t->rule_keys, suffix_key(low, n, k, hx));
-        /* A rule strips inside the matched suffix only, so it cannot split a character. */
-        if (r != TAG_MISS && t->rules[3 * r] <= k)
+        /* A rule strips inside the matched suffix only, so it cannot split a character,
+         * and never the whole word. */
+        if (r != TAG_MISS && t->rules[3 * r] <= k && t->rules[3 * r] < n)
             return rule_apply(t, t->rules + 3 * r, form, low, n, arena);
         if (k == 0)
             break;
@@ -80,7 +72,7 @@ typedef struct vote {
     uint32_t n, cap;
 } vote;
 
-static bool vote_add(vote *v, uint64_t key, uint32_t value)
+static bool vote_add(vote *v, uint64_t key, uint32_t value, uint32_t weight)
 {
     uint32_t slot = tag_map_slot(&v->pairs, tag_key(key, value + 0x777ULL), v->n);
     uint32_t bslot = tag_map_slot(&v->best, key, v->n);
@@ -99,7 +91,7 @@ static bool vote_add(vote *v, uint64_t key, uint32_t value)
         v->recs[v->n][0] = value;
         v->recs[v->n++][1] = 0;
     }
-    v->recs[r][1]++;
+    v->recs[r][1] += weight;
     if (v->recs[r][1] > v->recs[v->best.vals[bslot]][1])
         v->best.vals[bslot] = r;
     return true;
@@ -154,15 +146,15 @@ static uint32_t rule_learn(tag_lemma_build *lb, tag_map *ids, tag_pool *pool, co
 
 /* Votes for one word: lexicon entries always, suffix rules once per (form, xpos). */
 static bool learn_word(tag_lemma_build *lb, vote *lex, vote *rules, tag_map *ids,
-                       tag_pool *pool, const dyad_conllu_word *w)
+                       tag_pool *pool, const dyad_conllu_word *w, uint32_t weight)
 {
     size_t n = strlen(w->form);
     uint64_t hx = tag_hash(w->xpos, strlen(w->xpos), 30);
     uint32_t lemma = tag_pool_add(pool, w->lemma, strlen(w->lemma));
     uint64_t ek = exact_key(w->form, n, hx);
     bool seen = tag_map_get(&lex->best, ek) != TAG_MISS;
-    if (lemma == TAG_MISS || !vote_add(lex, ek, lemma) ||
-        !vote_add(lex, lower_key(w->form, n, hx), lemma))
+    if (lemma == TAG_MISS || !vote_add(lex, ek, lemma, weight) ||
+        !vote_add(lex, lower_key(w->form, n, hx), lemma, weight))
         return false;
     if (seen)
         return true;
@@ -174,7 +166,7 @@ static bool learn_word(tag_lemma_build *lb, vote *lex, vote *rules, tag_map *ids
     bool ok = r != TAG_MISS;
     for (size_t k = 0; ok && k <= n && k <= MAX_SUFFIX; k++)
         if (lb->rules[3 * r] <= k)
-            ok = vote_add(rules, suffix_key(low, n, k, hx), r);
+            ok = vote_add(rules, suffix_key(low, n, k, hx), r, 1);
     free(low);
     return ok;
 }
@@ -189,7 +181,8 @@ dyad_status tag_lemma_learn(tag_lemma_build *lb, tag_pool *pool,
         for (size_t s = 0; ok && s < train[b]->n_sentences; s++) {
             const dyad_conllu_sentence *sent = &train[b]->sentences[s];
             for (int i = 0; ok && i < sent->n_words; i++)
-                ok = learn_word(lb, &lex, &rules, &ids, pool, &sent->words[i]);
+                ok = learn_word(lb, &lex, &rules, &ids, pool, &sent->words[i],
+                                b == 0 ? FIRST_WEIGHT : 1);
         }
     vote_finish(&lex);
     vote_finish(&rules);

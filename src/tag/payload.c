@@ -10,7 +10,7 @@ static bool map_grow(tag_map *m)
 {
     uint32_t cap = m->cap ? m->cap * 2 : 1024;
     uint64_t *keys = calloc(cap, sizeof *keys);
-    uint32_t *vals = malloc(cap * sizeof *vals);
+    uint32_t *vals = calloc(cap, sizeof *vals); /* empty slots saved as 0 */
     if (!keys || !vals || cap < m->cap) {
         free(keys);
         free(vals);
@@ -50,8 +50,28 @@ uint32_t tag_map_slot(tag_map *m, uint64_t key, uint32_t val)
 
 uint32_t tag_map_get(const tag_map *m, uint64_t key)
 {
-    tag_table t = {m->keys, m->vals, m->cap ? m->cap - 1 : 0};
-    return tag_table_get(&t, key);
+    if (!m->cap)
+        return TAG_MISS;
+    for (uint32_t i = (uint32_t)key & (m->cap - 1);; i = (i + 1) & (m->cap - 1)) {
+        if (m->keys[i] == key)
+            return m->vals[i];
+        if (!m->keys[i])
+            return TAG_MISS;
+    }
+}
+
+uint64_t *tag_slots_pack(const uint64_t *keys, const uint32_t *vals, uint32_t cap)
+{
+    uint64_t *slots = calloc(cap ? cap : 1, sizeof *slots);
+    for (uint32_t i = 0; slots && i < cap; i++) {
+        if (!keys[i])
+            continue;
+        uint32_t j = (uint32_t)keys[i] & (cap - 1);
+        while (slots[j])
+            j = (j + 1) & (cap - 1);
+        slots[j] = (uint64_t)tag_fingerprint(keys[i]) << 32 | vals[i];
+    }
+    return slots;
 }
 
 void tag_map_free(tag_map *m)
@@ -150,8 +170,8 @@ static bool header_ok(loader *ld)
         return false;
     if (rd32(ld->data + 8) != TAG_VERSION || rd32(ld->data + 12) != TAG_N_ARR)
         return false;
-    static const uint8_t elsize[TAG_N_ARR] = {1, 4, 8, 4, 8, 4, 4, 4, 8, 4, 4, 4,
-                                              8, 4, 16, 4, 4, 4, 8, 4, 8, 4, 12};
+    static const uint8_t elsize[TAG_N_ARR] = {1, 4, 8, 4, 8, 4, 8, 4, 8,
+                                              4, 8, 16, 4, 4, 4, 8, 8, 12};
     for (int i = 0; i < TAG_N_ARR; i++) {
         ld->off[i] = rd32(ld->data + 16 + 8 * i);
         ld->size[i] = rd32(ld->data + 20 + 8 * i);
@@ -167,41 +187,52 @@ static bool string_ok(const dyad_tagger *t, uint32_t off)
     return off < t->n_strings;
 }
 
-/* A table: keys and vals of the same power-of-two count, one empty slot at
- * least (so probing ends), every value below bound. */
-static bool table_load(const loader *ld, int ki, tag_table *tab, uint32_t bound)
+/* A table: a power-of-two count of slots, one empty at least (so probing ends),
+ * every value below bound. */
+static bool table_load(const loader *ld, int i, tag_table *tab, uint32_t bound)
 {
-    uint32_t nk, nv, empty = 0;
-    tab->keys = arr(ld, ki, 8, &nk);
-    tab->vals = arr(ld, ki + 1, 4, &nv);
-    if (nk != nv || (nk & (nk - 1)))
+    uint32_t n, empty = 0;
+    tab->slots = arr(ld, i, 8, &n);
+    if (n & (n - 1))
         return false;
-    tab->mask = nk ? nk - 1 : 0;
-    for (uint32_t i = 0; i < nk; i++) {
-        if (!tab->keys[i])
+    tab->mask = n ? n - 1 : 0;
+    for (uint32_t k = 0; k < n; k++) {
+        if (!(tab->slots[k] >> 32))
             empty++;
-        else if (tab->vals[i] >= bound)
+        else if ((uint32_t)tab->slots[k] >= bound)
             return false;
     }
-    return nk == 0 || empty > 0;
+    return n == 0 || empty > 0;
 }
 
-static bool model_load(const loader *ld, int base, tag_model *m, uint32_t n_classes, float scale)
+/* Row start << 8 | count within the entries, classes strictly ascending, so that a
+ * key adds at most once to each class score (no overflow). */
+static bool row_ok(const tag_model *m, uint32_t v, uint32_t n_classes)
 {
-    uint32_t n_rows, n_ents;
-    m->rows = arr(ld, base + 2, 4, &n_rows);
-    m->ents = arr(ld, base + 3, 4, &n_ents);
-    if (n_rows == 0 || !isfinite(scale) || m->rows[0] != 0 || m->rows[n_rows - 1] != n_ents)
+    uint32_t start = v >> 8, count = v & 255;
+    if (count == TAG_DENSE)
+        return start <= m->n_ents && TAG_DENSE_WORDS(n_classes) <= m->n_ents - start;
+    if (!count || start > m->n_ents || count > m->n_ents - start)
         return false;
-    m->n_rows = n_rows - 1;
+    for (uint32_t e = start; e < start + count; e++)
+        if ((m->ents[e] >> 16) >= n_classes ||
+            (e > start && (m->ents[e] >> 16) <= (m->ents[e - 1] >> 16)))
+            return false;
+    return true;
+}
+
+static bool model_load(const loader *ld, int i, tag_model *m, uint32_t n_classes, float scale)
+{
+    m->ents = arr(ld, i + 1, 4, &m->n_ents);
     m->scale = scale;
-    for (uint32_t i = 0; i + 1 < n_rows; i++)
-        if (m->rows[i] > m->rows[i + 1])
+    m->n_classes = n_classes;
+    if (!isfinite(scale) || m->n_ents >= TAG_MAX_ENTS ||
+        !table_load(ld, i, &m->table, UINT32_MAX))
+        return false;
+    for (uint32_t k = 0; k <= m->table.mask && m->table.slots; k++)
+        if ((m->table.slots[k] >> 32) && !row_ok(m, (uint32_t)m->table.slots[k], n_classes))
             return false;
-    for (uint32_t i = 0; i < n_ents; i++)
-        if ((m->ents[i] >> 16) >= n_classes)
-            return false;
-    return table_load(ld, base, &m->table, m->n_rows);
+    return true;
 }
 
 static const char *classes_load(const loader *ld, dyad_tagger *t)
@@ -223,12 +254,14 @@ static const char *classes_load(const loader *ld, dyad_tagger *t)
     const uint32_t *p = arr(ld, TAG_ARR_PARAMS, 4, &n);
     if (n != TAG_N_PARAMS)
         return "parameters";
-    float s[2];
+    float s[3];
     memcpy(s, p, sizeof s);
-    if (!model_load(ld, TAG_ARR_TM_KEYS, &t->tm, t->n_tags, s[0]))
+    if (!model_load(ld, TAG_ARR_TM_SLOTS, &t->tm, t->n_tags, s[0]))
         return "tag model";
-    if (!model_load(ld, TAG_ARR_FM_KEYS, &t->fm, t->n_feats, s[1]))
+    if (!model_load(ld, TAG_ARR_FM_SLOTS, &t->fm, t->n_feats, s[1]))
         return "feature model";
+    if (!model_load(ld, TAG_ARR_T2_SLOTS, &t->t2, t->n_tags, s[2]))
+        return "second tag model";
     return NULL;
 }
 
@@ -238,7 +271,7 @@ static const char *words_load(const loader *ld, dyad_tagger *t)
     t->winfo = arr(ld, TAG_ARR_W_INFO, 16, &n_info);
     t->wcands = arr(ld, TAG_ARR_W_CANDS, 4, &n_cands);
     t->n_words = n_info;
-    if (!table_load(ld, TAG_ARR_W_KEYS, &t->words, n_info))
+    if (!table_load(ld, TAG_ARR_W_SLOTS, &t->words, n_info))
         return "word table";
     for (uint32_t i = 0; i < n_info; i++) {
         uint32_t start = t->winfo[4 * i + 2], count = t->winfo[4 * i + 3];
@@ -263,10 +296,10 @@ static const char *words_load(const loader *ld, dyad_tagger *t)
 
 static const char *lemmas_load(const loader *ld, dyad_tagger *t)
 {
-    if (!table_load(ld, TAG_ARR_L_KEYS, &t->lemmas, t->n_strings))
+    if (!table_load(ld, TAG_ARR_L_SLOTS, &t->lemmas, t->n_strings))
         return "lemma table";
     t->rules = arr(ld, TAG_ARR_RULES, 12, &t->n_rules);
-    if (!table_load(ld, TAG_ARR_R_KEYS, &t->rule_keys, t->n_rules))
+    if (!table_load(ld, TAG_ARR_R_SLOTS, &t->rule_keys, t->n_rules))
         return "lemma rule table";
     for (uint32_t i = 0; i < t->n_rules; i++)
         if (!string_ok(t, t->rules[3 * i + 1]))

@@ -1,5 +1,5 @@
 /* Tagging a sentence: tag perceptron left to right, then features, then lemmas. */
-#include "features.h"
+#include "tag_features.h"
 
 #include <stdlib.h>
 
@@ -30,18 +30,37 @@ static int argmax(const int32_t *scores, const uint32_t *cands, uint32_t n, uint
     return best;
 }
 
-void tag_sentence_tags(const dyad_tagger *t, const tag_word *w, int n, int *tags,
-                       int32_t *scores)
+/* One greedy left-to-right pass of model m; right holds the first pass's tags. */
+static void tag_pass(const dyad_tagger *t, const tag_model *m, const tag_word *w, int n,
+                     const int *right, int *tags, int32_t *scores)
 {
     uint64_t keys[TAG_MAX_KEYS];
     for (int i = 0; i < n; i++) {
-        int nk = tag_features(w, n, i, tags, keys);
+        int nk = tag_features(w, n, i, tags, right, keys);
         memset(scores, 0, t->n_tags * sizeof *scores);
-        tag_model_score(&t->tm, keys, nk, scores);
+        tag_model_score(m, keys, nk, scores);
         const uint32_t *info = w[i].winfo == TAG_MISS ? NULL : t->winfo + 4 * w[i].winfo;
         tags[i] = argmax(scores, info ? t->wcands + info[2] : NULL, info ? info[3] : 0,
                          t->n_tags);
     }
+}
+
+void tag_reverse(const tag_word *w, int n, tag_word *rev)
+{
+    for (int i = 0; i < n; i++)
+        rev[i] = w[n - 1 - i];
+}
+
+/* The first pass runs right to left (on the reversed sentence), so the second,
+ * left to right, sees tags chosen with the right context in view. */
+void tag_sentence_tags(const dyad_tagger *t, const tag_word *w, int n, int *tags,
+                       int *first, tag_word *rev, int32_t *scores)
+{
+    tag_reverse(w, n, rev);
+    tag_pass(t, &t->tm, rev, n, NULL, tags, scores);
+    for (int i = 0; i < n; i++)
+        first[i] = tags[n - 1 - i];
+    tag_pass(t, &t->t2, w, n, first, tags, scores);
 }
 
 void tag_sentence_feats(const dyad_tagger *t, const tag_word *w, int n, const int *tags,
@@ -71,22 +90,24 @@ dyad_status dyad_tagger_tag(const dyad_tagger *t, const char *const *forms,
     if (n <= 0)
         return n == 0 ? DYAD_OK : DYAD_EINVAL;
     size_t ncls = t->n_tags > t->n_feats ? t->n_tags : t->n_feats;
-    size_t bytes = (size_t)n * (sizeof(tag_word) + 2 * sizeof(int)) + ncls * sizeof(int32_t);
+    size_t bytes = (size_t)n * (2 * sizeof(tag_word) + 3 * sizeof(int)) + ncls * sizeof(int32_t);
     tag_word *w = malloc(bytes);
     if (!w)
         return DYAD_ENOMEM;
-    int *tags = (int *)(w + n), *feats = tags + n;
-    int32_t *scores = (int32_t *)(feats + n);
-    for (int i = 0; i < n; i++)
-        tag_word_prepare(&w[i], forms[i], form_lens[i], &t->words, t->winfo);
-    tag_sentence_tags(t, w, n, tags, scores);
+    int *tags = (int *)(w + 2 * n), *feats = tags + n, *first = feats + n;
+    int32_t *scores = (int32_t *)(first + n);
+    for (int i = 0; i < n; i++) /* a NULL form is read as the empty word */
+        tag_word_prepare(&w[i], forms[i] ? forms[i] : "", forms[i] ? form_lens[i] : 0,
+                         &t->words, t->winfo);
+    tag_sentence_context(w, n, 0);
+    tag_sentence_tags(t, w, n, tags, first, w + n, scores);
     tag_sentence_feats(t, w, n, tags, feats, scores);
     dyad_status st = DYAD_OK;
     for (int i = 0; i < n; i++) {
         out[i].upos = t->strings + t->tags[2 * tags[i]];
         out[i].xpos = t->strings + t->tags[2 * tags[i] + 1];
         out[i].feats = feats[i] < 0 ? "_" : t->strings + t->feats[feats[i]];
-        out[i].lemma = tag_lemma(t, forms[i], form_lens[i], out[i].xpos, arena);
+        out[i].lemma = tag_lemma(t, w[i].text, w[i].len, out[i].xpos, arena);
         if (!out[i].lemma)
             st = DYAD_ENOMEM;
     }

@@ -27,7 +27,9 @@ dyad_tagger *dyad_tagger_train(const dyad_treebank *const *train, size_t n_train
 dyad_status dyad_tagger_save(const dyad_tagger *tagger, dyad_buf *out);
 
 /* Loads from a section payload. The bytes are untrusted: every count, offset and
- * string is range-checked. The tagger may point into data, which must outlive it. */
+ * string is range-checked. The tagger may point into data, which must outlive it
+ * (data that is not 8-byte aligned is copied). A payload of another format version
+ * (TAG_VERSION in tag_impl.h) fails with code "tagger_corrupt": retrain the model. */
 dyad_tagger *dyad_tagger_load(const void *data, size_t len, dyad_error *err);
 
 void dyad_tagger_free(dyad_tagger *tagger);
@@ -37,5 +39,15 @@ void dyad_tagger_free(dyad_tagger *tagger);
 dyad_status dyad_tagger_tag(const dyad_tagger *tagger, const char *const *forms,
                             const size_t *form_lens, int n, dyad_tag_result *out,
                             dyad_arena *arena);
+
+/* Counts of words whose predicted tag equals the gold one (gold tokenization):
+ * UFeats and Lemmas are exact matches of the whole string, as in CoNLL 2018. */
+typedef struct dyad_tag_scores {
+    size_t words, upos, xpos, feats, lemma, all; /* all: upos, xpos and feats right */
+} dyad_tag_scores;
+
+/* Tags every sentence of tbs[0..n) from its gold word forms and counts matches. */
+dyad_status dyad_tagger_evaluate(const dyad_tagger *tagger, const dyad_treebank *const *tbs,
+                                 size_t n, dyad_tag_scores *scores);
 
 #endif
