@@ -2,7 +2,7 @@
  *
  * Build (from the repository root, after `make BUILD=build-reader`):
  *   cc -O2 -D_GNU_SOURCE -Iinclude bench/bench_read.c build-reader/libdyad.a \
- *      $(pkg-config --libs libxml-2.0 zlib libzstd libutf8proc jansson) -lpthread -lm -o /tmp/bench_read
+ *      $(pkg-config --libs libxml-2.0 zlib libzstd libutf8proc libcjson) -lpthread -lm -o /tmp/bench_read
  * Run (bench/read.sh does all of it):
  *   /tmp/bench_read norm  ../shared/data/news/wikinews/articles   # dyad_doc_set_text alone
  *   /tmp/bench_read files ../shared/data/news/wikinews/articles   # reader over the directory

@@ -2,7 +2,7 @@
  *
  * Build (after `make BUILD=build-tag`):
  *   cc -std=c11 -D_GNU_SOURCE -O2 -Iinclude -Isrc/core bench/bench_tag.c \
- *      build-tag/libdyad.a $(pkg-config --libs libxml-2.0 zlib libzstd libutf8proc jansson) \
+ *      build-tag/libdyad.a $(pkg-config --libs libxml-2.0 zlib libzstd libutf8proc libcjson) \
  *      -lm -o build-tag/bench-tag
  * Usage:
  *   build-tag/bench-tag [-t train.conllu]... [-d dev.conllu]... [-e epochs] [-S seed]

@@ -2,7 +2,7 @@
  *
  * Build and run (one core, from the repository root, after `make BUILD=build`):
  *   cc -O2 -Iinclude -o build/bench-tokenize bench/bench_tokenize.c build/libdyad.a \
- *      $(pkg-config --libs libxml-2.0 zlib libzstd libutf8proc jansson) -lpthread -lm
+ *      $(pkg-config --libs libxml-2.0 zlib libzstd libutf8proc libcjson) -lpthread -lm
  *   taskset -c 0 build/bench-tokenize ../shared/data/news/wikinews/articles [passes]
  *
  * Pass 1 times the whole reader path per document (read, normalise, tokenize);

@@ -12,7 +12,7 @@ make -s BUILD="$BUILD" "$BUILD/libdyad.a"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
 cc -O2 -D_GNU_SOURCE -Iinclude bench/bench_read.c "$BUILD/libdyad.a" \
-   $(pkg-config --libs libxml-2.0 zlib libzstd libutf8proc jansson) -lpthread -lm -o "$TMP/bench_read"
+   $(pkg-config --libs libxml-2.0 zlib libzstd libutf8proc libcjson) -lpthread -lm -o "$TMP/bench_read"
 "$TMP/bench_read" norm "$ARTICLES"
 "$TMP/bench_read" files "$ARTICLES"
 "$TMP/bench_read" mkjsonl "$ARTICLES" "$TMP/w.jsonl" 100

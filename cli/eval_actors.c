@@ -2,9 +2,9 @@
  * agent_to_code) against dyad's actor dictionary, plus load time and lookup speed. */
 #include "cli.h"
 
+#include <cjson/cJSON.h>
 #include <ctype.h>
 #include <stddef.h>
-#include <jansson.h>
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -188,19 +188,19 @@ static const char *field(const result *r, const char *name)
     return ""; /* wiki, actor_wiki_job: dyad has no Wikipedia index */
 }
 
-static int check_one(const result *r, json_t *chk, char *why, size_t cap)
+static int check_one(const result *r, const cJSON *chk, char *why, size_t cap)
 {
-    const char *f = json_string_value(json_object_get(chk, "field"));
-    const char *op = json_string_value(json_object_get(chk, "op"));
-    json_t *val = json_object_get(chk, "value");
+    const char *f = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(chk, "field"));
+    const char *op = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(chk, "op"));
+    cJSON *val = cJSON_GetObjectItemCaseSensitive(chk, "value");
     if (!f || !op)
         return 0;
     if (!strcmp(f, "return")) {
-        int ok = json_is_null(val) ? r->none : !r->none;
+        int ok = cJSON_IsNull(val) ? r->none : !r->none;
         snprintf(why, cap, "return %s None, got %s", op, r->none ? "None" : "a code");
         return ok;
     }
-    const char *want = json_is_string(val) ? json_string_value(val) : "";
+    const char *want = cJSON_IsString(val) ? cJSON_GetStringValue(val) : "";
     const char *got = r->none ? NULL : field(r, f);
     int eq = got && !strcmp(got, want);
     snprintf(why, cap, "%s %s '%s', got %s%s%s", f, op, want, got ? "'" : "", got ? got : "None",
@@ -214,14 +214,13 @@ typedef struct tally {
 } tally;
 
 /* A check that only a Wikipedia index can pass: a non-empty expected title or job. */
-static int needs_wiki(json_t *checks)
+static int needs_wiki(const cJSON *checks)
 {
-    json_t *chk;
-    size_t i;
-    json_array_foreach(checks, i, chk) {
-        const char *f = json_string_value(json_object_get(chk, "field"));
-        const char *v = json_string_value(json_object_get(chk, "value"));
-        const char *op = json_string_value(json_object_get(chk, "op"));
+    const cJSON *chk;
+    cJSON_ArrayForEach(chk, checks) {
+        const char *f = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(chk, "field"));
+        const char *v = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(chk, "value"));
+        const char *op = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(chk, "op"));
         if (f && v && *v && op && !strcmp(op, "==") &&
             (!strcmp(f, "wiki") || !strcmp(f, "actor_wiki_job")))
             return 1;
@@ -229,13 +228,13 @@ static int needs_wiki(json_t *checks)
     return 0;
 }
 
-static int run_case(const dyad_actor_dict *d, json_t *c, int32_t today, result *r)
+static int run_case(const dyad_actor_dict *d, cJSON *c, int32_t today, result *r)
 {
-    const char *fn = json_string_value(json_object_get(c, "function"));
-    json_t *args = json_object_get(c, "args");
-    const char *a0 = json_string_value(json_array_get(args, 0));
-    const char *a1 = json_string_value(json_array_get(args, 1));
-    const char *a2 = json_string_value(json_array_get(args, 2));
+    const char *fn = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c, "function"));
+    cJSON *args = cJSON_GetObjectItemCaseSensitive(c, "args");
+    const char *a0 = cJSON_GetStringValue(cJSON_GetArrayItem(args, 0));
+    const char *a1 = cJSON_GetStringValue(cJSON_GetArrayItem(args, 1));
+    const char *a2 = cJSON_GetStringValue(cJSON_GetArrayItem(args, 2));
     memset(r, 0, sizeof *r);
     if (!fn || !a0)
         return 0;
@@ -250,31 +249,31 @@ static int run_case(const dyad_actor_dict *d, json_t *c, int32_t today, result *
     return 1;
 }
 
-static void report_case(json_t *c, const result *r, int quiet, tally *t)
+static void report_case(cJSON *c, const result *r, int quiet, tally *t)
 {
-    json_t *chk;
-    size_t i;
+    const cJSON *chk;
     char why[512], all[2048] = "";
     int ok = 1;
-    json_array_foreach(json_object_get(c, "checks"), i, chk) {
+    cJSON_ArrayForEach(chk, cJSON_GetObjectItemCaseSensitive(c, "checks")) {
         int one = check_one(r, chk, why, sizeof why);
         ok &= one;
         size_t n = strlen(all);
         snprintf(all + n, sizeof all - n, "%s%s%s", n ? "; " : "", one ? "" : "MISS ", why);
     }
-    const char *fn = json_string_value(json_object_get(c, "function"));
-    int noidx = json_is_false(json_object_get(c, "needs_wikipedia_index"));
+    const char *fn = cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c, "function"));
+    const cJSON *args = cJSON_GetObjectItemCaseSensitive(c, "args");
+    int noidx = cJSON_IsFalse(cJSON_GetObjectItemCaseSensitive(c, "needs_wikipedia_index"));
     t->run++, t->pass += ok;
     t->noidx_run += noidx, t->noidx_pass += noidx && ok;
     if (!strcmp(fn, "agent_to_code")) {
         t->a2c_run++, t->a2c_pass += ok;
-        if (!needs_wiki(json_object_get(c, "checks")))
+        if (!needs_wiki(cJSON_GetObjectItemCaseSensitive(c, "checks")))
             t->dict_run++, t->dict_pass += ok;
     }
     if (!ok || !quiet)
         printf("%s %-28s %s(%s): %s\n", ok ? "PASS" : "FAIL",
-               json_string_value(json_object_get(c, "test")), fn,
-               json_string_value(json_array_get(json_object_get(c, "args"), 0)), all);
+               cJSON_GetStringValue(cJSON_GetObjectItemCaseSensitive(c, "test")), fn,
+               cJSON_GetStringValue(cJSON_GetArrayItem(args, 0)), all);
 }
 
 /* ---- command ---- */
@@ -357,37 +356,37 @@ static int print_lookup(const dyad_actor_dict *d, const char *arg, int32_t today
 }
 
 /* Lookups per second over the suite's phrases. */
-static void speed(const dyad_actor_dict *d, json_t **cases, size_t n, int32_t today)
+static void speed(const dyad_actor_dict *d, cJSON **cases, size_t n, int32_t today)
 {
     dyad_actor_match m;
     size_t count = 0;
     double t0 = cli_now();
     while (cli_now() - t0 < 0.5)
         for (size_t i = 0; i < n; i++, count++) {
-            json_t *args = json_object_get(cases[i], "args");
-            const char *a0 = json_string_value(json_array_get(args, 0));
+            cJSON *args = cJSON_GetObjectItemCaseSensitive(cases[i], "args");
+            const char *a0 = cJSON_GetStringValue(cJSON_GetArrayItem(args, 0));
             if (a0)
                 dyad_actor_dict_lookup(d, a0, strlen(a0), today, &m);
         }
     printf("speed: %.0f lookups/s (one core, suite phrases)\n", (double)count / (cli_now() - t0));
 }
 
-static json_t **read_suite(const char *path, size_t *n)
+static cJSON **read_suite(const char *path, size_t *n)
 {
     FILE *f = fopen(path, "r");
-    json_t **cases = NULL;
+    cJSON **cases = NULL;
     char *line = NULL;
     size_t cap = 0, cap_cases = 0;
     *n = 0;
     while (f && getline(&line, &cap, f) > 0) {
-        json_t *c = json_loads(line, 0, NULL);
-        if (!json_is_object(c)) {
-            json_decref(c);
+        cJSON *c = cJSON_Parse(line);
+        if (!cJSON_IsObject(c)) {
+            cJSON_Delete(c);
             continue;
         }
         if (*n == cap_cases) {
             cap_cases = cap_cases ? cap_cases * 2 : 512;
-            json_t **p = realloc(cases, cap_cases * sizeof *p);
+            cJSON **p = realloc(cases, cap_cases * sizeof *p);
             if (!p)
                 break;
             cases = p;
@@ -423,7 +422,7 @@ static int run_suite(const dyad_actor_dict *d, const actors_opts *o, int32_t tod
         return o->suite ? EXIT_RUNTIME : EXIT_OK;
     }
     size_t n;
-    json_t **cases = read_suite(path, &n);
+    cJSON **cases = read_suite(path, &n);
     tally t = {0};
     for (size_t i = 0; i < n; i++) {
         result r;
@@ -435,7 +434,7 @@ static int run_suite(const dyad_actor_dict *d, const actors_opts *o, int32_t tod
     summary(&t);
     speed(d, cases, n, today);
     for (size_t i = 0; i < n; i++)
-        json_decref(cases[i]);
+        cJSON_Delete(cases[i]);
     free(cases);
     return EXIT_OK;
 }

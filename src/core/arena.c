@@ -38,6 +38,7 @@ void dyad_arena_free(dyad_arena *arena)
     free(arena);
 }
 
+#ifndef DYAD_ARENA_MALLOC
 static arena_block *arena_grow(dyad_arena *a, size_t need)
 {
     size_t size = a->next_size;
@@ -55,6 +56,7 @@ static arena_block *arena_grow(dyad_arena *a, size_t need)
         a->next_size *= 2;
     return b;
 }
+#endif
 
 void *dyad_arena_alloc(dyad_arena *arena, size_t size)
 {

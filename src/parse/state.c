@@ -29,27 +29,42 @@ static uint64_t hash_tag(const char *s)
     return s ? hash_bytes(0x84222325cbf29ce4ull, s, strlen(s)) : 1;
 }
 
-bool pstate_init(pstate *s, const dyad_parse_input *in)
+uint64_t pstate_form_hash(const char *form, size_t len)
+{
+    return hash_form(form, len);
+}
+
+uint64_t pstate_tag_hash(const char *tag)
+{
+    return hash_tag(tag);
+}
+
+bool pstate_init(pstate *s, const dyad_parse_input *in, const dyad_plex *lex)
 {
     int n = in->n, m = n + 2;
-    size_t ints = (size_t)m * 8, bytes = ints * sizeof(int) + (size_t)m * 5 * 8 + (size_t)m * 2;
+    size_t ints = (size_t)m * 8, bytes = ints * sizeof(int) + (size_t)m * 7 * 8 + (size_t)m * 2;
     memset(s, 0, sizeof *s);
     s->mem = calloc(1, bytes);
     if (!s->mem)
         return false;
     uint64_t *u = s->mem;
     s->lset = u, s->rset = u + m, s->wh = u + 2 * m, s->th = u + 3 * m, s->uh = u + 4 * m;
-    int *p = (int *)(u + 5 * m);
+    s->sh = u + 5 * m, s->ah = u + 6 * m;
+    int *p = (int *)(u + 7 * m);
     s->stack = p, s->head = p + m, s->label = p + 2 * m, s->l1 = p + 3 * m;
     s->l2 = p + 4 * m, s->r1 = p + 5 * m, s->r2 = p + 6 * m;
     s->nl = (uint8_t *)(p + 8 * m), s->nr = s->nl + m;
     s->n = n, s->b = 1;
     for (int i = 0; i < m; i++)
         s->label[i] = -1;
-    s->wh[0] = s->th[0] = s->uh[0] = 0x1234567;           /* none */
-    s->wh[n + 1] = s->th[n + 1] = s->uh[n + 1] = 0x7654321; /* root */
+    s->wh[0] = s->th[0] = s->uh[0] = s->sh[0] = 0x1234567;               /* none */
+    s->wh[n + 1] = s->th[n + 1] = s->uh[n + 1] = s->sh[n + 1] = 0x7654321; /* root */
+    s->ah[0] = 2, s->ah[n + 1] = 4; /* lexicon classes are odd or 0 */
     for (int i = 0; i < n; i++) {
-        s->wh[i + 1] = hash_form(in->form[i], in->form_len[i]);
+        size_t len = in->form_len[i], cut = len > 3 ? len - 3 : 0;
+        s->wh[i + 1] = hash_form(in->form[i], len);
+        s->sh[i + 1] = hash_form(in->form[i] + cut, len - cut) ^ 0x5bd1e995u;
+        s->ah[i + 1] = dyad_plex_class(lex, s->wh[i + 1]);
         s->th[i + 1] = hash_tag(in->xpos[i]);
         s->uh[i + 1] = hash_tag(in->upos[i]);
     }
@@ -219,5 +234,17 @@ int pstate_features(const pstate *s, uint64_t *f)
     /* universal tags */
     f[k++] = f2(94, U[c.s0], U[c.b0]), f[k++] = f3(95, U[c.s1], U[c.s0], U[c.b0]);
     f[k++] = f3(96, U[c.s0], U[c.b0], U[c.b1]);
+    f[k++] = f1(100, U[c.s0]), f[k++] = f1(101, U[c.b0]), f[k++] = f1(102, U[c.b1]);
+    f[k++] = f1(103, U[c.s1]), f[k++] = f2(104, s0w, U[c.s0]), f[k++] = f2(105, b0w, U[c.b0]);
+    /* suffixes stand in for rare words; s1-b0 and b0-b1 pairs */
+    const uint64_t *S = s->sh;
+    f[k++] = f2(106, S[c.s0], s0t), f[k++] = f2(107, S[c.b0], b0t), f[k++] = f2(108, S[c.b1], b1t);
+    f[k++] = f2(109, s1w, b0w), f[k++] = f2(110, s1t, b0t), f[k++] = f2(111, b0w, b1w);
+    f[k++] = f2(112, b0t, b1w), f[k++] = f2(113, b0w, b1t);
+    /* ambiguity classes: what the word can be, whatever the tagger said */
+    const uint64_t *A = s->ah;
+    f[k++] = f2(114, A[c.s0], s0t), f[k++] = f2(115, A[c.b0], b0t), f[k++] = f2(116, A[c.b1], b1t);
+    f[k++] = f2(117, A[c.s0], A[c.b0]), f[k++] = f3(118, A[c.s1], A[c.s0], A[c.b0]);
+    f[k++] = f3(119, A[c.s0], A[c.b0], A[c.b1]);
     return k;
 }

@@ -3,6 +3,7 @@
 #ifndef DYAD_PARSE_STATE_H
 #define DYAD_PARSE_STATE_H
 
+#include "lexicon.h"
 #include "parser.h"
 
 enum { MOVE_SHIFT, MOVE_LEFT, MOVE_RIGHT };
@@ -16,12 +17,16 @@ typedef struct pstate {
     int *l1, *l2, *r1, *r2; /* [n + 2] two leftmost / rightmost children, 0 = none */
     uint8_t *nl, *nr;   /* [n + 2] numbers of left / right children (saturating) */
     uint64_t *lset, *rset; /* [n + 2] bit sets of the children's labels */
-    uint64_t *wh, *th, *uh; /* [n + 2] hashes of form, xpos, upos */
+    uint64_t *wh, *th, *uh, *sh; /* [n + 2] hashes of form, xpos, upos, 3-byte suffix */
+    uint64_t *ah;       /* [n + 2] lexicon class of the word, 0 = rare */
     void *mem;
 } pstate;
 
-/* Allocates a state for in and computes its hashes; false on OOM. */
-bool pstate_init(pstate *s, const dyad_parse_input *in);
+/* Allocates a state for in and computes its hashes (lex may be NULL); false on OOM. */
+bool pstate_init(pstate *s, const dyad_parse_input *in, const dyad_plex *lex);
+/* The hashes the features and the lexicon use for a form and a tag. */
+uint64_t pstate_form_hash(const char *form, size_t len);
+uint64_t pstate_tag_hash(const char *tag);
 void pstate_free(pstate *s);
 bool pstate_terminal(const pstate *s);
 bool pstate_valid(const pstate *s, int move);

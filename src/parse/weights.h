@@ -39,19 +39,25 @@ void dyad_wtrain_size(const dyad_wtrain *w, size_t *n_feats, size_t *n_entries);
 /* ---- frozen table ------------------------------------------------------ */
 
 /* Layout in a section payload, all little-endian, 8-byte aligned:
- *   u32 n_slots (power of two), u32 n_words,
+ *   u32 n_slots, u32 n_words,
  *   slots[n_slots] of {u32 fingerprint, u32 offset into words},
  *   words[n_words] of u32: at each offset, a count k then k entries, each the
  *   class in the low 16 bits and the weight as bfloat16 (the upper half of a
- *   float32) in the high 16 bits: half the size of floats, no measurable loss. */
+ *   float32) in the high 16 bits: half the size of floats, no measurable loss.
+ *   A count with WEIGHTS_DENSE set is followed instead by (n_classes + 1) / 2
+ *   words holding one bf16 weight per class (features with many classes). */
+#define WEIGHTS_DENSE 0x80000000u
+#define WEIGHTS_DENSE_DIV 4 /* dense when a feature has >= n_classes / 4 weights */
 typedef struct dyad_wfrozen {
-    uint32_t mask;        /* n_slots - 1 */
+    uint32_t n_slots;
     const uint32_t *slots;/* [n_slots][2] */
     const uint32_t *words;/* [n_words] */
     uint32_t n_words;
     int n_classes;
 } dyad_wfrozen;
 
+/* The magnitude below which averaged weights must go to keep at most keep of them. */
+float dyad_wtrain_cutoff(const dyad_wtrain *w, size_t keep);
 /* Writes the averaged weights, dropping entries with |w| < min_abs. */
 dyad_status dyad_wtrain_freeze(const dyad_wtrain *w, float min_abs, dyad_buf *out);
 /* Checks a payload (every offset, count and class) and points f into it;

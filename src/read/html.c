@@ -1,7 +1,7 @@
 /* HTML pages: title, date and url from the page metadata, main text from <article>/<main>/<body>. */
 #include "read.h"
 
-#include <jansson.h>
+#include <cjson/cJSON.h>
 #include <libxml/HTMLparser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -114,22 +114,19 @@ static void meta_tag(page_meta *m, xmlNode *n)
 }
 
 /* The "datePublished" string anywhere in a JSON-LD value (objects, arrays, @graph). */
-static const char *jsonld_date(json_t *v, int depth)
+static const char *jsonld_date(const cJSON *v, int depth)
 {
     const char *found = NULL;
     if (depth > JSONLD_DEPTH)
         return NULL;
-    if (json_is_object(v)) {
-        json_t *d = json_object_get(v, "datePublished");
-        if (json_is_string(d))
-            return json_string_value(d);
-        const char *key;
-        json_t *child;
-        json_object_foreach(v, key, child) if (!found) found = jsonld_date(child, depth + 1);
-    } else if (json_is_array(v)) {
-        for (size_t i = 0; i < json_array_size(v) && !found; i++)
-            found = jsonld_date(json_array_get(v, i), depth + 1);
+    if (cJSON_IsObject(v)) {
+        const cJSON *d = cJSON_GetObjectItemCaseSensitive(v, "datePublished");
+        if (cJSON_IsString(d))
+            return d->valuestring;
     }
+    if (cJSON_IsObject(v) || cJSON_IsArray(v))
+        for (const cJSON *child = v->child; child && !found; child = child->next)
+            found = jsonld_date(child, depth + 1);
     return found;
 }
 
@@ -141,11 +138,12 @@ static void jsonld(page_meta *m, xmlNode *n)
     if (!ld || m->dates[RANK_JSONLD])
         return;
     xmlChar *body = xmlNodeGetContent(n);
-    json_t *root = body ? json_loads((const char *)body, 0, NULL) : NULL;
+    /* the content is NUL-terminated: cJSON needs no length, and trailing bytes are refused */
+    cJSON *root = body ? cJSON_ParseWithOpts((const char *)body, NULL, 1) : NULL;
     const char *date = root ? jsonld_date(root, 0) : NULL;
     if (date)
         keep(&m->dates[RANK_JSONLD], xmlStrdup((const xmlChar *)date));
-    json_decref(root);
+    cJSON_Delete(root);
     xmlFree(body);
 }
 

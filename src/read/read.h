@@ -40,21 +40,6 @@ void read_html_parse(dyad_doc *doc, const char *data, size_t len);
 void read_jsonl_line(dyad_doc *doc, const char *line, size_t len, const char *fallback_id,
                      size_t line_no);
 
-/* The fields of one JSONL line the reader uses; value[k] holds len[k] bytes of a
- * string (kind JV_STRING) or the decimal text of an integer (JV_INTEGER). */
-enum { JF_ID, JF_DATE, JF_TITLE, JF_TEXT, JF_BODY, JF_URL, JF_SOURCE, JF_COUNT };
-enum { JV_NONE, JV_STRING, JV_INTEGER, JV_OTHER };
-typedef struct jsonl_fields {
-    int kind[JF_COUNT];
-    const char *value[JF_COUNT];
-    size_t len[JF_COUNT];
-    dyad_buf scratch; /* strings with escapes, decoded */
-} jsonl_fields;
-
-/* Fast path: true when line is an object that jansson would parse the same way;
- * false means "ask jansson" (invalid, or a case the scanner does not vouch for). */
-bool read_json_scan(const char *line, size_t len, jsonl_fields *f);
-
 /* ---- helpers ---- */
 
 /* Normalises a date ("2024-01-26", "2024-01-26T10:00:00Z", "2024/01/26",
