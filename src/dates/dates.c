@@ -385,7 +385,10 @@ static size_t m_phrase(const scan *s, size_t i, dyad_dates_expr *x)
 {
     const dyad_dates_phrase *best = NULL;
     size_t best_end = 0;
+    char first = (char)(wt(s, i)[0] | 32);
     for (size_t k = 0; k < dyad_dates_n_phrases; k++) {
+        if (dyad_dates_phrases[k].words[0] != first)
+            continue; /* cheap reject: this loop runs at every "the" */
         size_t e = phrase_at(s, i, dyad_dates_phrases[k].words);
         if (e > best_end && !(dyad_dates_phrases[k].bare && e < s->n &&
                               s->w[e].kind != W_PUNCT && !(s->w[e].flags & F_LINE))) {

@@ -204,17 +204,26 @@ typedef struct word_key { const char *s; size_t n; } word_key;
 
 static int starter_cmp(const void *key, const void *entry)
 {
-    const word_key *k = key;
+    const word_key *k = key; /* k->s is already lower case */
     const char *e = *(const char *const *)entry;
-    int c = strncasecmp(k->s, e, k->n);
+    int c = strncmp(k->s, e, k->n);
     return c ? c : -(e[k->n] != '\0'); /* a prefix sorts first */
 }
 
+/* Called at every word of every document: fold ASCII by hand (strncasecmp goes
+ * through the locale) and reject words whose first letter starts no entry. */
 int dyad_dates_starter(const char *s, size_t n)
 {
-    word_key k = {s, n};
-    return n <= 10 && bsearch(&k, starters, sizeof starters / sizeof starters[0],
-                              sizeof starters[0], starter_cmp) != NULL;
+    static const char firsts[] = "abcdefhjlmnopstwy"; /* first letters of starters[] (tested) */
+    char low[11];
+    if (n == 0 || n > 10 || !strchr(firsts, s[0] | 32))
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        low[i] = (char)(s[i] | ((s[i] >= 'A' && s[i] <= 'Z') ? 32 : 0));
+    low[n] = '\0';
+    word_key k = {low, n};
+    return bsearch(&k, starters, sizeof starters / sizeof starters[0], sizeof starters[0],
+                   starter_cmp) != NULL;
 }
 
 /* Fixed phrases, longest first where one begins another. */
@@ -284,6 +293,8 @@ static size_t first_len(const char *w)
 int dyad_dates_check_starters(void)
 {
     int bad = 0;
+    for (size_t i = 0; i < sizeof starters / sizeof starters[0]; i++)
+        bad += !dyad_dates_starter(starters[i], strlen(starters[i]));
     for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
         bad += !dyad_dates_starter(months[i].name, strlen(months[i].name));
     for (size_t i = 0; i < 7; i++)
