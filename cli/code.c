@@ -156,9 +156,14 @@ static void report_errors(const dyad_doc *doc, int quiet)
 static void show_progress(const code_totals *t, double start, int done)
 {
     double secs = cli_now() - start;
-    fprintf(stderr, "\r%zu documents, %.1f MB, %.0f docs/s, %.1f MB/s%s", t->docs,
-            (double)t->bytes / 1e6, secs > 0 ? (double)t->docs / secs : 0.0,
-            secs > 0 ? (double)t->bytes / 1e6 / secs : 0.0, done ? "\n" : "   ");
+    double per = secs > 0 ? 1.0 / secs : 0.0;
+    fprintf(stderr, "\r%zu documents, %.1f MB, %.0f docs/s, %.1f MB/s", t->docs,
+            (double)t->bytes / 1e6, (double)t->docs * per, (double)t->bytes / 1e6 * per);
+    if (done) /* the summary adds what a benchmark needs */
+        fprintf(stderr, ", %zu sentences (%.0f/s), %zu tokens (%.0f/s) in %.2f s\n",
+                t->sentences, (double)t->sentences * per, t->tokens, (double)t->tokens * per, secs);
+    else
+        fputs("   ", stderr);
 }
 
 /* Writes the batch in order and frees it; returns -1 on a write error. */

@@ -25,7 +25,7 @@ median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 secs() { s=$(date +%s.%N); "$@"; e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN {print e - s}'; }
 
 for i in $(seq "$RUNS"); do
-    secs "$DYAD" code --tokens --text --format jsonl "$W/sentences.jsonl" -o "$W/dyad.jsonl"
+    secs "$DYAD" code -q --tokens --text --format jsonl "$W/sentences.jsonl" -o "$W/dyad.jsonl"
 done | median >"$W/dyad.secs"
 for i in $(seq "$RUNS"); do
     secs node "$HERE/wink_tag.js" "$W/sentences.txt" "$W/wink-tags.jsonl" 2>/dev/null
