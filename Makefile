@@ -50,7 +50,7 @@ FUZZ_CFLAGS := -std=c11 -D_GNU_SOURCE -g -O1 -Iinclude -Isrc/core -DDYAD_ARENA_M
                -fsanitize=fuzzer,address,undefined $(shell pkg-config --cflags $(PKGS))
 fuzz: $(FUZZ_SRC:fuzz/%.c=build-fuzz/fuzz-%)
 
-build-fuzz/fuzz-%: fuzz/%.c $(LIB_SRC) include/dyad.h
+build-fuzz/fuzz-%: fuzz/%.c $(LIB_SRC) include/dyad.h $(wildcard fuzz/*.h)
 	@mkdir -p build-fuzz
 	clang $(FUZZ_CFLAGS) -o $@ $< $(LIB_SRC) $(LDLIBS)
 

@@ -39,6 +39,9 @@ int cli_is_help(const char *arg);
 /* Default model path: $DYAD_MODEL, else data/model/dyad-en.model beside the binary's
  * repository, else the installed share directory. */
 const char *cli_default_model(void);
+/* A shipped data file: $ENV_VAR, else data/RELATIVE in the repository the binary was
+ * built in, else /usr/local/share/dyad/RELATIVE. Returns a static buffer. */
+const char *cli_data_file(const char *env_var, const char *relative);
 /* Peak resident memory of this process in MiB. */
 double cli_peak_rss_mib(void);
 /* Wall clock in seconds. */

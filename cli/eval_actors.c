@@ -37,25 +37,7 @@ void help_eval_actors(FILE *out)
 
 static const char *default_dict(void)
 {
-    static char path[PATH_MAX];
-    const char *env = getenv("DYAD_ACTORS");
-    if (env && *env)
-        return env;
-    char exe[PATH_MAX - 64];
-    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
-    if (n > 0) {
-        exe[n] = '\0';
-        for (int up = 0; up < 2; up++) {
-            char *slash = strrchr(exe, '/');
-            if (!slash)
-                break;
-            *slash = '\0';
-            snprintf(path, sizeof path, "%s/data/actors/actors.dict", exe);
-            if (access(path, R_OK) == 0)
-                return path;
-        }
-    }
-    return "data/actors/actors.dict";
+    return cli_data_file("DYAD_ACTORS", "actors/actors.dict");
 }
 
 /* ---- dates: "2022-01-10", "10 May 2015", "October 1, 2021", "today" -> YYYYMMDD ---- */

@@ -51,13 +51,13 @@ int cli_is_help(const char *arg)
     return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
 }
 
-const char *cli_default_model(void)
+const char *cli_data_file(const char *env_var, const char *relative)
 {
     static char path[PATH_MAX];
-    const char *env = getenv("DYAD_MODEL");
+    const char *env = getenv(env_var);
     if (env && *env)
         return env;
-    /* The binary lives in <repo>/build/ or <repo>/build-san/: look for <repo>/data/model first. */
+    /* The binary lives in <repo>/build/ or <repo>/build-san/: look in <repo>/data first. */
     char exe[PATH_MAX - 64];
     ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
     if (n > 0) {
@@ -67,12 +67,18 @@ const char *cli_default_model(void)
             if (!slash)
                 break;
             *slash = '\0';
-            snprintf(path, sizeof path, "%s/data/model/dyad-en.model", exe);
+            snprintf(path, sizeof path, "%s/data/%s", exe, relative);
             if (access(path, R_OK) == 0)
                 return path;
         }
     }
-    return "/usr/local/share/dyad/dyad-en.model";
+    snprintf(path, sizeof path, "/usr/local/share/dyad/%s", relative);
+    return path;
+}
+
+const char *cli_default_model(void)
+{
+    return cli_data_file("DYAD_MODEL", "model/dyad-en.model");
 }
 
 double cli_peak_rss_mib(void)
