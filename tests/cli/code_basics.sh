@@ -55,3 +55,15 @@ assert r["date"] is None and r["format"] == "text", r
 assert [d["value"] for d in r["dates"]] == ["2021-03-03"], r["dates"]
 assert [(e["code"], e.get("severity")) for e in r["errors"]] == [("no_article_date", "warning")], r["errors"]' "$OUT"
 grep -q 'undated.txt \[undated\]: warning: no_article_date' "$ERR"
+
+# with the shipped tagger and parser: threads share the model and keep the order
+"$DYAD" code --tokens examples >"$TMP/m1.jsonl"
+"$DYAD" code --tokens --threads 2 examples >"$TMP/m2.jsonl"
+cmp "$TMP/m1.jsonl" "$TMP/m2.jsonl"
+python3 -c 'import json,sys
+for l in open(sys.argv[1]):
+    r = json.loads(l)
+    for s in r["sentences"]:
+        heads = [t["head"] for t in s["tokens"]]
+        assert heads.count(-1) == 1, (r["id"], heads)  # one root per sentence
+        assert all(t["upos"] and t["deprel"] for t in s["tokens"])' "$TMP/m1.jsonl"
