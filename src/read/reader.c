@@ -67,12 +67,17 @@ static char *name_base(const char *path)
 {
     if (strcmp(path, "-") == 0)
         return strdup("stdin");
-    const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
-    size_t n = strlen(name);
+    size_t end = strlen(path);
+    while (end > 1 && path[end - 1] == '/')
+        end--; /* "dir/" names "dir" */
+    const char *name = path + end;
+    while (name > path && name[-1] != '/')
+        name--;
+    size_t n = (size_t)(path + end - name);
     static const char *const packed[] = {".gz", ".zst"};
     for (size_t i = 0; i < 2; i++) {
         size_t m = strlen(packed[i]);
-        if (n > m && strcmp(name + n - m, packed[i]) == 0)
+        if (n > m && strncmp(name + n - m, packed[i], m) == 0)
             n -= m;
     }
     for (size_t i = n; i > 1; i--)

@@ -14,14 +14,15 @@ printf 'date 2024-13-45 Bad date\n\nText.\n' >"$D/f-baddate.txt"
 printf '{"id":"j1","date":"2024-01-02","title":"T","text":"Fine."}\n{"id":"j2","text":"cut' >"$D/g-trunc.jsonl"
 python3 -c 'import sys; sys.stdout.write("date 2024-01-01 Long\n\n" + "word " * 10_000_000)' >"$D/h-long.txt"
 
-expect_exit 1 "$DYAD" code --no-model "$D" "$TMP/missing.txt"
+expect_exit 1 "$DYAD" code --no-model "$D" "$TMP/missing.txt" "$TMP/nodir/"
 python3 - "$OUT" "$ERR" <<'PY'
 import json, sys
 recs = [json.loads(l) for l in open(sys.argv[1])]
 err = open(sys.argv[2]).read()
 by = {r["id"]: r for r in recs}
 def codes(i): return [e["code"] for e in by[i]["errors"]]
-assert len(recs) == 10, [r["id"] for r in recs]
+assert len(recs) == 11, [r["id"] for r in recs]
+assert codes("nodir") == ["io"] and by["nodir"].get("failed")
 assert codes("a-good") == [] and by["a-good"]["stats"]["tokens"] == 9
 assert codes("b-utf8") == ["invalid_utf8"] and by["b-utf8"]["stats"]["tokens"] > 0
 assert codes("c-nul") == ["nul_byte"]
