@@ -34,7 +34,8 @@ enum {
     F_LINE = 2,   /* a newline before the word */
     F_PARA = 4,   /* a blank line (or the start of the text) before the word */
     F_ORD = 8,    /* digits with st/nd/rd/th */
-    F_SUFFIX = 16 /* digits with other letters: 6am, 1990s */
+    F_SUFFIX = 16,/* digits with other letters: 6am, 1990s */
+    F_START = 32  /* digits or a starter word: the matchers are tried there */
 };
 #define CUE_UNKNOWN 2
 #define CUE_NEUTRAL 3 /* a cue that stops the search and decides nothing */
@@ -45,6 +46,7 @@ typedef struct word {
     int32_t num;   /* value of the digits, -1 when too long */
     uint8_t kind, flags, ndig;
     int8_t cue;    /* cached tense cue, CUE_UNKNOWN until asked */
+    const dyad_dates_lex *lex; /* what the tables say of an alpha word; NULL: nothing */
 } word;
 
 typedef struct scan {
@@ -130,26 +132,47 @@ static int push(scan *s, const word *w)
     return 0;
 }
 
+/* A word that starts with an ASCII letter, looked up once for all matchers. Only
+ * words of 1..15 letters are in the tables; folding them in this pass over their
+ * letters saves a second one. */
+static void letter_word(word *w, const unsigned char *p, const unsigned char *end)
+{
+    dyad_dates_key key = {0, 0};
+    size_t n = 0;
+    for (; p + n < end && is_letter(p[n]); n++)
+        if (n < DYAD_DATES_LEX_LEN - 1)
+            dyad_dates_key_put(&key, n, (unsigned char)(p[n] | 32));
+    size_t rest = p + n < end && (is_digit(p[n]) || p[n] >= 0x80) ? alnum_run(p + n, end) : 0;
+    w->kind = W_ALPHA;
+    w->end = w->start + (uint32_t)(n + rest);
+    w->lex = !rest && n < DYAD_DATES_LEX_LEN ? dyad_dates_lookup_key(key) : NULL;
+}
+
 static int scan_words(scan *s, const char *text, size_t len)
 {
     const unsigned char *base = (const unsigned char *)text, *p = base, *end = base + len;
     int spaced = 0, lines = 2;
     while (p < end) {
-        size_t k = space_len(p, end);
+        size_t k = *p < 0x80 ? *p == ' ' || (*p >= '\t' && *p <= '\r') /* inline: most bytes */
+                             : space_len(p, end);
         if (k) {
             lines += *p == '\n';
             spaced = 1;
             p += k;
             continue;
         }
-        word w = {(uint32_t)(p - base), 0, -1, W_PUNCT, 0, 0, CUE_UNKNOWN};
+        word w = {(uint32_t)(p - base), 0, -1, W_PUNCT, 0, 0, CUE_UNKNOWN, NULL};
         w.flags = (spaced ? F_SPACE : 0) | (lines ? F_LINE : 0) | (lines >= 2 ? F_PARA : 0);
         if (is_digit(*p))
             number_word(&w, p, end);
+        else if (is_letter(*p))
+            letter_word(&w, p, end);
         else if ((k = alnum_run(p, end)) > 0)
             w.kind = W_ALPHA, w.end = w.start + (uint32_t)k;
         else
             w.end = w.start + (uint32_t)((k = punct_len(p, end)) ? k : 1);
+        if (w.kind == W_NUM || (w.lex && w.lex->starter))
+            w.flags |= F_START;
         if (push(s, &w))
             return -1;
         p = base + w.end;
@@ -165,14 +188,39 @@ static size_t wl(const scan *s, size_t i) { return s->w[i].end - s->w[i].start; 
 
 static int alpha(const scan *s, size_t i) { return i < s->n && s->w[i].kind == W_ALPHA; }
 
-static int is_w(const scan *s, size_t i, const char *lit)
+static const dyad_dates_lex *lex(const scan *s, size_t i)
 {
-    return alpha(s, i) && wl(s, i) == strlen(lit) && !strncasecmp(wt(s, i), lit, wl(s, i));
+    return i < s->n ? s->w[i].lex : NULL;
 }
 
-static int in_w(const scan *s, size_t i, const char *const *list)
+/* Word i is lit (lowercase ASCII letters), in any case. Byte by byte: this runs at
+ * every starter word, and most words differ at their first byte. */
+static int is_w(const scan *s, size_t i, const char *lit)
 {
-    return alpha(s, i) && dyad_dates_in(list, wt(s, i), wl(s, i));
+    if (!alpha(s, i))
+        return 0;
+    const char *w = wt(s, i);
+    size_t n = wl(s, i), k = 0;
+    while (k < n && (w[k] | 32) == lit[k])
+        k++; /* | 32 folds ASCII capitals; lit[k] == 0 stops it at lit's end */
+    return k == n && !lit[n];
+}
+
+/* Word i is in the word lists of list_bits (DYAD_DATES_L_*). */
+static int in_w(const scan *s, size_t i, uint32_t list_bits)
+{
+    const dyad_dates_lex *l = lex(s, i);
+    return l && (l->lists & list_bits);
+}
+
+/* Word i is last, next, this ...: 1 with its amount. */
+static int shift_at(const scan *s, size_t i, int *amount)
+{
+    const dyad_dates_lex *l = lex(s, i);
+    if (!l || !l->has_shift)
+        return 0;
+    *amount = l->shift;
+    return 1;
 }
 
 static int punct(const scan *s, size_t i, const char *set)
@@ -228,27 +276,17 @@ static int year_at(const scan *s, size_t i, int lo, int hi)
 static int after_name(const scan *s, size_t i)
 {
     return i > 0 && !(s->w[i].flags & F_LINE) && capital(s, i - 1) &&
-           !in_w(s, i - 1, dyad_dates_weekday_ok);
+           !in_w(s, i - 1, DYAD_DATES_L_WEEKDAY_OK);
 }
 
-/* Words of a phrase ("the day before": lowercase ASCII, single spaces) from word i;
- * the index after it, or 0. Compared byte by byte: this runs at every word. */
-static size_t phrase_at(const scan *s, size_t i, const char *phrase)
+/* The index after the words of seq from its word from at word i, or 0. Entries
+ * stand for whole words in any case: comparing them is comparing the words. */
+static size_t seq_at(const scan *s, size_t i, const dyad_dates_seq *seq, size_t from)
 {
-    for (;;) {
-        if (!alpha(s, i))
+    for (const dyad_dates_lex *const *w = seq->words + from; *w; w++, i++)
+        if (lex(s, i) != *w)
             return 0;
-        const char *w = wt(s, i);
-        size_t n = wl(s, i), k = 0;
-        while (k < n && (w[k] | 32) == phrase[k])
-            k++; /* | 32 folds ASCII capitals; the phrase holds only lowercase letters */
-        if (k < n || (phrase[k] && phrase[k] != ' '))
-            return 0;
-        i++;
-        if (!phrase[k])
-            return i;
-        phrase += k + 1;
-    }
+    return i;
 }
 
 /* ---- tense cues ------------------------------------------------------------ */
@@ -260,26 +298,21 @@ static int sentence_start(const scan *s, size_t i)
     return i == 0 || (s->w[i].flags & F_LINE) || clause_end(s, i - 1);
 }
 
-/* Future cues that a past auxiliary turns into a past plan ("was scheduled for",
- * "originally planned"): they say nothing of the date, so the search stops there. */
-static const char *const plan_past[] = {"was", "were", "originally", "initially",
-                                        "previously", "had", NULL};
-
 static int cue_word(const scan *s, size_t i)
 {
     if (capital(s, i) && !sentence_start(s, i))
         return 0; /* "April 30 – May 4" and names are no modal verbs */
-    int c = dyad_dates_cue(wt(s, i), wl(s, i));
+    int c = dyad_dates_cue(s->w[i].lex, wt(s, i), wl(s, i));
     if ((is_w(s, i, "may") || is_w(s, i, "might")) && is_w(s, i + 1, "have"))
         return -1; /* "may have killed": the past */
-    if (c > 0 && i >= 1 && in_w(s, i - 1, plan_past))
-        return CUE_NEUTRAL;
+    if (c > 0 && i >= 1 && in_w(s, i - 1, DYAD_DATES_L_PLAN_PAST))
+        return CUE_NEUTRAL; /* "was scheduled for": a past plan says nothing of the date */
     if (c > 0 && is_w(s, i, "due") && is_w(s, i + 1, "to") && !is_w(s, i + 2, "be"))
         return 0; /* "due to the storm" gives a cause, not a time */
     if (c < 0 && is_w(s, i, "won") && apostrophe(s, i + 1))
         return 1; /* won't */
     /* "to be held", "will be announced": a participle after an auxiliary is future */
-    if (c < 0 && i >= 2 && is_w(s, i - 1, "be") && in_w(s, i - 2, dyad_dates_verb_aux))
+    if (c < 0 && i >= 2 && is_w(s, i - 1, "be") && in_w(s, i - 2, DYAD_DATES_L_VERB_AUX))
         return 1;
     if (!c && is_w(s, i, "to") && i >= 1 && (is_w(s, i - 1, "is") || is_w(s, i - 1, "are")))
         return 1; /* "is to take effect" */
@@ -384,15 +417,14 @@ static size_t m_slash(const scan *s, size_t i, dyad_dates_expr *x)
 static size_t m_phrase(const scan *s, size_t i, dyad_dates_expr *x)
 {
     const dyad_dates_phrase *best = NULL;
+    const dyad_dates_lex *l = lex(s, i);
     size_t best_end = 0;
-    char first = (char)(wt(s, i)[0] | 32);
-    for (size_t k = 0; k < dyad_dates_n_phrases; k++) {
-        if (dyad_dates_phrases[k].words[0] != first)
-            continue; /* cheap reject: this loop runs at every "the" */
-        size_t e = phrase_at(s, i, dyad_dates_phrases[k].words);
-        if (e > best_end && !(dyad_dates_phrases[k].bare && e < s->n &&
-                              s->w[e].kind != W_PUNCT && !(s->w[e].flags & F_LINE))) {
-            best = &dyad_dates_phrases[k];
+    for (size_t k = 0; l && k < l->n_phrases; k++) { /* only those of this first word */
+        const dyad_dates_phrase *ph = l->phrases[k].phrase;
+        size_t e = seq_at(s, i + 1, &l->phrases[k], 1);
+        if (e > best_end && !(ph->bare && e < s->n && s->w[e].kind != W_PUNCT &&
+                              !(s->w[e].flags & F_LINE))) {
+            best = ph;
             best_end = e;
         }
     }
@@ -400,7 +432,7 @@ static size_t m_phrase(const scan *s, size_t i, dyad_dates_expr *x)
         (best->kind == DYAD_DATES_REL && i > 0 && is_w(s, i - 1, "the")))
         return 0; /* "USA Today"; "on the last night" of an event */
     *x = (dyad_dates_expr){.kind = best->kind, .prec = best->unit, .amount = best->amount};
-    if (best->parts && in_w(s, best_end, dyad_dates_day_parts))
+    if (best->parts && in_w(s, best_end, DYAD_DATES_L_DAY_PART))
         best_end++;
     return best_end;
 }
@@ -408,11 +440,9 @@ static size_t m_phrase(const scan *s, size_t i, dyad_dates_expr *x)
 /* Optional "early", "mid", "mid-", "late", "the end of" ... before a month or year. */
 static size_t modifier(const scan *s, size_t i)
 {
-    static const char *const spans[] = {"the end of", "the beginning of", "the start of",
-                                        "the middle of", "the turn of", "end of",
-                                        "beginning of", "early", "mid", "late", NULL};
-    for (size_t k = 0; spans[k]; k++) {
-        size_t e = phrase_at(s, i, spans[k]);
+    const dyad_dates_lex *l = lex(s, i);
+    for (size_t k = 0; l && k < l->n_spans; k++) {
+        size_t e = seq_at(s, i + 1, &l->spans[k], 1); /* word i is the first */
         if (e && is_w(s, i, "mid") && punct(s, e, "-") && glued(s, e) && glued(s, e + 1))
             return e + 1;
         if (e)
@@ -447,16 +477,27 @@ static size_t year_rel(const scan *s, size_t j, dyad_dates_expr *x)
     size_t k = is_w(s, j, "of") ? j + 1 : j;
     int amount;
     if (x->y || x->has_shift || x->has_year_rel || !alpha(s, k) || !is_w(s, k + 1, "year") ||
-        !dyad_dates_shift(wt(s, k), wl(s, k), &amount) || is_w(s, k, "past"))
+        !shift_at(s, k, &amount) || is_w(s, k, "past"))
         return j;
     x->year_rel = amount;
     x->has_year_rel = 1;
     return k + 2;
 }
 
+/* Month names and weekdays are dates only when capitalised. */
 static int month_at(const scan *s, size_t i, int *abbrev)
 {
-    return alpha(s, i) ? dyad_dates_month(wt(s, i), wl(s, i), abbrev) : 0;
+    const dyad_dates_lex *l = lex(s, i);
+    if (!l || !l->month || !capital(s, i))
+        return 0;
+    *abbrev = l->abbrev;
+    return l->month;
+}
+
+static int weekday_at(const scan *s, size_t i)
+{
+    const dyad_dates_lex *l = lex(s, i);
+    return l && capital(s, i) ? l->wday : -1;
 }
 
 /* [early|mid-|late] [last|next|this] Month [day] [, year] [last year] */
@@ -468,7 +509,7 @@ static size_t m_month(const scan *s, size_t i, dyad_dates_expr *x)
         x->has_shift = 1; /* "this past August" */
         x->amount = -1;
         j += 2;
-    } else if (alpha(s, j) && dyad_dates_shift(wt(s, j), wl(s, j), &amount) &&
+    } else if (shift_at(s, j, &amount) &&
                (is_w(s, j, "last") || is_w(s, j, "next") || is_w(s, j, "this") ||
                 is_w(s, j, "past"))) {
         x->has_shift = 1;
@@ -485,8 +526,8 @@ static size_t m_month(const scan *s, size_t i, dyad_dates_expr *x)
     size_t e = day_year(s, j, x);
     if (!e && abbrev)
         return 0; /* "Jan" needs its day */
-    int prep = start > 0 && in_w(s, start - 1, m == 5 ? dyad_dates_may_preps
-                                                       : dyad_dates_month_preps);
+    int prep = start > 0 && in_w(s, start - 1, m == 5 ? DYAD_DATES_L_MAY_PREP
+                                                       : DYAD_DATES_L_MONTH_PREP);
     if (!e && !context && !prep) {
         size_t r = year_rel(s, j, x);
         if (r == j)
@@ -534,15 +575,15 @@ static size_t m_weekday(const scan *s, size_t i, dyad_dates_expr *x)
     int the = i > 0 && is_w(s, i - 1, "the");
     if (is_w(s, j, "this") && is_w(s, j + 1, "past"))
         j++; /* "this past Saturday" is "past Saturday" */
-    if (alpha(s, j) && dyad_dates_shift(wt(s, j), wl(s, j), &amount) &&
+    if (shift_at(s, j, &amount) &&
         (the || !(is_w(s, j, "following") || is_w(s, j, "preceding")))) {
         x->has_shift = 1; /* "following Wednesday's quake" is a preposition */
         x->amount = amount;
         j++;
     }
-    int wd = alpha(s, j) ? dyad_dates_weekday(wt(s, j), wl(s, j)) : -1;
+    int wd = weekday_at(s, j);
     if (wd < 0 || (j == i && after_name(s, i)) ||
-        (capital(s, j + 1) && in_w(s, j + 1, dyad_dates_weekday_names)))
+        (capital(s, j + 1) && in_w(s, j + 1, DYAD_DATES_L_WEEKDAY_NAME)))
         return 0; /* "Good Friday", "The Sunday Times" */
     /* "the following Monday", "the previous Friday" count from the story's last day */
     if (j > i && the)
@@ -561,27 +602,26 @@ static size_t m_weekday(const scan *s, size_t i, dyad_dates_expr *x)
     x->kind = DYAD_DATES_WEEKDAY;
     x->wday = wd;
     x->prec = DYAD_DATES_DAY;
-    return in_w(s, j, dyad_dates_day_parts) ? j + 1 : j;
+    return in_w(s, j, DYAD_DATES_L_DAY_PART) ? j + 1 : j;
 }
 
 /* [early|later|...] last|this|next month|year; "the next month" follows the text. */
 static size_t m_relunit(const scan *s, size_t i, dyad_dates_expr *x)
 {
-    static const char *const mods[] = {"early", "earlier", "late", "later", "mid", NULL};
-    static const char *const spans[] = {"in", "over", "within", "during", "for", NULL};
-    size_t j = in_w(s, i, mods) ? i + 1 : i;
-    int amount, mult;
+    size_t j = in_w(s, i, DYAD_DATES_L_REL_MOD) ? i + 1 : i;
+    int amount = 0;
     if (!(is_w(s, j, "last") || is_w(s, j, "this") || is_w(s, j, "next")) || !alpha(s, j + 1))
         return 0;
-    dyad_dates_shift(wt(s, j), wl(s, j), &amount);
-    int unit = dyad_dates_unit(wt(s, j + 1), wl(s, j + 1), &mult);
-    if ((unit != DYAD_DATES_MONTH && unit != DYAD_DATES_YEAR) || mult != 1 ||
+    shift_at(s, j, &amount);
+    const dyad_dates_lex *u = lex(s, j + 1);
+    int unit = u ? u->unit : 0;
+    if ((unit != DYAD_DATES_MONTH && unit != DYAD_DATES_YEAR) || u->mult != 1 ||
         wt(s, j + 1)[wl(s, j + 1) - 1] == 's')
         return 0;
     *x = (dyad_dates_expr){.kind = DYAD_DATES_REL, .prec = unit, .amount = amount};
     if (j == i && i > 0 && is_w(s, i - 1, "the")) {
         /* "the last month" is a span of time; "the next year" one after the story's */
-        if (amount <= 0 || (i > 1 && in_w(s, i - 2, spans)))
+        if (amount <= 0 || (i > 1 && in_w(s, i - 2, DYAD_DATES_L_REL_SPAN)))
             return 0;
         x->kind = DYAD_DATES_ANAPH;
         x->strict = 1;
@@ -592,14 +632,13 @@ static size_t m_relunit(const scan *s, size_t i, dyad_dates_expr *x)
 /* "three days ago", "two years later", "a year earlier" */
 static size_t m_count(const scan *s, size_t i, dyad_dates_expr *x)
 {
-    int n = number(s, i, 1, 3, 0), mult;
+    int n = number(s, i, 1, 3, 0);
     if (n < 0 && alpha(s, i))
-        n = dyad_dates_number(wt(s, i), wl(s, i));
-    if (n < 1 || !alpha(s, i + 1))
+        n = lex(s, i) ? lex(s, i)->number : -1;
+    const dyad_dates_lex *u = lex(s, i + 1);
+    if (n < 1 || !u || !u->unit)
         return 0;
-    int unit = dyad_dates_unit(wt(s, i + 1), wl(s, i + 1), &mult);
-    if (!unit)
-        return 0;
+    int unit = u->unit, mult = u->mult;
     size_t e = i + 3;
     int bare = !(e < s->n && s->w[e].kind != W_PUNCT && !(s->w[e].flags & F_LINE));
     int sign = is_w(s, i + 2, "ago") ? -1 : is_w(s, i + 2, "later") ? 1
@@ -617,21 +656,57 @@ static size_t m_year(const scan *s, size_t i, dyad_dates_expr *x)
 {
     size_t j = modifier(s, i);
     int y = year_at(s, j, 1800, 2100);
-    if (y < 0 || (j == i && (i == 0 || !in_w(s, i - 1, dyad_dates_year_preps))))
+    if (y < 0 || (j == i && (i == 0 || !in_w(s, i - 1, DYAD_DATES_L_YEAR_PREP))))
         return 0;
     size_t k = j + 1;
     if (k < s->n && !(s->w[k].flags & F_LINE)) {
         if (s->w[k].kind == W_NUM || (punct(s, k, "-") && glued(s, k)) ||
-            (alpha(s, k) && !capital(s, k) && !in_w(s, k, dyad_dates_year_next)))
+            (alpha(s, k) && !capital(s, k) && !in_w(s, k, DYAD_DATES_L_YEAR_NEXT)))
             return 0;
     }
     *x = (dyad_dates_expr){.kind = DYAD_DATES_FULL, .y = y, .prec = DYAD_DATES_YEAR};
     return k;
 }
 
-/* Tried in order at every word; the first that matches wins. */
-static const matcher matchers[] = {m_iso,     m_slash,    m_phrase, m_weekday, m_dayfirst,
-                                   m_month,   m_relunit,  m_count,  m_year};
+/* What a first word is, as far as the matchers' first tests go. */
+enum {
+    S_NUM = 1,      /* digits */
+    S_THE = 2,      /* "the" */
+    S_PHRASE = 4,   /* begins a fixed phrase */
+    S_SPAN = 8,     /* begins a modifier: "early", "the end of" */
+    S_SHIFT = 16,   /* last, next, this ... */
+    S_MONTH = 32,
+    S_WEEKDAY = 64,
+    S_RELMOD = 128, /* "earlier" in "earlier this year" */
+    S_COUNT = 256   /* a number word: "two", "a" */
+};
+
+/* Tried in order at every word; the first that matches wins. A matcher is called
+ * only when word i is one of its firsts: any other word fails its first test. */
+static const struct { matcher fn; unsigned firsts; } matchers[] = {
+    {m_iso, S_NUM},
+    {m_slash, S_NUM},
+    {m_phrase, S_PHRASE},
+    {m_weekday, S_SHIFT | S_WEEKDAY},
+    {m_dayfirst, S_NUM | S_THE},
+    {m_month, S_SPAN | S_SHIFT | S_MONTH},
+    {m_relunit, S_RELMOD | S_SHIFT},
+    {m_count, S_NUM | S_COUNT},
+    {m_year, S_SPAN | S_NUM},
+};
+
+static unsigned first_of(const scan *s, size_t i)
+{
+    const dyad_dates_lex *l = s->w[i].lex;
+    if (s->w[i].kind == W_NUM)
+        return S_NUM;
+    if (!l)
+        return 0;
+    return (is_w(s, i, "the") ? S_THE : 0) | (l->n_phrases ? S_PHRASE : 0) |
+           (l->n_spans ? S_SPAN : 0) | (l->has_shift ? S_SHIFT : 0) |
+           (l->month ? S_MONTH : 0) | (l->wday >= 0 ? S_WEEKDAY : 0) |
+           (l->lists & DYAD_DATES_L_REL_MOD ? S_RELMOD : 0) | (l->number >= 1 ? S_COUNT : 0);
+}
 
 /* An expression never runs over a line break. */
 static int one_line(const scan *s, size_t i, size_t e)
@@ -644,12 +719,14 @@ static int one_line(const scan *s, size_t i, size_t e)
 
 static size_t match(const scan *s, size_t i, dyad_dates_expr *x)
 {
-    if (s->w[i].kind == W_PUNCT ||
-        (s->w[i].kind == W_ALPHA && !dyad_dates_starter(wt(s, i), wl(s, i))))
+    if (!(s->w[i].flags & F_START))
         return 0;
+    unsigned firsts = first_of(s, i);
     for (size_t k = 0; k < sizeof matchers / sizeof matchers[0]; k++) {
+        if (!(matchers[k].firsts & firsts))
+            continue;
         *x = (dyad_dates_expr){0};
-        size_t e = matchers[k](s, i, x);
+        size_t e = matchers[k].fn(s, i, x);
         if (e > i && one_line(s, i, e))
             return e;
     }
@@ -769,6 +846,7 @@ dyad_status dyad_dates_find(dyad_doc *doc)
     dyad_dates_ctx c = {.article = dyad_dates_parse_iso(doc->date)};
     size_t skipped = 0;
     size_t len = doc->text ? doc->text_len : 0;
+    dyad_dates_tables_init();
     int bad = len > UINT32_MAX || scan_words(&s, doc->text, len) ||
               find_all(doc, &s, &c, &f, &skipped);
     free(s.w);

@@ -60,15 +60,7 @@ dyad_dates_res dyad_dates_resolve(const dyad_dates_ctx *ctx, const dyad_dates_ex
 /* Parses a strict "YYYY-MM-DD"; prec 0 when s is NULL or malformed. */
 dyad_dates_val dyad_dates_parse_iso(const char *s);
 
-/* word tables (tables.c); s[0..n) is compared case-insensitively unless noted */
-int dyad_dates_month(const char *s, size_t n, int *abbrev); /* 1..12, capitalised; 0 */
-int dyad_dates_weekday(const char *s, size_t n);           /* 0..6, capitalised; -1 */
-int dyad_dates_number(const char *s, size_t n);            /* "two" -> 2; -1 */
-int dyad_dates_unit(const char *s, size_t n, int *mult);   /* "years" -> YEAR; 0 */
-int dyad_dates_cue(const char *s, size_t n);               /* -1 past, +1 future, 0 */
-int dyad_dates_shift(const char *s, size_t n, int *amount);/* last/next/this: 1 when one */
-int dyad_dates_starter(const char *s, size_t n);           /* may begin an expression */
-int dyad_dates_check_starters(void); /* table words missing from the starters; 0 */
+/* word tables (tables.c) */
 
 /* Word lists, NULL-terminated. */
 extern const char *const dyad_dates_month_preps[]; /* words that make a bare month a date */
@@ -79,7 +71,80 @@ extern const char *const dyad_dates_day_parts[];   /* morning, afternoon, ... */
 extern const char *const dyad_dates_weekday_ok[];  /* capitalised words allowed before a weekday */
 extern const char *const dyad_dates_weekday_names[]; /* "Times" in "Sunday Times" */
 extern const char *const dyad_dates_verb_aux[];    /* to, will, would ... before "be" */
-int dyad_dates_in(const char *const *list, const char *s, size_t n);
+extern const char *const dyad_dates_plan_past[];   /* was, originally ... before a future cue */
+extern const char *const dyad_dates_rel_mods[];    /* early, later ... before "last month" */
+extern const char *const dyad_dates_rel_spans[];   /* in, over ... before "the last month" */
+extern const char *const dyad_dates_spans[];       /* "early", "the end of" ... before a month */
+
+/* Membership of the word lists above (and of the -ed words that are no past tense). */
+enum {
+    DYAD_DATES_L_MONTH_PREP = 1 << 0,
+    DYAD_DATES_L_MAY_PREP = 1 << 1,
+    DYAD_DATES_L_YEAR_PREP = 1 << 2,
+    DYAD_DATES_L_YEAR_NEXT = 1 << 3,
+    DYAD_DATES_L_DAY_PART = 1 << 4,
+    DYAD_DATES_L_WEEKDAY_OK = 1 << 5,
+    DYAD_DATES_L_WEEKDAY_NAME = 1 << 6,
+    DYAD_DATES_L_VERB_AUX = 1 << 7,
+    DYAD_DATES_L_PLAN_PAST = 1 << 8,
+    DYAD_DATES_L_REL_MOD = 1 << 9,
+    DYAD_DATES_L_REL_SPAN = 1 << 10,
+    DYAD_DATES_L_NOT_PAST = 1 << 11
+};
+
+#define DYAD_DATES_LEX_LEN 16 /* table words are shorter (11 letters today) */
+
+/* All the tables say of one word, folded to lowercase ASCII. The scanner looks each
+ * word up once, instead of testing it against every table at every matcher. */
+typedef struct dyad_dates_lex {
+    char word[DYAD_DATES_LEX_LEN]; /* lowercase, zero-padded */
+    uint8_t starter;      /* may begin an expression */
+    uint8_t month;        /* 1..12, 0; a month only when capitalised */
+    uint8_t abbrev;       /* the month name is abbreviated: "Jan" */
+    int8_t wday;          /* 0 = Monday .. 6 = Sunday, -1; a weekday only when capitalised */
+    int8_t number;        /* "two" -> 2, "hundred" -> 100; -1 */
+    uint8_t unit, mult;   /* "decades" -> DYAD_DATES_YEAR, 10; unit 0 when none */
+    uint8_t has_shift;    /* last/next/this ... */
+    int8_t shift;         /* ... and its amount: -1, 0, +1 */
+    int8_t cue;           /* tense cue of the word itself: -1 past, +1 future, 0 */
+    uint8_t n_phrases, n_spans; /* phrases and modifiers beginning with the word ... */
+    const struct dyad_dates_seq *phrases; /* ... [n_phrases], in table order */
+    const struct dyad_dates_seq *spans;   /* ... [n_spans], in dyad_dates_spans order */
+    uint32_t lists;       /* DYAD_DATES_L_* */
+} dyad_dates_lex;
+
+#define DYAD_DATES_SEQ_MAX 4 /* words in the longest phrase */
+
+/* A phrase as the scanner compares it: the entries of its words, NULL-terminated. */
+typedef struct dyad_dates_seq {
+    const struct dyad_dates_phrase *phrase; /* NULL for a modifier */
+    const dyad_dates_lex *words[DYAD_DATES_SEQ_MAX + 1];
+} dyad_dates_seq;
+
+/* A word of 1..15 ASCII letters folded to lowercase, byte i at bits 8 * (i % 8) of
+ * lo (i < 8) or hi: hashed and compared as two integers, without a loop. */
+typedef struct dyad_dates_key { uint64_t lo, hi; } dyad_dates_key;
+
+/* Puts the lowercase letter c at position i (< 15) of k; k starts as {0, 0}. */
+static inline void dyad_dates_key_put(dyad_dates_key *k, size_t i, unsigned char c)
+{
+    if (i < 8)
+        k->lo |= (uint64_t)c << (8 * i);
+    else
+        k->hi |= (uint64_t)c << (8 * (i - 8));
+}
+
+/* Builds the vocabulary of the tables once (thread-safe); call it before lookups. */
+void dyad_dates_tables_init(void);
+/* The entry of a word, NULL for words of no table. */
+const dyad_dates_lex *dyad_dates_lookup_key(dyad_dates_key k);
+/* The same for s[0..n), compared case-insensitively (ASCII). */
+const dyad_dates_lex *dyad_dates_lookup(const char *s, size_t n);
+/* Tense cue of a word: its entry's, else -1 for a lowercase -ed word; lex may be NULL. */
+int dyad_dates_cue(const dyad_dates_lex *lex, const char *s, size_t n);
+int dyad_dates_starter(const char *s, size_t n); /* may begin an expression */
+/* Table words missing from the starters or from the vocabulary; 0. */
+int dyad_dates_check_starters(void);
 
 /* Fixed phrases: words separated by single spaces, resolved as a REL or ANAPH. */
 typedef struct dyad_dates_phrase {

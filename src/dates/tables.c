@@ -1,22 +1,9 @@
 /* Word tables of the date stage: months, weekdays, numbers, units, tense cues, phrases. */
 #include "dates.h"
 
+#include <pthread.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
-
-static int eq(const char *s, size_t n, const char *lit)
-{
-    return strlen(lit) == n && strncasecmp(s, lit, n) == 0;
-}
-
-int dyad_dates_in(const char *const *list, const char *s, size_t n)
-{
-    for (; *list; list++)
-        if (eq(s, n, *list))
-            return 1;
-    return 0;
-}
 
 /* Month names are dates only when capitalised: "may", "march" and "august" are words. */
 static const struct { const char *name; int month, abbrev; } months[] = {
@@ -28,30 +15,8 @@ static const struct { const char *name; int month, abbrev; } months[] = {
     {"Nov", 11, 1}, {"Dec", 12, 1},
 };
 
-int dyad_dates_month(const char *s, size_t n, int *abbrev)
-{
-    if (n < 3 || s[0] < 'A' || s[0] > 'Z')
-        return 0;
-    for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
-        if (eq(s, n, months[i].name)) {
-            *abbrev = months[i].abbrev;
-            return months[i].month;
-        }
-    return 0;
-}
-
 static const char *const weekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday",
                                        "Friday", "Saturday", "Sunday"};
-
-int dyad_dates_weekday(const char *s, size_t n)
-{
-    if (n < 6 || s[0] < 'A' || s[0] > 'Z')
-        return -1;
-    for (int i = 0; i < 7; i++)
-        if (eq(s, n, weekdays[i]))
-            return i;
-    return -1;
-}
 
 static const struct { const char *word; int value; } numbers[] = {
     {"a", 1}, {"an", 1}, {"one", 1}, {"two", 2}, {"three", 3}, {"four", 4}, {"five", 5},
@@ -62,14 +27,6 @@ static const struct { const char *word; int value; } numbers[] = {
     {"seventy", 70}, {"eighty", 80}, {"ninety", 90}, {"hundred", 100},
 };
 
-int dyad_dates_number(const char *s, size_t n)
-{
-    for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++)
-        if (eq(s, n, numbers[i].word))
-            return numbers[i].value;
-    return -1;
-}
-
 /* Weeks are left out on purpose: a week is no day, month or year, and giving its
  * Monday would claim a precision the text does not have. */
 static const struct { const char *word; int unit, mult; } units[] = {
@@ -79,30 +36,10 @@ static const struct { const char *word; int unit, mult; } units[] = {
     {"decade", DYAD_DATES_YEAR, 10},{"decades", DYAD_DATES_YEAR, 10},
 };
 
-int dyad_dates_unit(const char *s, size_t n, int *mult)
-{
-    for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
-        if (eq(s, n, units[i].word)) {
-            *mult = units[i].mult;
-            return units[i].unit;
-        }
-    return 0;
-}
-
 static const struct { const char *word; int amount; } shifts[] = {
     {"last", -1}, {"past", -1}, {"previous", -1}, {"preceding", -1}, {"this", 0},
     {"next", 1},  {"coming", 1}, {"following", 1},
 };
-
-int dyad_dates_shift(const char *s, size_t n, int *amount)
-{
-    for (size_t i = 0; i < sizeof shifts / sizeof shifts[0]; i++)
-        if (eq(s, n, shifts[i].word)) {
-            *amount = shifts[i].amount;
-            return 1;
-        }
-    return 0;
-}
 
 /* Tense cues near an expression decide between the past and the next occurrence of
  * a weekday or a month without a year. Future cues are checked first, so that
@@ -130,14 +67,12 @@ static const char *const not_past[] = {
     "naked", "wicked", "sacred", "kindred", "bleed", "embed", "need", NULL,
 };
 
-int dyad_dates_cue(const char *s, size_t n)
+int dyad_dates_cue(const dyad_dates_lex *lex, const char *s, size_t n)
 {
-    if (dyad_dates_in(future_cues, s, n))
-        return 1;
-    if (dyad_dates_in(past_cues, s, n))
-        return -1;
+    if (lex && lex->cue)
+        return lex->cue;
     if (n >= 5 && s[0] >= 'a' && s[0] <= 'z' && s[n - 2] == 'e' && s[n - 1] == 'd' &&
-        !dyad_dates_in(not_past, s, n))
+        !(lex && (lex->lists & DYAD_DATES_L_NOT_PAST)))
         return -1;
     return 0;
 }
@@ -184,9 +119,16 @@ const char *const dyad_dates_weekday_names[] = {
 const char *const dyad_dates_verb_aux[] = {
     "to", "will", "would", "shall", "should", "could", "must", "may", "might", "ll", NULL,
 };
+/* Future cues that a past auxiliary turns into a past plan ("was scheduled for",
+ * "originally planned"): they say nothing of the date, so the search stops there. */
+const char *const dyad_dates_plan_past[] = {
+    "was", "were", "originally", "initially", "previously", "had", NULL,
+};
+const char *const dyad_dates_rel_mods[] = {"early", "earlier", "late", "later", "mid", NULL};
+const char *const dyad_dates_rel_spans[] = {"in", "over", "within", "during", "for", NULL};
 
-/* Every word an expression can begin with, sorted: the scanner skips any other
- * word without trying its matchers (tests check the tables against it). */
+/* Every word an expression can begin with: the scanner skips any other word
+ * without trying its matchers (tests check the tables against it). */
 static const char *const starters[] = {
     "a", "an", "apr", "april", "aug", "august", "beginning", "coming", "dec", "december",
     "earlier", "early", "eight", "eighteen", "eighty", "eleven", "end", "feb", "february",
@@ -199,32 +141,6 @@ static const char *const starters[] = {
     "today", "tomorrow", "tonight", "tuesday", "twelve", "twenty", "two", "wednesday",
     "yesterday",
 };
-
-typedef struct word_key { const char *s; size_t n; } word_key;
-
-static int starter_cmp(const void *key, const void *entry)
-{
-    const word_key *k = key; /* k->s is already lower case */
-    const char *e = *(const char *const *)entry;
-    int c = strncmp(k->s, e, k->n);
-    return c ? c : -(e[k->n] != '\0'); /* a prefix sorts first */
-}
-
-/* Called at every word of every document: fold ASCII by hand (strncasecmp goes
- * through the locale) and reject words whose first letter starts no entry. */
-int dyad_dates_starter(const char *s, size_t n)
-{
-    static const char firsts[] = "abcdefhjlmnopstwy"; /* first letters of starters[] (tested) */
-    char low[11];
-    if (n == 0 || n > 10 || !strchr(firsts, s[0] | 32))
-        return 0;
-    for (size_t i = 0; i < n; i++)
-        low[i] = (char)(s[i] | ((s[i] >= 'A' && s[i] <= 'Z') ? 32 : 0));
-    low[n] = '\0';
-    word_key k = {low, n};
-    return bsearch(&k, starters, sizeof starters / sizeof starters[0], sizeof starters[0],
-                   starter_cmp) != NULL;
-}
 
 /* Fixed phrases, longest first where one begins another. */
 const dyad_dates_phrase dyad_dates_phrases[] = {
@@ -283,6 +199,111 @@ const dyad_dates_phrase dyad_dates_phrases[] = {
 };
 const size_t dyad_dates_n_phrases = sizeof dyad_dates_phrases / sizeof dyad_dates_phrases[0];
 
+/* Optional modifiers before a month or year, grouped by first word. */
+const char *const dyad_dates_spans[] = {
+    "the end of", "the beginning of", "the start of", "the middle of", "the turn of",
+    "end of", "beginning of", "early", "mid", "late", NULL,
+};
+
+/* ---- the vocabulary: every table word once, with all the tables say of it ---- */
+
+/* Built once from the tables above (a single source), then read-only and shared by
+ * threads. Open addressing over ten times as many slots as words: most words of a
+ * text are in no table, and their lookup mostly ends at an empty slot at once. */
+#define VOCAB_MAX 512 /* about 330 words today */
+#define VOCAB_BITS 12 /* 1 << VOCAB_BITS slots (8 KB) */
+#define N_OF(a) (sizeof(a) / sizeof((a)[0]))
+static dyad_dates_lex vocab[VOCAB_MAX];
+static dyad_dates_key vocab_keys[VOCAB_MAX]; /* the keys of vocab[] */
+static size_t n_vocab, vocab_lost; /* lost: words that did not fit (tested to be 0) */
+static uint16_t slots[1 << VOCAB_BITS]; /* index into vocab + 1; 0 = empty */
+static dyad_dates_seq phrase_seqs[64];  /* dyad_dates_phrases, grouped by first word */
+static dyad_dates_seq span_seqs[16];    /* dyad_dates_spans, in order */
+static pthread_once_t vocab_once = PTHREAD_ONCE_INIT;
+
+/* Folds s[0..n) into k; 0 unless it is 1..15 ASCII letters, as every table word is.
+ * By hand: strncasecmp goes through the locale. */
+static int fold(const char *s, size_t n, dyad_dates_key *k)
+{
+    *k = (dyad_dates_key){0, 0};
+    if (n == 0 || n >= DYAD_DATES_LEX_LEN)
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)(s[i] | 32);
+        if (c < 'a' || c > 'z')
+            return 0; /* | 32 maps no other byte onto a lowercase letter */
+        dyad_dates_key_put(k, i, c);
+    }
+    return 1;
+}
+
+/* The slot that holds the word, or the empty slot where it would go. */
+static uint16_t *slot_of(dyad_dates_key k)
+{
+    uint64_t h = (k.lo * 0x9E3779B97F4A7C15u) ^ (k.hi * 0xC2B2AE3D27D4EB4Fu);
+    for (h >>= 64 - VOCAB_BITS;; h++) {
+        uint16_t *sl = &slots[h & ((1u << VOCAB_BITS) - 1)];
+        if (!*sl)
+            return sl;
+        const dyad_dates_key *e = &vocab_keys[*sl - 1];
+        if (e->lo == k.lo && e->hi == k.hi)
+            return sl;
+    }
+}
+
+/* The entry of a table word, added when new; NULL when the vocabulary is full. */
+static dyad_dates_lex *add(const char *word, size_t n)
+{
+    dyad_dates_key k;
+    if (!fold(word, n, &k) || (n_vocab == VOCAB_MAX && !*slot_of(k))) {
+        vocab_lost++;
+        return NULL;
+    }
+    uint16_t *sl = slot_of(k);
+    if (!*sl) {
+        dyad_dates_lex *l = &vocab[n_vocab];
+        for (size_t i = 0; i < n; i++)
+            l->word[i] = (char)(word[i] | 32);
+        vocab_keys[n_vocab] = k;
+        l->wday = l->number = -1;
+        *sl = (uint16_t)++n_vocab;
+    }
+    return &vocab[*sl - 1];
+}
+
+static dyad_dates_lex *add_z(const char *word) { return add(word, strlen(word)); }
+
+/* Membership of the word lists, one bit each. */
+static const struct { const char *const *list; uint32_t bit; } lists[] = {
+    {dyad_dates_month_preps, DYAD_DATES_L_MONTH_PREP},
+    {dyad_dates_may_preps, DYAD_DATES_L_MAY_PREP},
+    {dyad_dates_year_preps, DYAD_DATES_L_YEAR_PREP},
+    {dyad_dates_year_next, DYAD_DATES_L_YEAR_NEXT},
+    {dyad_dates_day_parts, DYAD_DATES_L_DAY_PART},
+    {dyad_dates_weekday_ok, DYAD_DATES_L_WEEKDAY_OK},
+    {dyad_dates_weekday_names, DYAD_DATES_L_WEEKDAY_NAME},
+    {dyad_dates_verb_aux, DYAD_DATES_L_VERB_AUX},
+    {dyad_dates_plan_past, DYAD_DATES_L_PLAN_PAST},
+    {dyad_dates_rel_mods, DYAD_DATES_L_REL_MOD},
+    {dyad_dates_rel_spans, DYAD_DATES_L_REL_SPAN},
+    {not_past, DYAD_DATES_L_NOT_PAST},
+};
+
+/* Cues: a future cue wins over a past one, as the cue lists are read in that order. */
+static void add_cues(void)
+{
+    for (size_t i = 0; future_cues[i]; i++) {
+        dyad_dates_lex *l = add_z(future_cues[i]);
+        if (l && !l->cue)
+            l->cue = 1;
+    }
+    for (size_t i = 0; past_cues[i]; i++) {
+        dyad_dates_lex *l = add_z(past_cues[i]);
+        if (l && !l->cue)
+            l->cue = -1;
+    }
+}
+
 /* First word of a phrase: its length up to the first space. */
 static size_t first_len(const char *w)
 {
@@ -290,21 +311,131 @@ static size_t first_len(const char *w)
     return sp ? (size_t)(sp - w) : strlen(w);
 }
 
+/* The words of a phrase ("the day before": single spaces) as entries in seq. */
+static void add_seq(const char *words, const dyad_dates_phrase *ph, dyad_dates_seq *seq)
+{
+    size_t k = 0;
+    seq->phrase = ph;
+    for (const char *w = words; *w; k++) {
+        size_t n = first_len(w);
+        if (k == DYAD_DATES_SEQ_MAX || !(seq->words[k] = add(w, n))) {
+            vocab_lost++; /* too many words, or a word the vocabulary cannot hold */
+            return;
+        }
+        w += w[n] ? n + 1 : n;
+    }
+}
+
+/* Groups the phrases by first word, keeping the table order within a group (the
+ * scanner prefers the earlier of two equally long phrases). */
+static void add_phrases(void)
+{
+    size_t used = 0;
+    for (size_t i = 0; i < dyad_dates_n_phrases; i++) {
+        const char *w = dyad_dates_phrases[i].words;
+        dyad_dates_lex *l = add(w, first_len(w));
+        if (!l || l->n_phrases)
+            continue; /* lost, or the group is already listed */
+        l->phrases = &phrase_seqs[used];
+        for (size_t k = i; k < dyad_dates_n_phrases && used < N_OF(phrase_seqs); k++) {
+            w = dyad_dates_phrases[k].words;
+            if (add(w, first_len(w)) == l) {
+                add_seq(w, &dyad_dates_phrases[k], &phrase_seqs[used++]);
+                l->n_phrases++;
+            }
+        }
+    }
+    vocab_lost += dyad_dates_n_phrases - used;
+}
+
+/* The modifiers in their order; those with the same first word must be adjacent. */
+static void add_spans(void)
+{
+    size_t k = 0;
+    for (; dyad_dates_spans[k] && k < N_OF(span_seqs); k++) {
+        add_seq(dyad_dates_spans[k], NULL, &span_seqs[k]);
+        dyad_dates_lex *l = (dyad_dates_lex *)span_seqs[k].words[0];
+        if (l && !l->n_spans)
+            l->spans = &span_seqs[k];
+        if (l && l->spans + l->n_spans++ != &span_seqs[k])
+            vocab_lost++; /* not next to the others of its first word */
+    }
+    vocab_lost += dyad_dates_spans[k] != NULL;
+}
+
+static void add_words(void)
+{
+    dyad_dates_lex *l;
+    for (size_t i = 0; i < N_OF(starters); i++)
+        if ((l = add_z(starters[i])))
+            l->starter = 1;
+    for (size_t i = 0; i < N_OF(months); i++)
+        if ((l = add_z(months[i].name)))
+            l->month = (uint8_t)months[i].month, l->abbrev = (uint8_t)months[i].abbrev;
+    for (size_t i = 0; i < N_OF(weekdays); i++)
+        if ((l = add_z(weekdays[i])))
+            l->wday = (int8_t)i;
+    for (size_t i = 0; i < N_OF(numbers); i++)
+        if ((l = add_z(numbers[i].word)))
+            l->number = (int8_t)numbers[i].value;
+    for (size_t i = 0; i < N_OF(units); i++)
+        if ((l = add_z(units[i].word)))
+            l->unit = (uint8_t)units[i].unit, l->mult = (uint8_t)units[i].mult;
+    for (size_t i = 0; i < N_OF(shifts); i++)
+        if ((l = add_z(shifts[i].word)))
+            l->has_shift = 1, l->shift = (int8_t)shifts[i].amount;
+}
+
+static void build_vocab(void)
+{
+    add_words();
+    add_cues();
+    for (size_t i = 0; i < N_OF(lists); i++)
+        for (const char *const *w = lists[i].list; *w; w++) {
+            dyad_dates_lex *l = add_z(*w);
+            if (l)
+                l->lists |= lists[i].bit;
+        }
+    add_phrases();
+    add_spans();
+}
+
+void dyad_dates_tables_init(void) { pthread_once(&vocab_once, build_vocab); }
+
+const dyad_dates_lex *dyad_dates_lookup_key(dyad_dates_key k)
+{
+    uint16_t sl = *slot_of(k);
+    return sl ? &vocab[sl - 1] : NULL;
+}
+
+const dyad_dates_lex *dyad_dates_lookup(const char *s, size_t n)
+{
+    dyad_dates_key k;
+    return fold(s, n, &k) ? dyad_dates_lookup_key(k) : NULL;
+}
+
+int dyad_dates_starter(const char *s, size_t n)
+{
+    dyad_dates_tables_init();
+    const dyad_dates_lex *l = dyad_dates_lookup(s, n);
+    return l && l->starter;
+}
+
 int dyad_dates_check_starters(void)
 {
     int bad = 0;
-    for (size_t i = 0; i < sizeof starters / sizeof starters[0]; i++)
+    for (size_t i = 0; i < N_OF(starters); i++)
         bad += !dyad_dates_starter(starters[i], strlen(starters[i]));
-    for (size_t i = 0; i < sizeof months / sizeof months[0]; i++)
+    for (size_t i = 0; i < N_OF(months); i++)
         bad += !dyad_dates_starter(months[i].name, strlen(months[i].name));
     for (size_t i = 0; i < 7; i++)
         bad += !dyad_dates_starter(weekdays[i], strlen(weekdays[i]));
-    for (size_t i = 0; i < sizeof numbers / sizeof numbers[0]; i++)
+    for (size_t i = 0; i < N_OF(numbers); i++)
         bad += !dyad_dates_starter(numbers[i].word, strlen(numbers[i].word));
-    for (size_t i = 0; i < sizeof shifts / sizeof shifts[0]; i++)
+    for (size_t i = 0; i < N_OF(shifts); i++)
         bad += !dyad_dates_starter(shifts[i].word, strlen(shifts[i].word));
     for (size_t i = 0; i < dyad_dates_n_phrases; i++)
         bad += !dyad_dates_starter(dyad_dates_phrases[i].words,
                                    first_len(dyad_dates_phrases[i].words));
-    return bad;
+    return bad + (int)vocab_lost;
 }

@@ -61,19 +61,27 @@ const char *dyad_format_name(dyad_format format)
 
 /* ---- names ---- */
 
-/* The file name without directory, compression suffix and one extension:
- * "a/b/001.txt.gz" -> "001"; "-" (stdin) -> "stdin". Malloc'd. */
-static char *name_base(const char *path)
+/* The last component of a path and its length: "a/b/" -> "b". */
+static const char *last_component(const char *path, size_t *len)
 {
-    if (strcmp(path, "-") == 0)
-        return strdup("stdin");
     size_t end = strlen(path);
     while (end > 1 && path[end - 1] == '/')
         end--; /* "dir/" names "dir" */
     const char *name = path + end;
     while (name > path && name[-1] != '/')
         name--;
-    size_t n = (size_t)(path + end - name);
+    *len = (size_t)(path + end - name);
+    return name;
+}
+
+/* The file name without directory, compression suffix and one extension:
+ * "a/b/001.txt.gz" -> "001"; "-" (stdin) -> "stdin". Malloc'd. */
+static char *name_base(const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return strdup("stdin");
+    size_t n;
+    const char *name = last_component(path, &n);
     static const char *const packed[] = {".gz", ".zst"};
     for (size_t i = 0; i < 2; i++) {
         size_t m = strlen(packed[i]);
@@ -94,8 +102,10 @@ static dyad_format format_of_name(const char *path)
     if (strcmp(path, "-") == 0)
         return DYAD_FORMAT_AUTO; /* stdin: no name to go by */
     char *base = name_base(path);
-    const char *slash = strrchr(path, '/'), *name = slash ? slash + 1 : path;
-    const char *ext = base && name[strlen(base)] == '.' ? name + strlen(base) + 1 : NULL;
+    size_t n;
+    const char *name = last_component(path, &n);
+    const char *ext = base && strlen(base) < n && name[strlen(base)] == '.'
+        ? name + strlen(base) + 1 : NULL;
     dyad_format f = DYAD_FORMAT_AUTO;
     for (size_t i = 0; ext && i < sizeof format_exts / sizeof *format_exts; i++) {
         size_t m = strlen(format_exts[i].ext);
