@@ -30,6 +30,8 @@ int eval_ud(int argc, char **argv);
 void help_eval_ud(FILE *out);
 int eval_actors(int argc, char **argv);
 void help_eval_actors(FILE *out);
+int eval_ner(int argc, char **argv);
+void help_eval_ner(FILE *out);
 
 /* Prints "dyad COMMAND: message" to stderr and returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)

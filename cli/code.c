@@ -226,6 +226,8 @@ static int code_all(dyad_reader *reader, const dyad_pipeline *pipeline, const co
 static dyad_pipeline *open_pipeline(const code_options *o, int *exit_code)
 {
     dyad_pipeline_options popts = {.model_path = o->model};
+    char actors[4096]; /* cli_data_file's buffer is static: the model lookup reuses it */
+    snprintf(actors, sizeof actors, "%s", cli_data_file("DYAD_ACTORS", "actors/actors.dict"));
     const char *model = o->model;
     if (!model) { /* default model: fall back to tokens only when it is not installed */
         model = cli_default_model();
@@ -233,6 +235,9 @@ static dyad_pipeline *open_pipeline(const code_options *o, int *exit_code)
         if (!*popts.model_path && !o->quiet)
             fprintf(stderr, "dyad code: no model at %s: tokenizing only (see --model)\n", model);
     }
+    /* The dictionary codes mentions, which need the model; without either, no codes. */
+    if (popts.model_path && *popts.model_path && access(actors, R_OK) == 0)
+        popts.actors_path = actors;
     if (o->conllu && (!popts.model_path || !*popts.model_path)) {
         *exit_code = cli_usage_error("code", "--conllu needs a model");
         return NULL;

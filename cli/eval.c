@@ -14,6 +14,8 @@ static const struct {
      help_eval_ud},
     {"actors", "NGEC actor-resolution cases against the actor dictionary", eval_actors,
      help_eval_actors},
+    {"ner", "PER, ORG, LOC precision, recall and F1 against a UNER IOB2 file", eval_ner,
+     help_eval_ner},
 };
 
 void help_eval(FILE *out)
@@ -27,7 +29,7 @@ void help_eval(FILE *out)
 int cmd_eval(int argc, char **argv)
 {
     if (argc < 2)
-        return cli_usage_error("eval", "which evaluation? one of: tokenize, ud, actors");
+        return cli_usage_error("eval", "which evaluation? one of: tokenize, ud, actors, ner");
     if (cli_is_help(argv[1])) {
         help_eval(stdout);
         return EXIT_OK;

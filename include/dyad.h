@@ -95,6 +95,8 @@ typedef struct dyad_doc {
     size_t n_sentences;
     dyad_date *dates;    /* NULL until the date stage has run */
     size_t n_dates;
+    struct dyad_mention *actors; /* NULL until the mention stage has run */
+    size_t n_actors;
     dyad_doc_error *errors;
     size_t n_errors;
     int failed;        /* 1 when the document could not be read or processed at all */
@@ -295,10 +297,31 @@ int dyad_actor_dict_lookup(const dyad_actor_dict *dict, const char *text, size_t
 /* dyad_actor_dict_free(NULL) is a no-op. */
 void dyad_actor_dict_free(dyad_actor_dict *dict);
 
+/* ---- mentions ---------------------------------------------------------- */
+
+/* A person, organisation, place or group named in a sentence, with its actor code. */
+typedef struct dyad_mention {
+    uint32_t start, end; /* bytes into doc->text, titles and appositions included */
+    const char *name;    /* canonical name: the full name for a person, e.g. "Dmitry Peskov" */
+    const char *type;    /* static: "person", "organization", "place", "group" */
+    const char *code;    /* CAMEO-style code ("RUSGOV", "USA", "IGONAT") or NULL */
+    int32_t sentence;    /* index into doc->sentences */
+} dyad_mention;
+
+/* Finds the mentions of a tagged and parsed document (proper-noun chains with their
+ * titles and appositions, dictionary names, metonyms), codes them with dict at
+ * doc->date (dict may be NULL: no codes, types from cues only), and resolves a later
+ * surname or first name to the full name met before in the document. Fills
+ * doc->actors in text order (an empty array when there are none); a document without
+ * tags is left alone (doc->actors stays NULL). Thread-safe for a shared dict. */
+dyad_status dyad_mentions_find(const dyad_actor_dict *dict, dyad_doc *doc);
+
 /* ---- pipeline ---------------------------------------------------------- */
 
 typedef struct dyad_pipeline_options {
-    const char *model_path; /* model file; NULL or "" = tokenize only, no tagger/parser */
+    const char *model_path;  /* model file; NULL or "" = tokenize only, no tagger/parser */
+    const char *actors_path; /* compiled actor dictionary; NULL or "" = none (mentions
+                                are still found when the model runs, without codes) */
 } dyad_pipeline_options;
 
 typedef struct dyad_pipeline dyad_pipeline;

@@ -4,7 +4,8 @@
 #include <stdlib.h>
 
 struct dyad_pipeline {
-    dyad_model *model; /* NULL: tokenize only */
+    dyad_model *model;      /* NULL: tokenize only */
+    dyad_actor_dict *actors; /* NULL: mentions without codes */
 };
 
 dyad_pipeline *dyad_pipeline_new(const dyad_pipeline_options *opts, dyad_error *err)
@@ -21,6 +22,13 @@ dyad_pipeline *dyad_pipeline_new(const dyad_pipeline_options *opts, dyad_error *
             return NULL;
         }
     }
+    if (opts && opts->actors_path && *opts->actors_path) {
+        p->actors = dyad_actor_dict_load(opts->actors_path, err);
+        if (!p->actors) {
+            dyad_pipeline_free(p);
+            return NULL;
+        }
+    }
     return p;
 }
 
@@ -31,6 +39,8 @@ dyad_status dyad_pipeline_run(const dyad_pipeline *pipeline, dyad_doc *doc)
     dyad_status st = dyad_tokenize(doc);
     if (st == DYAD_OK && pipeline->model)
         st = dyad_model_annotate(pipeline->model, doc);
+    if (st == DYAD_OK && pipeline->model)
+        st = dyad_mentions_find(pipeline->actors, doc);
     if (st == DYAD_OK)
         st = dyad_dates_find(doc);
     if (st != DYAD_OK) {
@@ -46,5 +56,6 @@ void dyad_pipeline_free(dyad_pipeline *pipeline)
     if (!pipeline)
         return;
     dyad_model_free(pipeline->model);
+    dyad_actor_dict_free(pipeline->actors);
     free(pipeline);
 }

@@ -69,6 +69,22 @@ static void json_dates(dyad_buf *b, const dyad_doc *doc)
     dyad_buf_putc(b, ']');
 }
 
+static void json_actors(dyad_buf *b, const dyad_doc *doc)
+{
+    dyad_buf_puts(b, ",\"actors\":[");
+    for (size_t i = 0; i < doc->n_actors; i++) {
+        const dyad_mention *m = &doc->actors[i];
+        dyad_buf_puts(b, i ? ",{\"text\":" : "{\"text\":");
+        json_string(b, doc->text + m->start, m->end - m->start);
+        dyad_buf_printf(b, ",\"span\":[%u,%u]", m->start, m->end);
+        json_key_string(b, "name", m->name);
+        json_key_string(b, "type", m->type);
+        json_key_string(b, "code", m->code);
+        dyad_buf_putc(b, '}');
+    }
+    dyad_buf_putc(b, ']');
+}
+
 static void json_token(dyad_buf *b, const dyad_doc *doc, const dyad_sentence *s,
                        const dyad_token *t)
 {
@@ -122,6 +138,8 @@ char *dyad_doc_to_json(const dyad_doc *doc, unsigned flags, size_t *len)
         dyad_buf_puts(&b, ",\"text\":");
         json_string(&b, doc->text ? doc->text : "", doc->text ? doc->text_len : 0);
     }
+    if (doc->actors)
+        json_actors(&b, doc);
     if (doc->dates)
         json_dates(&b, doc);
     if (flags & DYAD_JSON_TOKENS)

@@ -1,0 +1,55 @@
+/* Mention stage internals: spans found in the parse, then coded and typed. */
+#ifndef DYAD_MENTIONS_H
+#define DYAD_MENTIONS_H
+
+#include "internal.h"
+
+/* One mention while it is built: token ranges are global indices into doc->tokens. */
+typedef struct ment {
+    uint32_t t0, t1;     /* [t0, t1): the whole mention, titles included */
+    uint32_t c0;         /* first token of the proper-noun chain (c0 >= t0) */
+    uint32_t n0;         /* first token of the name once titles are split off */
+    int32_t sentence;
+    int titled;          /* a title, honorific or role apposition says it is a person */
+    const char *type;    /* static; NULL: names nothing (dropped when written) */
+    const char *code, *name; /* owned by the document; code may be NULL */
+} ment;
+
+/* A growable array of mentions (malloc'd, freed by the stage). */
+typedef struct ment_list {
+    ment *m;
+    size_t n, cap;
+} ment_list;
+
+/* Appends the proper-noun chains of sentence s, extended left over their titles.
+ * dict (may be NULL) tells titles the parser misplaced. False when out of memory. */
+bool ment_spans(const dyad_actor_dict *dict, const dyad_doc *doc, int32_t s, ment_list *out);
+/* Inserts m at index at (shifting the rest); false when out of memory. */
+bool ment_insert(ment_list *out, size_t at, const ment *m);
+/* The [lo, hi] token range of the subtree under token t in sentence s. */
+void ment_subtree(const dyad_doc *doc, const dyad_sentence *s, uint32_t t, uint32_t *lo,
+                  uint32_t *hi);
+/* The apposition next to a mention ("Fiona Hill, a former official"; "the spokesman,
+ * Dmitry Peskov"), as a token range; false when there is none. */
+bool ment_apposition(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t *hi);
+
+/* Token t alone is a title in dict ("President", "spokesman"); false when dict is NULL. */
+bool ment_title(const dyad_actor_dict *dict, const dyad_doc *doc, uint32_t t);
+/* Lower-case ASCII compare of a token's text, less a final '.', with a word ("Corp." is "corp"). */
+bool ment_token_is(const dyad_doc *doc, uint32_t t, const char *word);
+/* True when token t's text is in the NULL-terminated list (case-insensitive). */
+bool ment_token_in(const dyad_doc *doc, uint32_t t, const char *const *list);
+
+/* Word tables (tables.c), NULL-terminated. */
+extern const char *const ment_org_cues[];     /* last words of organisations */
+extern const char *const ment_place_cues[];   /* last words of places */
+extern const char *const ment_place_starts[]; /* first words of places */
+extern const char *const ment_honorifics[];   /* "Mr", "Dr": a person follows */
+extern const char *const ment_greetings[];    /* "Dear", "Welcome": not part of the name */
+extern const char *const ment_particles[];    /* "bin", "al": part of the name */
+extern const char *const ment_place_preps[];  /* "in", "near": a place follows */
+extern const char *const ment_locatives[];    /* "in", "at": a capital there is a place */
+extern const char *const ment_group_roles[];  /* CAMEO roles of armed and political groups */
+extern const char *const ment_not_names[];    /* months, weekdays, holidays */
+
+#endif

@@ -1,0 +1,240 @@
+/* Mention spans from the parse: proper-noun chains, the titles before them, appositions. */
+#include "mentions.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool ment_token_is(const dyad_doc *doc, uint32_t t, const char *word)
+{
+    const dyad_token *k = &doc->tokens[t];
+    size_t n = k->end - k->start;
+    if (n > 1 && doc->text[k->end - 1] == '.')
+        n--; /* "Corp." is "corp" */
+    return strlen(word) == n && strncasecmp(doc->text + k->start, word, n) == 0;
+}
+
+bool ment_token_in(const dyad_doc *doc, uint32_t t, const char *const *list)
+{
+    for (; *list; list++)
+        if (ment_token_is(doc, t, *list))
+            return true;
+    return false;
+}
+
+static bool is_upos(const dyad_token *t, const char *upos)
+{
+    return t->upos && strcmp(t->upos, upos) == 0;
+}
+
+/* Words that join proper nouns into one name: "Bank of America", "AT & T". */
+static const char *const joiners[] = {"of", "&", "de", "for", "du", "von", "van", "al", NULL};
+/* Company suffixes that follow a comma: "CCNG, Inc." */
+static const char *const suffixes[] = {"inc", "ltd", "llc", "corp", "co", "plc", NULL};
+
+/* "and" inside a name that already has "of": "Department of Housing and Urban Development"
+ * ("Russia and China" stay two names). */
+static bool of_before(const dyad_doc *doc, const dyad_sentence *s, uint32_t t)
+{
+    while (t > s->first && is_upos(&doc->tokens[t - 1], "PROPN"))
+        t--;
+    return t > s->first + 1 && ment_token_is(doc, t - 1, "of") &&
+           ment_token_in(doc, t - 2, ment_org_cues);
+}
+
+/* Token t is capitalised inside the sentence (not its first word, which always is). */
+static bool capital(const dyad_doc *doc, const dyad_sentence *s, uint32_t t)
+{
+    return t > s->first && isupper((unsigned char)doc->text[doc->tokens[t].start]);
+}
+
+/* Token t continues a chain that ends at t - 1: a proper noun; a capitalised adjective
+ * or noun before one ("US National Security Council", the tagger calls "National" ADJ);
+ * or a joiner between two ("Secretary of State", not "Russia of all places"). */
+static bool joins(const dyad_doc *doc, const dyad_sentence *s, uint32_t t)
+{
+    uint32_t end = s->first + s->count;
+    const dyad_token *k = &doc->tokens[t];
+    if (ment_token_in(doc, t, ment_not_names))
+        return false; /* "Fallujah Wednesday" is a place and a day */
+    if (is_upos(k, "PROPN"))
+        return true;
+    if (t + 1 < end && ment_token_is(doc, t, ",") && ment_token_in(doc, t + 1, suffixes))
+        return true;
+    if (t + 1 < end && ment_token_is(doc, t, "-") && is_upos(&doc->tokens[t + 1], "PROPN") &&
+        !(doc->tokens[t - 1].flags & DYAD_TOKEN_SPACE_AFTER) &&
+        !(k->flags & DYAD_TOKEN_SPACE_AFTER))
+        return true; /* "al-Sadr", "Al-Qaeda": one written word */
+    if (t + 1 >= end || !is_upos(&doc->tokens[t + 1], "PROPN") || !capital(doc, s, t + 1))
+        return false;
+    if (ment_token_is(doc, t, "and") && of_before(doc, s, t))
+        return true;
+    if ((is_upos(k, "ADJ") || is_upos(k, "NOUN")) && capital(doc, s, t))
+        return true;
+    return ment_token_in(doc, t, joiners) && is_upos(&doc->tokens[t - 1], "PROPN");
+}
+
+bool ment_title(const dyad_actor_dict *dict, const dyad_doc *doc, uint32_t t)
+{
+    const dyad_token *k = &doc->tokens[t];
+    dyad_actor_match m;
+    return dict && dyad_actor_dict_lookup(dict, doc->text + k->start, k->end - k->start, 0, &m) &&
+           m.via == DYAD_ACTOR_VIA_TITLE;
+}
+
+/* A noun the dictionary knows as a title ("spokeswoman"), which the parser may have
+ * hung elsewhere. */
+static bool dict_title(const dyad_actor_dict *dict, const dyad_doc *doc, uint32_t t)
+{
+    return is_upos(&doc->tokens[t], "NOUN") && ment_title(dict, doc, t);
+}
+
+/* Token t belongs to a title or modifier left of [lo, hi): a noun, adjective or
+ * proper noun that attaches inside the span, or a possessive "'s" of one. */
+static bool title_word(const dyad_doc *doc, const dyad_sentence *s, uint32_t t, uint32_t lo,
+                       uint32_t hi)
+{
+    const dyad_token *k = &doc->tokens[t];
+    if (is_upos(k, "ADJ") && isupper((unsigned char)doc->text[k->start]))
+        return true; /* "Swedish", "Former", wherever the parser hung them */
+    int32_t h = k->head;
+    if (h < 0 || !k->upos)
+        return false;
+    if (is_upos(k, "PART") && k->deprel && strcmp(k->deprel, "case") == 0 && t > 0)
+        h = doc->tokens[h].head; /* "Russia 's ambassador": 's hangs on Russia */
+    else if (!is_upos(k, "NOUN") && !is_upos(k, "ADJ") && !is_upos(k, "PROPN"))
+        return false;
+    return h >= (int32_t)lo && h < (int32_t)hi;
+}
+
+bool ment_insert(ment_list *out, size_t at, const ment *m)
+{
+    if (out->n == out->cap) {
+        size_t cap = out->cap ? out->cap * 2 : 64;
+        ment *p = realloc(out->m, cap * sizeof *p);
+        if (!p)
+            return false;
+        out->m = p;
+        out->cap = cap;
+    }
+    memmove(out->m + at + 1, out->m + at, (out->n - at) * sizeof *m);
+    out->m[at] = *m;
+    out->n++;
+    return true;
+}
+
+static bool push(ment_list *out, const ment *m)
+{
+    return ment_insert(out, out->n, m);
+}
+
+/* Extends m left over its titles; earlier mentions it swallows are dropped. */
+static void extend_left(const dyad_actor_dict *dict, const dyad_doc *doc, const dyad_sentence *s,
+                        ment *m, ment_list *out, size_t first_of_sentence)
+{
+    if (m->t0 > s->first && dict_title(dict, doc, m->t0 - 1))
+        m->t0--;
+    while (m->t0 > s->first && title_word(doc, s, m->t0 - 1, m->t0, m->t1))
+        m->t0--;
+    while (m->t0 < m->c0 && !is_upos(&doc->tokens[m->t0], "PROPN") &&
+           !is_upos(&doc->tokens[m->t0], "NOUN") && !is_upos(&doc->tokens[m->t0], "ADJ"))
+        m->t0++; /* a span never starts with "'s" */
+    while (out->n > first_of_sentence && out->m[out->n - 1].t1 > m->t0) {
+        if (out->m[out->n - 1].t0 < m->t0)
+            m->t0 = out->m[out->n - 1].t0;
+        out->n--;
+    }
+}
+
+/* The start of a chain at t with the particles before it: "bin Laden", "al-Qaeda". */
+static uint32_t particles_before(const dyad_doc *doc, const dyad_sentence *s, uint32_t t)
+{
+    if (t >= s->first + 2 && ment_token_is(doc, t - 1, "-") &&
+        !(doc->tokens[t - 2].flags & DYAD_TOKEN_SPACE_AFTER) &&
+        !(doc->tokens[t - 1].flags & DYAD_TOKEN_SPACE_AFTER) &&
+        ment_token_in(doc, t - 2, ment_particles))
+        return t - 2;
+    if (t > s->first && ment_token_in(doc, t - 1, ment_particles) &&
+        !isupper((unsigned char)doc->text[doc->tokens[t - 1].start]) &&
+        doc->tokens[t - 1].head >= (int32_t)t)
+        return t - 1;
+    return t;
+}
+
+bool ment_spans(const dyad_actor_dict *dict, const dyad_doc *doc, int32_t si, ment_list *out)
+{
+    const dyad_sentence *s = &doc->sentences[si];
+    uint32_t end = s->first + s->count;
+    size_t first_of_sentence = out->n;
+    for (uint32_t t = s->first; t < end;) {
+        if (!is_upos(&doc->tokens[t], "PROPN")) {
+            t++;
+            continue;
+        }
+        uint32_t e = t + 1;
+        while (e < end && joins(doc, s, e))
+            e++;
+        uint32_t b = particles_before(doc, s, t);
+        ment m = {.t0 = b, .t1 = e, .c0 = b, .n0 = b, .sentence = si};
+        extend_left(dict, doc, s, &m, out, first_of_sentence);
+        if (!push(out, &m))
+            return false;
+        t = e;
+    }
+    return true;
+}
+
+void ment_subtree(const dyad_doc *doc, const dyad_sentence *s, uint32_t t, uint32_t *lo,
+                  uint32_t *hi)
+{
+    uint32_t end = s->first + s->count;
+    *lo = *hi = t;
+    for (uint32_t k = s->first; k < end; k++) {
+        int32_t h = (int32_t)k;
+        for (uint32_t steps = 0; h >= 0 && h != (int32_t)t && steps < s->count; steps++)
+            h = doc->tokens[h].head;
+        if (h == (int32_t)t) {
+            *lo = k < *lo ? k : *lo;
+            *hi = k > *hi ? k : *hi;
+        }
+    }
+}
+
+/* The head of the mention: the token whose head lies outside it. */
+static uint32_t head_of(const dyad_doc *doc, const ment *m)
+{
+    for (uint32_t t = m->t1; t-- > m->t0;) {
+        int32_t h = doc->tokens[t].head;
+        if (h < (int32_t)m->t0 || h >= (int32_t)m->t1)
+            return t;
+    }
+    return m->t1 - 1;
+}
+
+static bool is_rel(const dyad_token *t, const char *rel)
+{
+    return t->deprel && strcmp(t->deprel, rel) == 0;
+}
+
+bool ment_apposition(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t *hi)
+{
+    const dyad_sentence *s = &doc->sentences[m->sentence];
+    uint32_t end = s->first + s->count, h = head_of(doc, m);
+    for (uint32_t k = m->t1; k < end; k++) /* "Fiona Hill, a former official" */
+        if (doc->tokens[k].head == (int32_t)h && is_rel(&doc->tokens[k], "appos") &&
+            !is_upos(&doc->tokens[k], "PROPN")) {
+            ment_subtree(doc, s, k, lo, hi);
+            return true;
+        }
+    const dyad_token *ht = &doc->tokens[h]; /* "the spokesman, Dmitry Peskov" */
+    if (is_rel(ht, "appos") && ht->head >= 0 && ht->head < (int32_t)m->t0 &&
+        is_upos(&doc->tokens[ht->head], "NOUN")) {
+        ment_subtree(doc, s, (uint32_t)ht->head, lo, hi);
+        if (*hi >= m->t0)
+            *hi = m->t0 - 1;
+        while (*hi > *lo && is_upos(&doc->tokens[*hi], "PUNCT"))
+            (*hi)--;
+        return true;
+    }
+    return false;
+}
