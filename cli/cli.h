@@ -42,8 +42,10 @@ int cli_is_help(const char *arg);
  * repository, else the installed share directory. */
 const char *cli_default_model(void);
 /* A shipped data file: $ENV_VAR, else data/RELATIVE in the repository the binary was
- * built in, else /usr/local/share/dyad/RELATIVE. Returns a static buffer. */
-const char *cli_data_file(const char *env_var, const char *relative);
+ * built in, else /usr/local/share/dyad/RELATIVE (written into path[size]). */
+const char *cli_data_file(const char *env_var, const char *relative, char *path, size_t size);
+/* The shipped actor dictionary (cli_data_file for $DYAD_ACTORS); a static buffer. */
+const char *cli_default_actors(void);
 /* Peak resident memory of this process in MiB. */
 double cli_peak_rss_mib(void);
 /* Wall clock in seconds. */

@@ -226,8 +226,7 @@ static int code_all(dyad_reader *reader, const dyad_pipeline *pipeline, const co
 static dyad_pipeline *open_pipeline(const code_options *o, int *exit_code)
 {
     dyad_pipeline_options popts = {.model_path = o->model};
-    char actors[4096]; /* cli_data_file's buffer is static: the model lookup reuses it */
-    snprintf(actors, sizeof actors, "%s", cli_data_file("DYAD_ACTORS", "actors/actors.dict"));
+    const char *actors = cli_default_actors();
     const char *model = o->model;
     if (!model) { /* default model: fall back to tokens only when it is not installed */
         model = cli_default_model();

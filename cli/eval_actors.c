@@ -35,10 +35,6 @@ void help_eval_actors(FILE *out)
             "default suite: $DYAD_SHARED/" SUITE " (DYAD_SHARED defaults to ../shared)\n");
 }
 
-static const char *default_dict(void)
-{
-    return cli_data_file("DYAD_ACTORS", "actors/actors.dict");
-}
 
 /* ---- dates: "2022-01-10", "10 May 2015", "October 1, 2021", "today" -> YYYYMMDD ---- */
 
@@ -298,7 +294,7 @@ static dyad_actor_dict *load(const actors_opts *o)
 {
     dyad_error err;
     double t0 = cli_now();
-    dyad_actor_dict *d = dyad_actor_dict_load(o->dict ? o->dict : default_dict(), &err);
+    dyad_actor_dict *d = dyad_actor_dict_load(o->dict ? o->dict : cli_default_actors(), &err);
     if (!d) {
         fprintf(stderr, "dyad eval actors: %s\n", err.message);
         return NULL;

@@ -223,7 +223,7 @@ int eval_ner(int argc, char **argv)
     const char *root = getenv("DYAD_SHARED");
     snprintf(def, sizeof def, "%s/" DEFAULT_FILE, root && *root ? root : "../shared");
     snprintf(dict, sizeof dict, "%s",
-             o.dict ? o.dict : cli_data_file("DYAD_ACTORS", "actors/actors.dict"));
+             o.dict ? o.dict : cli_default_actors());
     const char *path = o.file ? o.file : def;
     FILE *f = fopen(path, "r");
     if (!f) {

@@ -51,9 +51,8 @@ int cli_is_help(const char *arg)
     return strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0;
 }
 
-const char *cli_data_file(const char *env_var, const char *relative)
+const char *cli_data_file(const char *env_var, const char *relative, char *path, size_t size)
 {
-    static char path[PATH_MAX];
     const char *env = getenv(env_var);
     if (env && *env)
         return env;
@@ -67,18 +66,25 @@ const char *cli_data_file(const char *env_var, const char *relative)
             if (!slash)
                 break;
             *slash = '\0';
-            snprintf(path, sizeof path, "%s/data/%s", exe, relative);
+            snprintf(path, size, "%s/data/%s", exe, relative);
             if (access(path, R_OK) == 0)
                 return path;
         }
     }
-    snprintf(path, sizeof path, "/usr/local/share/dyad/%s", relative);
+    snprintf(path, size, "/usr/local/share/dyad/%s", relative);
     return path;
 }
 
 const char *cli_default_model(void)
 {
-    return cli_data_file("DYAD_MODEL", "model/dyad-en.model");
+    static char path[PATH_MAX];
+    return cli_data_file("DYAD_MODEL", "model/dyad-en.model", path, sizeof path);
+}
+
+const char *cli_default_actors(void)
+{
+    static char path[PATH_MAX];
+    return cli_data_file("DYAD_ACTORS", "actors/actors.dict", path, sizeof path);
 }
 
 double cli_peak_rss_mib(void)
