@@ -11,7 +11,7 @@
 
 static const cli_command commands[] = {
     {"code", "code articles into JSON lines (the output contract)", cmd_code, help_code},
-    {"eval", "measure accuracy: tokenize, ud, actors", cmd_eval, help_eval},
+    {"eval", "measure accuracy: tokenize, ud, actors, ner", cmd_eval, help_eval},
     {"train", "train the tagger, lemmatizer and parser from CoNLL-U", cmd_train, help_train},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
