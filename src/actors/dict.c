@@ -41,21 +41,6 @@ void dyad_actor_dict_free(dyad_actor_dict *d)
     free(d);
 }
 
-static bool grow(void **arr, size_t *cap, size_t need, size_t size)
-{
-    if (need <= *cap)
-        return true;
-    size_t n = *cap ? *cap * 2 : 256;
-    while (n < need)
-        n *= 2;
-    void *p = realloc(*arr, n * size);
-    if (!p)
-        return false;
-    *arr = p;
-    *cap = n;
-    return true;
-}
-
 static uint32_t pool_add(dyad_actor_dict *d, const char *s, size_t len)
 {
     size_t off = d->pool.len;
@@ -68,7 +53,8 @@ static uint32_t pool_add(dyad_actor_dict *d, const char *s, size_t len)
 
 long actor_dict_group(dyad_actor_dict *d, char kind)
 {
-    if (!grow((void **)&d->groups, &d->cap_groups, d->n_groups + 1, sizeof *d->groups))
+    if (!dyad_array_grow((void **)&d->groups, &d->cap_groups, d->n_groups + 1,
+                         sizeof *d->groups, 256))
         return -1;
     d->groups[d->n_groups] = (actor_group){(uint32_t)d->n_codes, 0, 0, kind};
     return (long)d->n_groups++;
@@ -88,7 +74,8 @@ bool actor_dict_code(dyad_actor_dict *d, const char *code, size_t len, int32_t f
 {
     if (!d->n_groups || !actor_code_valid(code, len))
         return false;
-    if (!grow((void **)&d->codes, &d->cap_codes, d->n_codes + 1, sizeof *d->codes))
+    if (!dyad_array_grow((void **)&d->codes, &d->cap_codes, d->n_codes + 1,
+                         sizeof *d->codes, 256))
         return false;
     uint32_t off = pool_add(d, code, len);
     if (!off)

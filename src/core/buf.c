@@ -1,4 +1,5 @@
-/* Growable byte buffer with a sticky out-of-memory flag, so writers check once. */
+/* Growable byte buffer with a sticky out-of-memory flag, so writers check once;
+ * and growable arrays. */
 #include "internal.h"
 
 #include <stdio.h>
@@ -76,6 +77,24 @@ void dyad_buf_printf(dyad_buf *b, const char *fmt, ...)
     vsnprintf(b->data + b->len, (size_t)n + 1, fmt, ap);
     va_end(ap);
     b->len += (size_t)n;
+}
+
+bool dyad_array_grow(void **items, size_t *cap, size_t need, size_t elem, size_t first)
+{
+    if (need <= *cap)
+        return true;
+    size_t n = *cap ? *cap : first;
+    while (n < need) {
+        if (n > SIZE_MAX / 2 / elem)
+            return false;
+        n *= 2;
+    }
+    void *p = realloc(*items, n * elem);
+    if (!p)
+        return false;
+    *items = p;
+    *cap = n;
+    return true;
 }
 
 char *dyad_buf_detach(dyad_buf *b, size_t *len)

@@ -39,6 +39,10 @@ void dyad_buf_printf(dyad_buf *b, const char *fmt, ...) __attribute__((format(pr
 /* Hands the buffer to the caller (malloc'd) and resets b. */
 char *dyad_buf_detach(dyad_buf *b, size_t *len);
 
+/* Grows a malloc'd array *items of *cap elements of elem bytes so it holds need;
+ * capacity doubles from first. False (array untouched) when out of memory. */
+bool dyad_array_grow(void **items, size_t *cap, size_t need, size_t elem, size_t first);
+
 /* Fills err (may be NULL) and returns status. */
 dyad_status dyad_error_set(dyad_error *err, dyad_status status, const char *code,
                            const char *fmt, ...) __attribute__((format(printf, 4, 5)));

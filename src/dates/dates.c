@@ -120,14 +120,8 @@ static void number_word(word *w, const unsigned char *p, const unsigned char *en
 
 static int push(scan *s, const word *w)
 {
-    if (s->n == s->cap) {
-        size_t cap = s->cap ? s->cap * 2 : 256;
-        word *nw = realloc(s->w, cap * sizeof *nw);
-        if (!nw)
-            return -1;
-        s->w = nw;
-        s->cap = cap;
-    }
+    if (!dyad_array_grow((void **)&s->w, &s->cap, s->n + 1, sizeof *s->w, 256))
+        return -1;
     s->w[s->n++] = *w;
     return 0;
 }
@@ -765,14 +759,8 @@ static uint32_t span_start(const scan *s, size_t i, const dyad_dates_val *v,
 
 static int emit(dyad_doc *doc, found *f, uint32_t start, uint32_t end, const dyad_dates_val *v)
 {
-    if (f->n == f->cap) {
-        size_t cap = f->cap ? f->cap * 2 : 16;
-        dyad_date *nd = realloc(f->d, cap * sizeof *nd);
-        if (!nd)
-            return -1;
-        f->d = nd;
-        f->cap = cap;
-    }
+    if (!dyad_array_grow((void **)&f->d, &f->cap, f->n + 1, sizeof *f->d, 16))
+        return -1;
     char buf[16];
     if (v->prec == DYAD_DATES_DAY)
         snprintf(buf, sizeof buf, "%04d-%02d-%02d", v->y, v->m, v->d);

@@ -109,14 +109,8 @@ static bool title_word(const dyad_doc *doc, const dyad_sentence *s, uint32_t t, 
 
 bool ment_insert(ment_list *out, size_t at, const ment *m)
 {
-    if (out->n == out->cap) {
-        size_t cap = out->cap ? out->cap * 2 : 64;
-        ment *p = realloc(out->m, cap * sizeof *p);
-        if (!p)
-            return false;
-        out->m = p;
-        out->cap = cap;
-    }
+    if (!dyad_array_grow((void **)&out->m, &out->cap, out->n + 1, sizeof *out->m, 64))
+        return false;
     memmove(out->m + at + 1, out->m + at, (out->n - at) * sizeof *m);
     out->m[at] = *m;
     out->n++;

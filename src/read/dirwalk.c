@@ -44,15 +44,9 @@ int read_dir_list(const char *path, char ***paths, size_t *n)
     while (rc == 0 && (errno = 0, e = readdir(dir)) != NULL) {
         if (e->d_name[0] == '.')
             continue; /* ".", ".." and hidden files */
-        if (count == cap) {
-            size_t grown = cap ? cap * 2 : 16;
-            char **p = realloc(list, grown * sizeof *p);
-            if (!p) {
-                rc = ENOMEM;
-                break;
-            }
-            list = p;
-            cap = grown;
+        if (!dyad_array_grow((void **)&list, &cap, count + 1, sizeof *list, 16)) {
+            rc = ENOMEM;
+            break;
         }
         if (!(list[count] = path_join(path, e->d_name)))
             rc = ENOMEM;
