@@ -230,7 +230,8 @@ int eval_ner(int argc, char **argv)
         fprintf(stderr, "dyad eval ner: cannot read %s (set DYAD_SHARED)\n", path);
         return EXIT_RUNTIME;
     }
-    dyad_pipeline_options popts = {o.model ? o.model : cli_default_model(), dict};
+    dyad_pipeline_options popts = {.model_path = o.model ? o.model : cli_default_model(),
+                                   .actors_path = dict};
     dyad_error err;
     dyad_pipeline *p = dyad_pipeline_new(&popts, &err);
     if (!p) {

@@ -97,6 +97,10 @@ typedef struct dyad_doc {
     size_t n_dates;
     struct dyad_mention *actors; /* NULL until the mention stage has run */
     size_t n_actors;
+    struct dyad_quote *quotes;   /* NULL until the quote stage has run */
+    size_t n_quotes;
+    struct dyad_event *events;   /* NULL until the event stage has run */
+    size_t n_events;
     dyad_doc_error *errors;
     size_t n_errors;
     int failed;        /* 1 when the document could not be read or processed at all */
@@ -316,12 +320,69 @@ typedef struct dyad_mention {
  * tags is left alone (doc->actors stays NULL). Thread-safe for a shared dict. */
 dyad_status dyad_mentions_find(const dyad_actor_dict *dict, dyad_doc *doc);
 
+/* ---- quotes ------------------------------------------------------------ */
+
+/* Who a quotation or reported statement is attributed to. */
+typedef struct dyad_speaker {
+    uint32_t start, end; /* bytes into doc->text of the speaker phrase; equal when none */
+    const char *text;    /* the phrase as written ("a senior diplomat who ..."), or NULL */
+    const char *name;    /* resolved person or body ("Dmitry Peskov"), or NULL */
+    const char *kind;    /* static: "person", "anonymous", "organization", "media",
+                            "document", "other" */
+    const char *code;    /* actor code from the mention stage, or NULL */
+    int32_t mention;     /* index into doc->actors, or -1 */
+} dyad_speaker;
+
+/* A direct quotation or a reported (indirect) statement. */
+typedef struct dyad_quote {
+    uint32_t start, end;   /* bytes into doc->text of the content (marks excluded) */
+    int direct;            /* 1: inside quotation marks; 0: indirect speech */
+    int32_t cue;           /* token index of the reporting cue ("said"), or -1 */
+    const char *cue_text;  /* the cue as written ("said", "according to"), or NULL */
+    dyad_speaker speaker;
+    int denial;            /* 1 when the cue denies ("denied", "rejected the report") */
+    int32_t denies;        /* index into doc->quotes of what is denied, or -1 */
+    int32_t first_sentence, last_sentence; /* sentences the content spans */
+} dyad_quote;
+
+/* Finds quotations and reported speech in a tagged, parsed document whose mentions
+ * are found; fills doc->quotes in text order. */
+dyad_status dyad_quotes_find(dyad_doc *doc);
+
+/* ---- events ------------------------------------------------------------ */
+
+/* One side of an event. */
+typedef struct dyad_event_actor {
+    uint32_t start, end; /* bytes into doc->text */
+    const char *text;
+    const char *code;    /* actor code, or NULL when the actor is unknown */
+} dyad_event_actor;
+
+/* A coded political event. */
+typedef struct dyad_event {
+    int32_t sentence;        /* index into doc->sentences of its first mention */
+    uint32_t start, end;     /* bytes of the clause that states it */
+    const char *date;        /* "YYYY[-MM[-DD]]" or NULL */
+    dyad_event_actor source, target;
+    const char *cameo;       /* CAMEO code, "036" */
+    double goldstein;
+    int quad_class;          /* 1 verbal coop., 2 material coop., 3 verbal conflict, 4 material */
+    const char *plover_type, *plover_mode, *plover_context; /* context: comma-separated */
+    const char *status;      /* static: asserted, reported, denied, negated, hypothetical, future */
+    int32_t quote;           /* index into doc->quotes, or -1 */
+    const char *verb;        /* the words that matched the pattern */
+    uint32_t mentions;       /* times the document states it */
+    uint32_t *spans;         /* 2 * mentions byte offsets: each statement's clause */
+} dyad_event;
+
 /* ---- pipeline ---------------------------------------------------------- */
 
 typedef struct dyad_pipeline_options {
     const char *model_path;  /* model file; NULL or "" = tokenize only, no tagger/parser */
     const char *actors_path; /* compiled actor dictionary; NULL or "" = none (mentions
                                 are still found when the model runs, without codes) */
+    const char *dict_dir;    /* user PETRARCH/Phoenix files merged over the defaults
+                                (*.actors, *.agents, *.verbs, discard); NULL = none */
 } dyad_pipeline_options;
 
 typedef struct dyad_pipeline dyad_pipeline;

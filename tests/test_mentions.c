@@ -13,7 +13,7 @@ static dyad_pipeline *shipped(void)
     static int tried;
     if (!p && !tried) {
         tried = 1;
-        dyad_pipeline_options o = {SHIPPED_MODEL, SHIPPED_ACTORS};
+        dyad_pipeline_options o = {.model_path = SHIPPED_MODEL, .actors_path = SHIPPED_ACTORS};
         dyad_error err;
         p = dyad_pipeline_new(&o, &err);
         if (!p)
@@ -86,7 +86,7 @@ DYAD_TEST(mentions_without_model_or_dict)
     CHECK(dyad_tokenize(doc) == DYAD_OK);
     CHECK(dyad_mentions_find(NULL, doc) == DYAD_OK && doc->actors == NULL);
     dyad_doc_free(doc);
-    dyad_pipeline_options o = {SHIPPED_MODEL, NULL};
+    dyad_pipeline_options o = {.model_path = SHIPPED_MODEL};
     dyad_pipeline *p = dyad_pipeline_new(&o, NULL);
     CHECK(p != NULL);
     if (!p)
