@@ -3,7 +3,7 @@
 # `make check` runs the test suite; `make fuzz` builds the libFuzzer harnesses.
 # BUILD=dir puts the objects elsewhere (parallel builds must not share a directory).
 
-PKGS    := libxml-2.0 zlib libzstd libutf8proc libcjson
+PKGS    := libxml-2.0 zlib libzstd libutf8proc libcjson sqlite3
 CC      ?= cc
 OPT     ?= -O2
 CFLAGS  += -std=c11 -D_GNU_SOURCE -g $(OPT) -Wall -Wextra -Wshadow -Wno-unused-parameter \

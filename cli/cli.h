@@ -32,6 +32,8 @@ int eval_actors(int argc, char **argv);
 void help_eval_actors(FILE *out);
 int eval_ner(int argc, char **argv);
 void help_eval_ner(FILE *out);
+int eval_petrarch(int argc, char **argv);
+void help_eval_petrarch(FILE *out);
 
 /* Prints "dyad COMMAND: message" to stderr and returns EXIT_USAGE. */
 int cli_usage_error(const char *command, const char *fmt, ...)
@@ -46,6 +48,9 @@ const char *cli_default_model(void);
 const char *cli_data_file(const char *env_var, const char *relative, char *path, size_t size);
 /* The shipped actor dictionary (cli_data_file for $DYAD_ACTORS); a static buffer. */
 const char *cli_default_actors(void);
+/* The directory of the event tables and default verb patterns ($DYAD_EVENTS names its
+ * cameo.tsv); a static buffer. */
+const char *cli_default_events(void);
 /* Peak resident memory of this process in MiB. */
 double cli_peak_rss_mib(void);
 /* Wall clock in seconds. */

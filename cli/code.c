@@ -11,11 +11,14 @@
 #define BATCH_DOCS 256
 #define BATCH_BYTES (32u << 20) /* bounds memory when documents are huge */
 
+enum { OUT_JSON, OUT_GDELT, OUT_CSV };
+
 typedef struct code_options {
     dyad_format format;
     unsigned json_flags;
-    int conllu, threads, quiet, stats, progress;
-    const char *model, *output;
+    int conllu, threads, quiet, stats, progress, no_events, dict_only;
+    int output_format; /* OUT_JSON, OUT_GDELT, OUT_CSV */
+    const char *model, *output, *dict_dir;
     const char **inputs; /* [n_inputs] paths; none means stdin */
     int n_inputs;
 } code_options;
@@ -48,13 +51,22 @@ void help_code(FILE *out)
         "(\"date YYYY-MM-DD headline\", blank line, body), JSONL (id, date, title,\n"
         "text|body, url, source), HTML pages and plain text, detected per file.\n\n"
         "options:\n"
-        "  --format FMT    force the input format: auto, dated, jsonl, text, html\n"
+        "  --format FMT    output format: json (default), gdelt (tab-separated GDELT 2.0\n"
+        "                  event columns, one event a line, see README), csv (events with\n"
+        "                  a header row); or an input format, as --input-format\n"
+        "  --input-format FMT  force the input format: auto, dated, jsonl, text, html\n"
         "  --tokens        add sentences and tokens (with tags and heads when a model is\n"
         "                  loaded) to each record\n"
         "  --text          add the document text, which every span points into\n"
         "  --conllu        write CoNLL-U instead of JSON (needs the model)\n"
         "  --model FILE    tagger/parser model (default: $DYAD_MODEL or the shipped one)\n"
         "  --no-model      tokenize and split only; skip tagging and parsing\n"
+        "  --no-events     skip event coding\n"
+        "  --dict DIR      merge the PETRARCH/Phoenix actor (*.actors) and agent (*.agents)\n"
+        "                  files of DIR over the shipped dictionary; malformed lines are\n"
+        "                  skipped and counted on stderr\n"
+        "  --dict-only     use the actors and verbs of --dict DIR instead of the shipped\n"
+        "                  ones (a PETRARCH set of one's own, or a validation suite's)\n"
         "  --threads N     code N documents in parallel (default 1); order is kept\n"
         "  -o FILE         write to FILE instead of stdout\n"
         "  --stats         print a summary on stderr at the end\n"
@@ -75,14 +87,18 @@ static int parse_options(int argc, char **argv, code_options *o)
         else if (strcmp(a, "--text") == 0) o->json_flags |= DYAD_JSON_TEXT;
         else if (strcmp(a, "--conllu") == 0) o->conllu = 1;
         else if (strcmp(a, "--no-model") == 0) o->model = "";
+        else if (strcmp(a, "--no-events") == 0) o->no_events = 1;
+        else if (strcmp(a, "--dict-only") == 0) o->dict_only = 1;
         else if (strcmp(a, "--stats") == 0) o->stats = 1;
         else if (strcmp(a, "-q") == 0 || strcmp(a, "--quiet") == 0) o->quiet = 1;
         else if (strcmp(a, "--format") == 0 || strcmp(a, "--model") == 0 ||
-                 strcmp(a, "--threads") == 0 || strcmp(a, "-o") == 0) {
+                 strcmp(a, "--threads") == 0 || strcmp(a, "-o") == 0 ||
+                 strcmp(a, "--dict") == 0 || strcmp(a, "--input-format") == 0) {
             if (!next)
                 return cli_usage_error("code", "%s needs a value", a);
             i++;
             if (strcmp(a, "--model") == 0) o->model = next;
+            else if (strcmp(a, "--dict") == 0) o->dict_dir = next;
             else if (strcmp(a, "-o") == 0) o->output = next;
             else if (strcmp(a, "--threads") == 0) {
                 char *end;
@@ -90,10 +106,15 @@ static int parse_options(int argc, char **argv, code_options *o)
                 if (*end || n < 1 || n > 256)
                     return cli_usage_error("code", "--threads takes a number from 1 to 256, not '%s'", next);
                 o->threads = (int)n;
+            } else if (strcmp(next, "json") == 0 || strcmp(next, "gdelt") == 0 ||
+                       strcmp(next, "csv") == 0) {
+                if (strcmp(a, "--input-format") == 0)
+                    return cli_usage_error("code", "'%s' is an output format (see --format)", next);
+                o->output_format = next[0] == 'j' ? OUT_JSON : next[0] == 'g' ? OUT_GDELT : OUT_CSV;
             } else {
                 int f = dyad_format_from_name(next);
                 if (f < 0)
-                    return cli_usage_error("code", "unknown format '%s' (auto, dated, jsonl, text, html)", next);
+                    return cli_usage_error("code", "unknown format '%s' (input: auto, dated, jsonl, text, html; output: json, gdelt, csv)", next);
                 o->format = (dyad_format)f;
             }
         } else if (a[0] == '-' && a[1] != '\0') {
@@ -108,8 +129,14 @@ static int parse_options(int argc, char **argv, code_options *o)
 static void code_one(code_batch *b, code_item *it)
 {
     dyad_pipeline_run(b->pipeline, it->doc);
-    it->out = b->opt->conllu && !it->doc->failed ? dyad_doc_to_conllu(it->doc, &it->out_len)
-                                                 : dyad_doc_to_json(it->doc, b->opt->json_flags, &it->out_len);
+    if (b->opt->conllu && !it->doc->failed)
+        it->out = dyad_doc_to_conllu(it->doc, &it->out_len);
+    else if (b->opt->output_format == OUT_GDELT)
+        it->out = dyad_doc_events_to_gdelt(it->doc, &it->out_len);
+    else if (b->opt->output_format == OUT_CSV)
+        it->out = dyad_doc_events_to_csv(it->doc, &it->out_len);
+    else
+        it->out = dyad_doc_to_json(it->doc, b->opt->json_flags, &it->out_len);
 }
 
 static void *code_worker(void *arg)
@@ -223,9 +250,27 @@ static int code_all(dyad_reader *reader, const dyad_pipeline *pipeline, const co
     return rc;
 }
 
+/* Malformed lines of the user's dictionary files: the count and the first few. */
+static void report_dict_problems(const dyad_actor_dict *dict, const char *dir)
+{
+    size_t n = dict ? dyad_actor_dict_skipped(dict) : 0;
+    if (!n)
+        return;
+    fprintf(stderr, "dyad code: --dict %s: %zu malformed line%s skipped\n", dir, n,
+            n == 1 ? "" : "s");
+    const char *why;
+    for (size_t i = 0; i < 5 && (why = dyad_actor_dict_problem(dict, i)); i++)
+        fprintf(stderr, "dyad code:   %s\n", why);
+}
+
 static dyad_pipeline *open_pipeline(const code_options *o, int *exit_code)
 {
-    dyad_pipeline_options popts = {.model_path = o->model};
+    dyad_pipeline_options popts = {.model_path = o->model, .dict_dir = o->dict_dir,
+                                   .dict_replace = o->dict_only};
+    if (o->dict_only && !o->dict_dir) {
+        *exit_code = cli_usage_error("code", "--dict-only needs --dict DIR");
+        return NULL;
+    }
     const char *actors = cli_default_actors();
     const char *model = o->model;
     if (!model) { /* default model: fall back to tokens only when it is not installed */
@@ -237,6 +282,12 @@ static dyad_pipeline *open_pipeline(const code_options *o, int *exit_code)
     /* The dictionary codes mentions, which need the model; without either, no codes. */
     if (popts.model_path && *popts.model_path && access(actors, R_OK) == 0)
         popts.actors_path = actors;
+    if (popts.model_path && *popts.model_path && !o->no_events)
+        popts.events_dir = cli_default_events();
+    char ner[4096]; /* the NER weights type the mentions; without them, cues do */
+    cli_data_file("DYAD_NER", "ner/dyad-en.ner", ner, sizeof ner);
+    if (popts.model_path && *popts.model_path && access(ner, R_OK) == 0)
+        popts.ner_path = ner;
     if (o->conllu && (!popts.model_path || !*popts.model_path)) {
         *exit_code = cli_usage_error("code", "--conllu needs a model");
         return NULL;
@@ -246,6 +297,8 @@ static dyad_pipeline *open_pipeline(const code_options *o, int *exit_code)
     if (!p) {
         fprintf(stderr, "dyad code: %s\n", err.message);
         *exit_code = EXIT_RUNTIME;
+    } else if (o->dict_dir) {
+        report_dict_problems(dyad_pipeline_actor_dict(p), o->dict_dir);
     }
     return p;
 }
@@ -268,6 +321,8 @@ int cmd_code(int argc, char **argv)
         dyad_pipeline_free(pipeline);
         return EXIT_RUNTIME;
     }
+    if (o.output_format == OUT_CSV && !o.conllu)
+        fputs(dyad_events_csv_header(), out);
     dyad_reader *reader = dyad_reader_new(o.format);
     for (int i = 0; reader && i < o.n_inputs; i++)
         dyad_reader_add_path(reader, o.inputs[i]);

@@ -16,6 +16,8 @@ static const struct {
      help_eval_actors},
     {"ner", "PER, ORG, LOC precision, recall and F1 against a UNER IOB2 file", eval_ner,
      help_eval_ner},
+    {"petrarch", "expected event triples found, missed and extra on a PETRARCH-style suite",
+     eval_petrarch, help_eval_petrarch},
 };
 
 void help_eval(FILE *out)
@@ -29,7 +31,7 @@ void help_eval(FILE *out)
 int cmd_eval(int argc, char **argv)
 {
     if (argc < 2)
-        return cli_usage_error("eval", "which evaluation? one of: tokenize, ud, actors, ner");
+        return cli_usage_error("eval", "which evaluation? one of: tokenize, ud, actors, ner, petrarch");
     if (cli_is_help(argv[1])) {
         help_eval(stdout);
         return EXIT_OK;

@@ -24,7 +24,7 @@ typedef struct sent {
 } sent;
 
 typedef struct ner_opts {
-    const char *file, *model, *dict;
+    const char *file, *model, *dict, *ner;
     int skip_groups, verbose;
 } ner_opts;
 
@@ -41,6 +41,8 @@ void help_eval_ner(FILE *out)
             "options:\n"
             "  --model FILE   tagger/parser model (default: $DYAD_MODEL or the shipped one)\n"
             "  --dict FILE    actor dictionary (default: $DYAD_ACTORS or data/actors/actors.dict)\n"
+            "  --ner FILE     named-entity weights (default: $DYAD_NER or data/ner/dyad-en.ner)\n"
+            "  --no-ner       type mentions from the dictionary and cues alone\n"
             "  --no-groups    do not count dyad's groups (default: as ORG, better on dev)\n"
             "  -v             print every missed and spurious entity\n\n"
             "default file: $DYAD_SHARED/" DEFAULT_FILE " (DYAD_SHARED defaults to ../shared)\n");
@@ -199,6 +201,10 @@ static int parse_args(int argc, char **argv, ner_opts *o)
             o->model = argv[++i];
         else if (!strcmp(argv[i], "--dict") && more)
             o->dict = argv[++i];
+        else if (!strcmp(argv[i], "--ner") && more)
+            o->ner = argv[++i];
+        else if (!strcmp(argv[i], "--no-ner"))
+            o->ner = "";
         else if (!strcmp(argv[i], "--no-groups"))
             o->skip_groups = 1;
         else if (!strcmp(argv[i], "-v"))
@@ -219,7 +225,7 @@ int eval_ner(int argc, char **argv)
     int rc = parse_args(argc, argv, &o);
     if (rc != EXIT_OK)
         return rc;
-    char def[PATH_MAX], dict[PATH_MAX];
+    char def[PATH_MAX], dict[PATH_MAX], ner[PATH_MAX];
     const char *root = getenv("DYAD_SHARED");
     snprintf(def, sizeof def, "%s/" DEFAULT_FILE, root && *root ? root : "../shared");
     snprintf(dict, sizeof dict, "%s",
@@ -231,7 +237,10 @@ int eval_ner(int argc, char **argv)
         return EXIT_RUNTIME;
     }
     dyad_pipeline_options popts = {.model_path = o.model ? o.model : cli_default_model(),
-                                   .actors_path = dict};
+                                   .actors_path = dict,
+                                   .ner_path = o.ner ? o.ner
+                                                     : cli_data_file("DYAD_NER", "ner/dyad-en.ner",
+                                                                     ner, sizeof ner)};
     dyad_error err;
     dyad_pipeline *p = dyad_pipeline_new(&popts, &err);
     if (!p) {

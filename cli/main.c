@@ -1,5 +1,6 @@
 /* dyad: entry point and command dispatch. */
 #include "cli.h"
+#include "store.h"
 
 #include <limits.h>
 #include <stdarg.h>
@@ -11,8 +12,10 @@
 
 static const cli_command commands[] = {
     {"code", "code articles into JSON lines (the output contract)", cmd_code, help_code},
-    {"eval", "measure accuracy: tokenize, ud, actors, ner", cmd_eval, help_eval},
+    {"eval", "measure accuracy: tokenize, ud, actors, ner, petrarch", cmd_eval, help_eval},
     {"train", "train the tagger, lemmatizer and parser from CoNLL-U", cmd_train, help_train},
+    {"ingest", "store coded documents in an SQLite event store", cmd_ingest, help_ingest},
+    {"query", "events, aggregates and top lists from the event store", cmd_query, help_query},
 };
 #define N_COMMANDS (sizeof commands / sizeof commands[0])
 
@@ -85,6 +88,16 @@ const char *cli_default_actors(void)
 {
     static char path[PATH_MAX];
     return cli_data_file("DYAD_ACTORS", "actors/actors.dict", path, sizeof path);
+}
+
+const char *cli_default_events(void)
+{
+    static char path[PATH_MAX];
+    cli_data_file("DYAD_EVENTS", "events/cameo.tsv", path, sizeof path);
+    char *slash = strrchr(path, '/'); /* the directory: verbs and codes live together */
+    if (slash)
+        *slash = '\0';
+    return path;
 }
 
 double cli_peak_rss_mib(void)

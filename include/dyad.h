@@ -303,19 +303,29 @@ void dyad_actor_dict_free(dyad_actor_dict *dict);
 
 /* ---- mentions ---------------------------------------------------------- */
 
-/* A person, organisation, place or group named in a sentence, with its actor code. */
+/* A person, organisation, place or group named in a sentence, with its actor code; or a
+ * pronoun or a title alone that refers back to one ("he", "they", "the spokesman"). */
 typedef struct dyad_mention {
     uint32_t start, end; /* bytes into doc->text, titles and appositions included */
-    const char *name;    /* canonical name: the full name for a person, e.g. "Dmitry Peskov" */
-    const char *type;    /* static: "person", "organization", "place", "group" */
+    const char *name;    /* canonical name: the full name for a person, e.g. "Dmitry Peskov";
+                            for a pronoun or title, its antecedent's name */
+    const char *type;    /* static: "person", "organization", "place", "group" (a pronoun or
+                            title takes its antecedent's) */
     const char *code;    /* CAMEO-style code ("RUSGOV", "USA", "IGONAT") or NULL */
     int32_t sentence;    /* index into doc->sentences */
+    int32_t antecedent;  /* index into doc->actors of the earlier mention this one refers to:
+                            set for pronouns and titles alone (always resolved: unresolved ones
+                            are not listed) and for a later short name ("Peskov" -> "Dmitry
+                            Peskov"); always a name mention (form "name"), or -1 */
+    const char *form;    /* static: "name"; "pronoun" ("he", "she", "they", "his", ...); or
+                            "title" (a title alone: "the spokesman", "the foreign minister") */
 } dyad_mention;
 
 /* Finds the mentions of a tagged and parsed document (proper-noun chains with their
  * titles and appositions, dictionary names, metonyms), codes them with dict at
- * doc->date (dict may be NULL: no codes, types from cues only), and resolves a later
- * surname or first name to the full name met before in the document. Fills
+ * doc->date (dict may be NULL: no codes, types from cues only), resolves a later
+ * surname or first name to the full name met before in the document, and pronouns and
+ * titles alone to the person or organisation they refer to (see dyad_mention). Fills
  * doc->actors in text order (an empty array when there are none); a document without
  * tags is left alone (doc->actors stays NULL). Thread-safe for a shared dict. */
 dyad_status dyad_mentions_find(const dyad_actor_dict *dict, dyad_doc *doc);
@@ -373,7 +383,54 @@ typedef struct dyad_event {
     const char *verb;        /* the words that matched the pattern */
     uint32_t mentions;       /* times the document states it */
     uint32_t *spans;         /* 2 * mentions byte offsets: each statement's clause */
+    int32_t denied_by;       /* index into doc->quotes of a denial of its report, or -1 */
 } dyad_event;
+
+/* Verb patterns, discards and the CAMEO code table. Read-only after loading; may be
+ * shared by threads; loading is single-threaded. */
+typedef struct dyad_event_dict dyad_event_dict;
+
+typedef enum dyad_event_file {
+    DYAD_EVENT_FILE_CODES,   /* data/events/cameo.tsv (tools/compile-events.py) */
+    DYAD_EVENT_FILE_VERBS,   /* PETRARCH/CAMEO 2.0 verb dictionary */
+    DYAD_EVENT_FILE_DISCARDS /* PETRARCH discard list */
+} dyad_event_file;
+
+/* An empty dictionary; NULL when out of memory. */
+dyad_event_dict *dyad_event_dict_new(void);
+/* Merges a file over what is loaded: verbs defined again compete with their new
+ * patterns, later files winning ties. Malformed lines are skipped and counted; only
+ * I/O and memory failures return an error. The _memory forms name the data for
+ * problem reports. */
+dyad_status dyad_event_dict_add_file(dyad_event_dict *dict, const char *path,
+                                     dyad_event_file kind, dyad_error *err);
+dyad_status dyad_event_dict_add_codes(dyad_event_dict *dict, const char *name,
+                                      const void *data, size_t len, dyad_error *err);
+dyad_status dyad_event_dict_add_verbs(dyad_event_dict *dict, const char *name,
+                                      const void *data, size_t len, dyad_error *err);
+dyad_status dyad_event_dict_add_discards(dyad_event_dict *dict, const char *name,
+                                         const void *data, size_t len, dyad_error *err);
+/* Every verb file (a name containing "verb", or CAMEO.*) and discard file (a name
+ * containing "discard") of dir, in name order; *loaded (may be NULL) counts them. */
+dyad_status dyad_event_dict_add_dir(dyad_event_dict *dict, const char *dir, size_t *loaded,
+                                    dyad_error *err);
+/* Malformed lines skipped so far, the first few as "file:line: reason", and the
+ * number of verb patterns loaded. */
+size_t dyad_event_dict_skipped(const dyad_event_dict *dict);
+const char *dyad_event_dict_problem(const dyad_event_dict *dict, size_t i);
+size_t dyad_event_dict_patterns(const dyad_event_dict *dict);
+/* Whether to code the generic "make statement" (010) events: off by default, since
+ * they flood the output and the quote stage records statements with their content;
+ * on for PETRARCH validation suites, which expect them. */
+void dyad_event_dict_keep_statements(dyad_event_dict *dict, int keep);
+void dyad_event_dict_free(dyad_event_dict *dict);
+
+/* Codes the events of a tagged, parsed document whose mentions (and quotes, when
+ * found) are set: verbs matched against the patterns, source and target from the
+ * parse coded with actors (may be NULL: mention codes only), status, date; the same
+ * event stated twice is one record. Fills doc->events. Thread-safe for shared dicts. */
+dyad_status dyad_events_find(const dyad_event_dict *events, const dyad_actor_dict *actors,
+                             dyad_doc *doc);
 
 /* ---- pipeline ---------------------------------------------------------- */
 
@@ -383,11 +440,24 @@ typedef struct dyad_pipeline_options {
                                 are still found when the model runs, without codes) */
     const char *dict_dir;    /* user PETRARCH/Phoenix files merged over the defaults
                                 (*.actors, *.agents, *.verbs, discard); NULL = none */
+    const char *ner_path;    /* named-entity weights (data/ner/dyad-en.ner, see
+                                tools/train-ner.sh) that type the mentions; NULL or "" =
+                                types from dictionary and cues alone */
+    const char *events_dir;  /* cameo.tsv and cameo.verbs (data/events); NULL = no events */
+    int dict_replace;        /* 1: dict_dir's actors and verbs replace the defaults */
+    int keep_statements;     /* 1: code generic statements (010), as PETRARCH does */
 } dyad_pipeline_options;
 
 typedef struct dyad_pipeline dyad_pipeline;
 
+/* Loads the model, the default actor dictionary and, from dict_dir, every *.actors then
+ * *.agents file in name order, merged over the defaults (malformed lines are skipped
+ * and counted: see dyad_pipeline_actor_dict). NULL + err when a file cannot be read. */
 dyad_pipeline *dyad_pipeline_new(const dyad_pipeline_options *opts, dyad_error *err);
+/* The merged actor dictionary (for dyad_actor_dict_skipped/_problem), or NULL when none. */
+const dyad_actor_dict *dyad_pipeline_actor_dict(const dyad_pipeline *pipeline);
+/* The pipeline's event dictionary (for its problem reports), or NULL. */
+const dyad_event_dict *dyad_pipeline_event_dict(const dyad_pipeline *pipeline);
 /* Runs every stage on a document that has text; errors land in doc->errors. */
 dyad_status dyad_pipeline_run(const dyad_pipeline *pipeline, dyad_doc *doc);
 void dyad_pipeline_free(dyad_pipeline *pipeline);
@@ -400,6 +470,12 @@ void dyad_pipeline_free(dyad_pipeline *pipeline);
 /* The document as one line of JSON (the output contract) ending in "\n".
  * Returns a malloc'd buffer the caller frees, or NULL when out of memory. */
 char *dyad_doc_to_json(const dyad_doc *doc, unsigned flags, size_t *len);
+/* The document's events as GDELT 2.0 event rows (61 tab-separated columns, those dyad
+ * cannot fill empty, then status, PLOVER type, document id and sentence), or as CSV
+ * rows under dyad_events_csv_header(). malloc'd (possibly empty), caller frees. */
+char *dyad_doc_events_to_gdelt(const dyad_doc *doc, size_t *len);
+char *dyad_doc_events_to_csv(const dyad_doc *doc, size_t *len);
+const char *dyad_events_csv_header(void);
 /* The document's sentences as CoNLL-U; malloc'd, caller frees. */
 char *dyad_doc_to_conllu(const dyad_doc *doc, size_t *len);
 

@@ -3,6 +3,7 @@
 #define DYAD_MENTIONS_H
 
 #include "internal.h"
+#include "ner.h"
 
 /* One mention while it is built: token ranges are global indices into doc->tokens. */
 typedef struct ment {
@@ -11,6 +12,7 @@ typedef struct ment {
     uint32_t n0;         /* first token of the name once titles are split off */
     int32_t sentence;
     int titled;          /* a title, honorific or role apposition says it is a person */
+    int ner;             /* the NER tagger found a name here (lower case is then a name) */
     const char *type;    /* static; NULL: names nothing (dropped when written) */
     const char *code, *name; /* owned by the document; code may be NULL */
 } ment;
@@ -20,6 +22,12 @@ typedef struct ment_list {
     ment *m;
     size_t n, cap;
 } ment_list;
+
+/* The mention stage with the NER tagger (ner may be NULL: types from cues alone). */
+dyad_status ment_find(const dyad_actor_dict *dict, const ner_model *ner, dyad_doc *doc);
+/* The labels (NER_* scheme, lab[n_tokens]) of the names the stage finds without the
+ * tagger: a feature of the tagger, which learns when to trust them. */
+dyad_status ment_heuristic_labels(const dyad_actor_dict *dict, dyad_doc *doc, uint8_t *lab);
 
 /* Appends the proper-noun chains of sentence s, extended left over their titles.
  * dict (may be NULL) tells titles the parser misplaced. False when out of memory. */

@@ -85,6 +85,93 @@ static void json_actors(dyad_buf *b, const dyad_doc *doc)
     dyad_buf_putc(b, ']');
 }
 
+static void json_event_actor(dyad_buf *b, const char *key, const dyad_event_actor *a)
+{
+    dyad_buf_printf(b, ",\"%s\":{\"text\":", key);
+    json_string(b, a->text ? a->text : "", a->text ? strlen(a->text) : 0);
+    dyad_buf_printf(b, ",\"span\":[%u,%u]", a->start, a->end);
+    json_key_string(b, "code", a->code);
+    dyad_buf_putc(b, '}');
+}
+
+/* "speaker": null when no one is named; otherwise text, span, name, kind, code. */
+static void json_speaker(dyad_buf *b, const dyad_doc *doc, const dyad_speaker *sp)
+{
+    if (!sp->kind) {
+        dyad_buf_puts(b, ",\"speaker\":null");
+        return;
+    }
+    dyad_buf_puts(b, ",\"speaker\":{\"text\":");
+    json_string(b, doc->text + sp->start, sp->end - sp->start);
+    dyad_buf_printf(b, ",\"span\":[%u,%u]", sp->start, sp->end);
+    json_key_string(b, "name", sp->name);
+    json_key_string(b, "kind", sp->kind);
+    json_key_string(b, "code", sp->code);
+    dyad_buf_putc(b, '}');
+}
+
+static void json_quotes(dyad_buf *b, const dyad_doc *doc)
+{
+    dyad_buf_puts(b, ",\"quotes\":[");
+    for (size_t i = 0; i < doc->n_quotes; i++) {
+        const dyad_quote *q = &doc->quotes[i];
+        dyad_buf_puts(b, i ? ",{\"text\":" : "{\"text\":");
+        json_string(b, doc->text + q->start, q->end - q->start);
+        dyad_buf_printf(b, ",\"span\":[%u,%u],\"direct\":%s", q->start, q->end,
+                        q->direct ? "true" : "false");
+        json_key_string(b, "cue", q->cue_text);
+        json_speaker(b, doc, &q->speaker);
+        if (q->denial)
+            dyad_buf_puts(b, ",\"denial\":true");
+        if (q->denies >= 0)
+            dyad_buf_printf(b, ",\"denies\":%d", q->denies);
+        dyad_buf_putc(b, '}');
+    }
+    dyad_buf_putc(b, ']');
+}
+
+static void json_events(dyad_buf *b, const dyad_doc *doc)
+{
+    dyad_buf_puts(b, ",\"events\":[");
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const dyad_event *e = &doc->events[i];
+        dyad_buf_printf(b, "%s{\"sentence\":%d,\"span\":[%u,%u]", i ? "," : "", e->sentence,
+                        e->start, e->end);
+        json_key_string(b, "date", e->date);
+        json_event_actor(b, "source", &e->source);
+        json_event_actor(b, "target", &e->target);
+        json_key_string(b, "cameo", e->cameo);
+        dyad_buf_printf(b, ",\"goldstein\":%.1f,\"quad_class\":%d", e->goldstein, e->quad_class);
+        dyad_buf_puts(b, ",\"plover\":{\"type\":");
+        json_string(b, e->plover_type, strlen(e->plover_type));
+        json_key_string(b, "mode", e->plover_mode);
+        dyad_buf_puts(b, ",\"context\":[");
+        /* the table keeps contexts comma-separated; the contract wants a list */
+        for (const char *c = e->plover_context; *c;) {
+            const char *comma = strchr(c, ',');
+            size_t n = comma ? (size_t)(comma - c) : strlen(c);
+            if (c != e->plover_context)
+                dyad_buf_putc(b, ',');
+            json_string(b, c, n);
+            c += n + (comma ? 1 : 0);
+        }
+        dyad_buf_puts(b, "]}");
+        json_key_string(b, "status", e->status);
+        if (e->quote >= 0)
+            dyad_buf_printf(b, ",\"quote\":%d", e->quote);
+        else
+            dyad_buf_puts(b, ",\"quote\":null");
+        if (e->denied_by >= 0)
+            dyad_buf_printf(b, ",\"denied_by\":%d", e->denied_by);
+        json_key_string(b, "verb", e->verb);
+        dyad_buf_printf(b, ",\"mentions\":%u,\"spans\":[", e->mentions);
+        for (uint32_t k = 0; k < e->mentions; k++)
+            dyad_buf_printf(b, "%s[%u,%u]", k ? "," : "", e->spans[2 * k], e->spans[2 * k + 1]);
+        dyad_buf_puts(b, "]}");
+    }
+    dyad_buf_putc(b, ']');
+}
+
 static void json_token(dyad_buf *b, const dyad_doc *doc, const dyad_sentence *s,
                        const dyad_token *t)
 {
@@ -142,6 +229,10 @@ char *dyad_doc_to_json(const dyad_doc *doc, unsigned flags, size_t *len)
         json_actors(&b, doc);
     if (doc->dates)
         json_dates(&b, doc);
+    if (doc->quotes)
+        json_quotes(&b, doc);
+    if (doc->events)
+        json_events(&b, doc);
     if (flags & DYAD_JSON_TOKENS)
         json_sentences(&b, doc);
     if (doc->failed)

@@ -1,0 +1,158 @@
+/* Event-coding internals: the CAMEO code table, PETRARCH verb dictionaries, discards,
+ * and the per-sentence view the matcher and the role finder share. */
+#ifndef DYAD_EVENTS_H
+#define DYAD_EVENTS_H
+
+#include "internal.h"
+
+#define EV_MAX_ELEMS 32      /* elements of one pattern; longer patterns are skipped */
+#define EV_MAX_CODE 8        /* "0875A" and the NUL */
+#define EV_MAX_PROBLEMS 8    /* malformed lines reported by text; the rest only counted */
+
+/* One row of data/events/cameo.tsv (see tools/compile-events.py). */
+typedef struct ev_code {
+    char code[EV_MAX_CODE];
+    double goldstein;
+    int quad;
+    uint32_t plover_type, plover_mode, plover_context, description; /* pool offsets */
+} ev_code;
+
+/* Pattern elements: words and synsets match tokens, the markers say where the
+ * source ($) and target (+) of the event stand. */
+enum ev_elem_kind { EL_WORD, EL_SYNSET, EL_SOURCE, EL_TARGET };
+
+typedef struct ev_elem {
+    uint8_t kind;
+    uint8_t exact;   /* word ended in '_': no plural forms */
+    uint32_t value;  /* EL_WORD: pool offset of the lower-case word; EL_SYNSET: index */
+} ev_elem;
+
+/* A pattern of a verb block: elements before the verb, then after it. */
+typedef struct ev_pattern {
+    uint32_t first, n_pre, n_post; /* into dict->elems */
+    char code[EV_MAX_CODE];        /* "---" is the null code: no event */
+    char code2[EV_MAX_CODE];       /* paired event, target to source; "" when none */
+} ev_pattern;
+
+/* A verb of a block: its lemma, an optional particle ("clear up"), its own code. */
+typedef struct ev_verb {
+    uint32_t lemma;                /* pool offset */
+    uint32_t particle;             /* pool offset, 0 when none */
+    uint32_t block;
+    int32_t next;                  /* next verb with the same hash slot chain, -1 */
+    char code[EV_MAX_CODE];        /* "" = the block's code */
+    char code2[EV_MAX_CODE];       /* paired event of its own code ("LEFT [042:043]") */
+} ev_verb;
+
+typedef struct ev_block {
+    uint32_t first_pattern, n_patterns;
+    char code[EV_MAX_CODE], code2[EV_MAX_CODE];
+} ev_block;
+
+/* A synset: phrases [first, first + n) of dict->phrases; each phrase is words
+ * [word, word + n_words) of dict->phrase_words (pool offsets). */
+typedef struct ev_phrase { uint32_t word, n_words; uint8_t exact; } ev_phrase;
+typedef struct ev_synset { uint32_t name, first, n; } ev_synset;
+
+/* A discard phrase: its words; whole = 1 when it discards the whole story. */
+typedef struct ev_discard { uint32_t word, n_words; uint8_t whole; } ev_discard;
+
+struct dyad_event_dict {
+    dyad_buf pool;                         /* NUL-terminated strings; offset 0 is "" */
+    ev_code *codes; size_t n_codes, cap_codes;
+    ev_elem *elems; size_t n_elems, cap_elems;
+    ev_pattern *patterns; size_t n_patterns, cap_patterns;
+    ev_verb *verbs; size_t n_verbs, cap_verbs;
+    ev_block *blocks; size_t n_blocks, cap_blocks;
+    ev_phrase *phrases; size_t n_phrases, cap_phrases;
+    uint32_t *phrase_words; size_t n_phrase_words, cap_phrase_words;
+    ev_synset *synsets; size_t n_synsets, cap_synsets;
+    ev_discard *discards; size_t n_discards, cap_discards;
+    int32_t *verb_slots; size_t n_verb_slots; /* lemma hash -> first verb, -1 empty */
+    size_t skipped;
+    char *problems[EV_MAX_PROBLEMS]; size_t n_problems;
+    bool keep_statements;                  /* code "010" events (PETRARCH does) */
+};
+
+/* Pool helpers: a copy of s (lower-cased when fold) and its offset; 0 on failure. */
+uint32_t ev_pool_add(dyad_event_dict *d, const char *s, size_t len, bool fold);
+static inline const char *ev_str(const dyad_event_dict *d, uint32_t off)
+{
+    return d->pool.data + off;
+}
+void ev_problem(dyad_event_dict *d, const char *file, size_t line, const char *why);
+
+/* The code row for a CAMEO code, falling back to its parents ("0875A" -> "087");
+ * NULL when not even the root is known. */
+const ev_code *ev_code_find(const dyad_event_dict *d, const char *code);
+/* Verbs whose lemma is word: the first, then follow ->next; -1 when none. */
+int32_t ev_verb_first(const dyad_event_dict *d, const char *word);
+/* Rebuilds the verb hash after loading. */
+bool ev_verb_index(dyad_event_dict *d);
+uint32_t ev_hash(const char *s, size_t len);
+
+/* One sentence as the matcher sees it. */
+typedef struct ev_sentence {
+    const dyad_doc *doc;
+    uint32_t first, count;         /* token range in doc->tokens */
+    char **lower;                  /* [count] lower-cased forms */
+    int32_t *first_child, *next_sibling; /* [count] local indices, -1 = none */
+    const char *country;           /* the document's own country ("POL"), or "---" */
+} ev_sentence;
+
+/* A token list in text order: the words a pattern is matched against. */
+typedef struct ev_context { int32_t *tok; size_t n; } ev_context;
+
+/* Where the markers of a matched pattern landed: local token indices or -1. */
+typedef struct ev_match {
+    int score;                     /* words and synsets matched; -1 = no match */
+    int32_t source, target;
+} ev_match;
+
+/* Matches pattern p: pre elements over pre (text order), post over post. is_actor
+ * tells whether a local token starts a coded actor (for $ and +). */
+ev_match ev_pattern_match(const dyad_event_dict *d, const ev_pattern *p, const ev_sentence *s,
+                          const ev_context *pre, const ev_context *post,
+                          bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg);
+/* Whether the sentence holds a discard phrase: 0 none, 1 the sentence, 2 the story. */
+int ev_discarded(const dyad_event_dict *d, const ev_sentence *s);
+/* Whether token lower form or lemma equals the dictionary word w (with plurals). */
+bool ev_word_matches(const ev_sentence *s, int32_t i, const char *w, bool exact);
+
+#endif
+
+/* ---- roles.c: the sentence view, clauses, arguments and their actor codes ---- */
+
+/* Fills s for sentence si (lower forms and children in doc->arena); false on OOM. */
+bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si);
+/* The country a document is about: named most often by its coded mentions, at least
+ * twice and more than any other; "---" (unknown) otherwise. */
+void ev_doc_country(const dyad_doc *doc, char out[4]);
+/* Tokens of v's clause before and after v (nested clauses left out), text order.
+ * The arrays are malloc'd into ctx; in_clause (count bytes) marks them. */
+bool ev_clause(const ev_sentence *s, int32_t v, ev_context *pre, ev_context *post,
+               uint8_t *in_clause);
+/* A coded actor: its code (arena) and the byte span of its phrase. */
+typedef struct ev_actor { const char *code; uint32_t start, end; int32_t head; } ev_actor;
+/* An argument: the head of the phrase naming the actor and, for "the ambassadors of
+ * Arnor and Gondor", the noun whose role each member takes (-1 when none). */
+typedef struct ev_arg { int32_t head, role; } ev_arg;
+/* The actor a noun phrase headed by local token h refers to; code NULL when none. */
+ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors);
+ev_actor ev_actor_arg(const ev_sentence *s, ev_arg a, const dyad_actor_dict *actors);
+/* Source and target arguments of verb v from the parse (subject, object, oblique,
+ * passive agent), each expanded over coordination; up to max each. */
+size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max);
+size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
+                  const dyad_actor_dict *actors);
+/* Local index of v's child with this relation (prefix match on "nsubj" etc.), or -1. */
+int32_t ev_child(const ev_sentence *s, int32_t v, const char *deprel);
+static inline const dyad_token *ev_tok(const ev_sentence *s, int32_t i)
+{
+    return &s->doc->tokens[s->first + (uint32_t)i];
+}
+static inline int32_t ev_head(const ev_sentence *s, int32_t i)
+{
+    int32_t h = ev_tok(s, i)->head;
+    return h < 0 ? -1 : h - (int32_t)s->first;
+}

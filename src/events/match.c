@@ -1,0 +1,127 @@
+/* Matching verb patterns and discard phrases against the words of a sentence. */
+#include "events.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* A regular plural of w: w+s, w+es, or y -> ies (PETRARCH generates the same). */
+static bool is_plural_of(const char *t, const char *w)
+{
+    size_t tl = strlen(t), wl = strlen(w);
+    if (tl == wl + 1 && t[wl] == 's' && memcmp(t, w, wl) == 0)
+        return true;
+    if (tl == wl + 2 && memcmp(t + wl, "es", 2) == 0 && memcmp(t, w, wl) == 0)
+        return true;
+    return wl > 1 && w[wl - 1] == 'y' && tl == wl + 2 && memcmp(t, w, wl - 1) == 0 &&
+           memcmp(t + wl - 1, "ies", 3) == 0;
+}
+
+bool ev_word_matches(const ev_sentence *s, int32_t i, const char *w, bool exact)
+{
+    const char *t = s->lower[i];
+    if (strcmp(t, w) == 0)
+        return true;
+    if (exact)
+        return false;
+    const char *lemma = s->doc->tokens[s->first + (uint32_t)i].lemma;
+    if (lemma && strcasecmp(lemma, w) == 0)
+        return true;
+    return is_plural_of(t, w);
+}
+
+/* Length in context entries of synset phrase ph matched at ctx->tok[k], or 0. */
+static size_t phrase_at(const dyad_event_dict *d, const ev_phrase *ph, const ev_sentence *s,
+                        const ev_context *ctx, size_t k)
+{
+    if (k + ph->n_words > ctx->n)
+        return 0;
+    for (uint32_t j = 0; j < ph->n_words; j++) {
+        const char *w = ev_str(d, d->phrase_words[ph->word + j]);
+        /* only the last word of a phrase takes plural forms: "armed forces" */
+        bool exact = ph->exact || j + 1 < ph->n_words;
+        if (!ev_word_matches(s, ctx->tok[k + j], w, exact) &&
+            !(j + 1 < ph->n_words && strcmp(s->lower[ctx->tok[k + j]], w) == 0))
+            return 0;
+    }
+    return ph->n_words;
+}
+
+/* Matches elems[0..n) in order over ctx (gaps allowed); adds to m; false on failure. */
+static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n,
+                      const ev_sentence *s, const ev_context *ctx, ev_match *m,
+                      bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg)
+{
+    size_t pos = 0;
+    for (uint32_t e = 0; e < n; e++) {
+        const ev_elem *el = &elems[e];
+        bool found = false;
+        for (size_t k = pos; k < ctx->n && !found; k++) {
+            size_t len = 0;
+            switch (el->kind) {
+            case EL_WORD:
+                len = ev_word_matches(s, ctx->tok[k], ev_str(d, el->value), el->exact) ? 1 : 0;
+                break;
+            case EL_SYNSET: {
+                const ev_synset *syn = &d->synsets[el->value];
+                for (uint32_t p = 0; p < syn->n && !len; p++)
+                    len = phrase_at(d, &d->phrases[syn->first + p], s, ctx, k);
+                break;
+            }
+            case EL_SOURCE:
+            case EL_TARGET:
+                if (is_actor(s, ctx->tok[k], arg)) {
+                    len = 1;
+                    if (el->kind == EL_SOURCE)
+                        m->source = ctx->tok[k];
+                    else
+                        m->target = ctx->tok[k];
+                }
+                break;
+            }
+            if (len) {
+                found = true;
+                pos = k + len;
+                if (el->kind == EL_WORD || el->kind == EL_SYNSET)
+                    m->score += (int)len;
+            }
+        }
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
+ev_match ev_pattern_match(const dyad_event_dict *d, const ev_pattern *p, const ev_sentence *s,
+                          const ev_context *pre, const ev_context *post,
+                          bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg)
+{
+    ev_match m = {.score = 0, .source = -1, .target = -1};
+    if (!p->code[0] ||
+        !match_run(d, &d->elems[p->first], p->n_pre, s, pre, &m, is_actor, arg) ||
+        !match_run(d, &d->elems[p->first + p->n_pre], p->n_post, s, post, &m, is_actor, arg))
+        m.score = -1;
+    return m;
+}
+
+int ev_discarded(const dyad_event_dict *d, const ev_sentence *s)
+{
+    int result = 0;
+    for (size_t i = 0; i < d->n_discards && result < 2; i++) {
+        const ev_discard *dc = &d->discards[i];
+        for (uint32_t k = 0; k + dc->n_words <= s->count; k++) {
+            uint32_t j = 0;
+            for (; j < dc->n_words; j++) {
+                const char *w = ev_str(d, d->phrase_words[dc->word + j]);
+                const char *t = s->lower[k + j];
+                /* the last word is a stem: "basketball" discards "basketballs" */
+                if (j + 1 == dc->n_words ? strncmp(t, w, strlen(w)) != 0 : strcmp(t, w) != 0)
+                    break;
+            }
+            if (j == dc->n_words) {
+                result = dc->whole ? 2 : 1;
+                break;
+            }
+        }
+    }
+    return result;
+}

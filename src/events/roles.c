@@ -1,0 +1,423 @@
+/* Who did it and to whom: clauses, subjects, objects and the actors they name. */
+#include "events.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
+{
+    const dyad_sentence *sent = &doc->sentences[si];
+    s->doc = doc;
+    s->first = sent->first;
+    s->count = sent->count;
+    s->country = "---";
+    s->lower = dyad_arena_alloc(doc->arena, s->count * sizeof *s->lower + 1);
+    s->first_child = dyad_arena_alloc(doc->arena, s->count * sizeof(int32_t) + 1);
+    s->next_sibling = dyad_arena_alloc(doc->arena, s->count * sizeof(int32_t) + 1);
+    if (!s->lower || !s->first_child || !s->next_sibling)
+        return false;
+    for (uint32_t i = 0; i < s->count; i++) {
+        const dyad_token *t = &doc->tokens[s->first + i];
+        size_t n = t->end - t->start;
+        char *w = dyad_arena_alloc(doc->arena, n + 1);
+        if (!w)
+            return false;
+        for (size_t k = 0; k < n; k++) {
+            char c = doc->text[t->start + k];
+            w[k] = (c >= 'A' && c <= 'Z') ? (char)(c - 'A' + 'a') : c;
+        }
+        w[n] = '\0';
+        s->lower[i] = w;
+        s->first_child[i] = s->next_sibling[i] = -1;
+    }
+    /* children in text order: link from the last token backwards */
+    for (int32_t i = (int32_t)s->count - 1; i >= 0; i--) {
+        int32_t h = ev_head(s, i);
+        if (h >= 0 && h < (int32_t)s->count && h != i) {
+            s->next_sibling[i] = s->first_child[h];
+            s->first_child[h] = i;
+        }
+    }
+    return true;
+}
+
+void ev_doc_country(const dyad_doc *doc, char out[4])
+{
+    memcpy(out, "---", 4);
+    const char *best = NULL;
+    size_t best_n = 0, second_n = 0;
+    for (size_t i = 0; i < doc->n_actors; i++) {
+        const char *c = doc->actors[i].code;
+        if (!c || strlen(c) < 3 || strncmp(c, "IGO", 3) == 0 || strncmp(c, "---", 3) == 0)
+            continue;
+        size_t n = 0;
+        for (size_t k = 0; k < doc->n_actors; k++) {
+            const char *o = doc->actors[k].code;
+            n += o && strncmp(o, c, 3) == 0;
+        }
+        if (n > best_n) {
+            if (!best || strncmp(best, c, 3) != 0)
+                second_n = best_n;
+            best = c;
+            best_n = n;
+        } else if (n > second_n && strncmp(best, c, 3) != 0) {
+            second_n = n;
+        }
+    }
+    if (best && best_n >= 2 && best_n > second_n)
+        memcpy(out, best, 3);
+}
+
+static bool rel_is(const ev_sentence *s, int32_t i, const char *rel)
+{
+    const char *d = ev_tok(s, i)->deprel;
+    size_t n = strlen(rel);
+    return d && strncmp(d, rel, n) == 0 && (d[n] == '\0' || d[n] == ':');
+}
+
+static bool rel_exact(const ev_sentence *s, int32_t i, const char *rel)
+{
+    const char *d = ev_tok(s, i)->deprel;
+    return d && strcmp(d, rel) == 0;
+}
+
+int32_t ev_child(const ev_sentence *s, int32_t v, const char *deprel)
+{
+    for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c])
+        if (strchr(deprel, ':') ? rel_exact(s, c, deprel) : rel_is(s, c, deprel))
+            return c;
+    return -1;
+}
+
+/* Dependents that start a clause of their own: their words are not v's words. */
+static bool clause_boundary(const ev_sentence *s, int32_t c)
+{
+    static const char *const rels[] = {"advcl", "ccomp", "parataxis", "acl", "csubj",
+                                       "list", "reparandum", "vocative", "discourse"};
+    for (size_t k = 0; k < sizeof rels / sizeof *rels; k++)
+        if (rel_is(s, c, rels[k]))
+            return true;
+    /* a coordinated verb is its own clause; a coordinated noun is not */
+    if (rel_is(s, c, "conj")) {
+        const char *u = ev_tok(s, c)->upos;
+        return u && (strcmp(u, "VERB") == 0 || strcmp(u, "AUX") == 0);
+    }
+    return false;
+}
+
+bool ev_clause(const ev_sentence *s, int32_t v, ev_context *pre, ev_context *post,
+               uint8_t *in_clause)
+{
+    memset(in_clause, 0, s->count);
+    int32_t *stack = malloc((s->count + 1) * sizeof *stack);
+    if (!stack)
+        return false;
+    size_t top = 0;
+    stack[top++] = v;
+    while (top) {
+        int32_t t = stack[--top];
+        in_clause[t] = 1;
+        for (int32_t c = s->first_child[t]; c >= 0; c = s->next_sibling[c])
+            if (!in_clause[c] && !clause_boundary(s, c))
+                stack[top++] = c;
+    }
+    free(stack);
+    pre->n = post->n = 0;
+    for (int32_t i = 0; i < (int32_t)s->count; i++) {
+        if (!in_clause[i] || i == v)
+            continue;
+        if (i < v)
+            pre->tok[pre->n++] = i;
+        else
+            post->tok[post->n++] = i;
+    }
+    return true;
+}
+
+/* The words of the noun phrase headed by h: its subtree without clauses, coordinated
+ * members and appositions, as a token range. */
+static void phrase_range(const ev_sentence *s, int32_t h, int32_t *lo, int32_t *hi,
+                         bool core)
+{
+    *lo = *hi = h;
+    for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c]) {
+        if (rel_is(s, c, "acl") || rel_is(s, c, "conj") || rel_is(s, c, "cc") ||
+            rel_is(s, c, "punct") || rel_is(s, c, "appos") || rel_is(s, c, "parataxis") ||
+            rel_is(s, c, "advcl") || rel_is(s, c, "case"))
+            continue;
+        /* the core of "the resumption of ties with Mordor" is "the resumption" */
+        if (core && rel_is(s, c, "nmod") && !rel_exact(s, c, "nmod:poss"))
+            continue;
+        int32_t clo, chi;
+        phrase_range(s, c, &clo, &chi, false);
+        if (clo < *lo)
+            *lo = clo;
+        if (chi > *hi)
+            *hi = chi;
+    }
+}
+
+static int32_t doc_date(const dyad_doc *doc)
+{
+    const char *d = doc->date;
+    if (!d || strlen(d) < 10)
+        return 0;
+    return (int32_t)(strtol(d, NULL, 10) * 10000 + strtol(d + 5, NULL, 10) * 100 +
+                     strtol(d + 8, NULL, 10));
+}
+
+/* The dictionary's reading of bytes [start, end): a code with a country, a role
+ * alone ("GOV" for "the ambassadors"), or nothing. */
+static bool lookup(const ev_sentence *s, const dyad_actor_dict *actors, uint32_t start,
+                   uint32_t end, dyad_actor_match *m)
+{
+    return actors && end > start &&
+           dyad_actor_dict_lookup(actors, s->doc->text + start, end - start,
+                                  doc_date(s->doc), m) &&
+           m->code[0];
+}
+
+static const char *keep(const ev_sentence *s, const char *code)
+{
+    return dyad_doc_strdup((dyad_doc *)s->doc, code, strlen(code));
+}
+
+/* A country code and a role: "ARN" + "LEG"; a code that has a role keeps it. */
+static const char *with_role(const ev_sentence *s, const char *code, const char *role)
+{
+    char buf[64];
+    if (strlen(code) != 3 || !role[0] || strncmp(code, "IGO", 3) == 0)
+        return code;
+    snprintf(buf, sizeof buf, "%s%s", code, role);
+    return keep(s, buf);
+}
+
+/* A mention's code, with the document's country before a role alone: "Minister
+ * Joachim Brudziński" is GOV to the dictionary and POLGOV in an article on Poland. */
+static const char *mention_code(const ev_sentence *s, const dyad_mention *m,
+                                const dyad_actor_dict *actors)
+{
+    dyad_actor_match r;
+    if (!lookup(s, actors, m->start, m->end, &r) || r.country[0] || strcmp(r.code, m->code) != 0)
+        return m->code;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s%s", s->country, m->code);
+    return keep(s, buf);
+}
+
+ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
+{
+    ev_actor a = {.head = h};
+    const dyad_doc *doc = s->doc;
+    const char *u = ev_tok(s, h)->upos;
+    if (!u || !(strcmp(u, "PROPN") == 0 || strcmp(u, "NOUN") == 0 || strcmp(u, "PRON") == 0 ||
+                strcmp(u, "X") == 0 || strcmp(u, "ADJ") == 0))
+        return a;
+    uint32_t hstart = ev_tok(s, h)->start;
+    for (size_t d = 0; d < doc->n_dates; d++) /* "on Friday" names no actor */
+        if (doc->dates[d].start <= hstart && hstart < doc->dates[d].end)
+            return a;
+    int32_t lo, hi;
+    bool common = strcmp(u, "NOUN") == 0;
+    phrase_range(s, h, &lo, &hi, common);
+    uint32_t pstart = ev_tok(s, lo)->start, pend = ev_tok(s, hi)->end;
+    a.start = pstart;
+    a.end = pend;
+    /* the mention stage knows the document: surnames, titles, earlier full names */
+    const dyad_mention *inside = NULL;
+    for (size_t i = 0; i < doc->n_actors; i++) {
+        const dyad_mention *m = &doc->actors[i];
+        if (!m->code || m->end <= pstart || m->start >= pend)
+            continue;
+        if (m->start <= hstart && hstart < m->end) {
+            a.code = mention_code(s, m, actors);
+            return a;
+        }
+        if (!inside)
+            inside = m;
+    }
+    if (strcmp(u, "PRON") == 0)
+        return a;
+    /* "Lawmakers in Arnor", "the Calenardhon government": role and country together */
+    dyad_actor_match m;
+    if (lookup(s, actors, pstart, pend, &m)) {
+        if (m.country[0]) {
+            a.code = keep(s, m.code);
+            return a;
+        }
+        /* "lawmakers in Arnor": the role of the noun, the country of its modifier */
+        for (int32_t c = s->first_child[h]; c >= 0 && common; c = s->next_sibling[c]) {
+            if (!rel_is(s, c, "nmod") || rel_exact(s, c, "nmod:poss"))
+                continue;
+            ev_actor inner = ev_actor_of(s, c, actors);
+            if (inner.code) {
+                a.code = with_role(s, inner.code, m.code);
+                a.end = inner.end > a.end ? inner.end : a.end;
+                return a;
+            }
+        }
+        if (inside) {
+            a.code = with_role(s, mention_code(s, inside, actors), m.code);
+            return a;
+        }
+        /* "the army", "police": the country the article is about, else unknown */
+        char buf[64];
+        snprintf(buf, sizeof buf, "%s%s", s->country, m.code);
+        a.code = keep(s, buf);
+        return a;
+    }
+    if (inside)
+        a.code = mention_code(s, inside, actors);
+    return a;
+}
+
+ev_actor ev_actor_arg(const ev_sentence *s, ev_arg arg, const dyad_actor_dict *actors)
+{
+    ev_actor a = ev_actor_of(s, arg.head, actors);
+    if (arg.role < 0 || !a.code)
+        return a;
+    /* "the ambassadors of Arnor, Osgiliath and Gondor": each member takes the role */
+    int32_t lo = arg.role;
+    for (int32_t c = s->first_child[arg.role]; c >= 0 && c < arg.role; c = s->next_sibling[c])
+        if (c < lo)
+            lo = c;
+    dyad_actor_match m;
+    uint32_t rstart = ev_tok(s, lo)->start, rend = ev_tok(s, arg.role)->end;
+    if (lookup(s, actors, rstart, rend, &m) && !m.country[0])
+        a.code = with_role(s, a.code, m.code);
+    return a;
+}
+
+/* The arguments a phrase headed by h names: h and the nouns coordinated with it
+ * ("Russia and China"), or the members of "the ambassadors of A, B and C". */
+static size_t with_conjuncts(const ev_sentence *s, int32_t h, ev_arg *out, size_t n, size_t max)
+{
+    const char *u = ev_tok(s, h)->upos;
+    if (u && strcmp(u, "NOUN") == 0) {
+        for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c]) {
+            if (!rel_is(s, c, "nmod") || ev_child(s, c, "conj") < 0)
+                continue;
+            size_t before = n;
+            n = with_conjuncts(s, c, out, n, max);
+            for (size_t k = before; k < n; k++)
+                if (out[k].role < 0)
+                    out[k].role = h;
+            return n;
+        }
+    }
+    if (n < max)
+        out[n++] = (ev_arg){h, -1};
+    for (int32_t c = s->first_child[h]; c >= 0 && n < max; c = s->next_sibling[c])
+        if (rel_is(s, c, "conj") && !clause_boundary(s, c))
+            n = with_conjuncts(s, c, out, n, max);
+    return n;
+}
+
+/* Whether c is a prepositional dependent with one of the given case words. */
+static bool is_oblique(const ev_sentence *s, int32_t c, const char *const *preps)
+{
+    if (!rel_is(s, c, "obl") && !rel_is(s, c, "nmod"))
+        return false;
+    if (rel_exact(s, c, "obl:agent") || rel_exact(s, c, "obl:tmod"))
+        return false;
+    int32_t cs = ev_child(s, c, "case");
+    if (cs < 0)
+        return false;
+    for (const char *const *p = preps; *p; p++)
+        if (strcmp(s->lower[cs], *p) == 0)
+            return true;
+    return false;
+}
+
+/* Object of a preposition child of v with one of the given case words. */
+static int32_t oblique(const ev_sentence *s, int32_t v, const char *const *preps)
+{
+    for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c])
+        if (is_oblique(s, c, preps))
+            return c;
+    return -1;
+}
+
+/* The first noun modifier below n (depth levels down) that names a coded actor. */
+static int32_t nominal_actor(const ev_sentence *s, int32_t n, int depth,
+                             const dyad_actor_dict *actors)
+{
+    if (depth <= 0)
+        return -1;
+    for (int32_t c = s->first_child[n]; c >= 0; c = s->next_sibling[c]) {
+        if (!rel_is(s, c, "nmod") || rel_exact(s, c, "nmod:poss") || rel_exact(s, c, "nmod:tmod"))
+            continue;
+        if (ev_actor_of(s, c, actors).code)
+            return c;
+        int32_t deeper = nominal_actor(s, c, depth - 1, actors);
+        if (deeper >= 0)
+            return deeper;
+    }
+    return -1;
+}
+
+size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
+{
+    for (int depth = 0; depth < 6 && v >= 0; depth++) {
+        if (ev_child(s, v, "nsubj:pass") >= 0 || ev_child(s, v, "aux:pass") >= 0) {
+            int32_t agent = ev_child(s, v, "obl:agent");
+            return agent >= 0 ? with_conjuncts(s, agent, out, 0, max) : 0;
+        }
+        int32_t subj = ev_child(s, v, "nsubj");
+        if (subj >= 0)
+            return with_conjuncts(s, subj, out, 0, max);
+        /* "X vowed to attack", "X met and agreed": the subject of the governing verb */
+        if (rel_is(s, v, "xcomp") || rel_is(s, v, "conj")) {
+            v = ev_head(s, v);
+            continue;
+        }
+        /* "the group that attacked": the noun the relative clause describes */
+        if (rel_is(s, v, "acl")) {
+            int32_t h = ev_head(s, v);
+            return h >= 0 ? with_conjuncts(s, h, out, 0, max) : 0;
+        }
+        return 0;
+    }
+    return 0;
+}
+
+size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
+                  const dyad_actor_dict *actors)
+{
+    static const char *const preps[] = {"to", "with", "against", "on", "at", "toward",
+                                        "towards", "into", "from", "for", "upon", "over",
+                                        "in", "of", "between", "about", NULL};
+    int32_t cand[12];
+    size_t n = 0;
+    if (ev_child(s, v, "nsubj:pass") >= 0)
+        cand[n++] = ev_child(s, v, "nsubj:pass");
+    int32_t obj = ev_child(s, v, "obj");
+    if (obj >= 0)
+        cand[n++] = obj;
+    int32_t iobj = ev_child(s, v, "iobj");
+    if (iobj >= 0)
+        cand[n++] = iobj;
+    for (int32_t c = s->first_child[v]; c >= 0 && n < 6; c = s->next_sibling[c])
+        if (is_oblique(s, c, preps))
+            cand[n++] = c;
+    /* "agreed to supply Gondor": the object of the verb it governs */
+    int32_t x = ev_child(s, v, "xcomp");
+    if (x >= 0 && n < 12) {
+        int32_t xo = ev_child(s, x, "obj");
+        if (xo < 0)
+            xo = oblique(s, x, preps);
+        if (xo >= 0)
+            cand[n++] = xo;
+    }
+    /* "attacked the headquarters of Hamas", "welcomed the resumption of ties with Kyiv" */
+    for (size_t i = 0, m = n; i < m && n < 12; i++) {
+        int32_t deep = nominal_actor(s, cand[i], 3, actors);
+        if (deep >= 0)
+            cand[n++] = deep;
+    }
+    for (size_t i = 0; i < n; i++)
+        if (ev_actor_of(s, cand[i], actors).code)
+            return with_conjuncts(s, cand[i], out, 0, max);
+    return 0;
+}

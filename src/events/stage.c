@@ -1,0 +1,475 @@
+/* The event stage: each verb of each sentence against the patterns, then source,
+ * target, status, date and quote; the same event stated twice becomes one record. */
+#include "events.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_ACTORS 6 /* coordinated actors per side: "Russia, China and Iran" */
+
+typedef struct stage {
+    char country[4]; /* the document's own country, for role-only actors */
+    const dyad_event_dict *dict;
+    const dyad_actor_dict *actors;
+    dyad_doc *doc;
+    dyad_event *events;
+    size_t n_events, cap_events;
+} stage;
+
+static bool actor_start(const ev_sentence *s, int32_t t, void *arg)
+{
+    const char *u = ev_tok(s, t)->upos;
+    if (!u || !(strcmp(u, "PROPN") == 0 || strcmp(u, "NOUN") == 0 || strcmp(u, "PRON") == 0))
+        return false;
+    return ev_actor_of(s, t, ((stage *)arg)->actors).code != NULL;
+}
+
+static bool lemma_in(const ev_sentence *s, int32_t i, const char *const *words)
+{
+    const char *l = ev_tok(s, i)->lemma;
+    const char *w = s->lower[i];
+    for (; *words; words++)
+        if ((l && strcmp(l, *words) == 0) || strcmp(w, *words) == 0)
+            return true;
+    return false;
+}
+
+static bool rel_starts(const ev_sentence *s, int32_t i, const char *rel)
+{
+    const char *d = ev_tok(s, i)->deprel;
+    return d && strncmp(d, rel, strlen(rel)) == 0;
+}
+
+/* Status from v's own words: "not", modal and future auxiliaries, "if". */
+static const char *own_status(const ev_sentence *s, int32_t v)
+{
+    static const char *const neg[] = {"not", "n't", "never", "no", NULL};
+    static const char *const modal[] = {"may", "might", "could", "would", "should", "can",
+                                        "must", "ought", NULL};
+    static const char *const fut[] = {"will", "shall", "'ll", NULL};
+    static const char *const cond[] = {"if", "unless", "whether", NULL};
+    const char *status = NULL;
+    for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c]) {
+        if ((rel_starts(s, c, "advmod") || rel_starts(s, c, "det") || rel_starts(s, c, "aux")) &&
+            lemma_in(s, c, neg))
+            return "negated";
+        if (rel_starts(s, c, "aux") && lemma_in(s, c, modal))
+            status = "hypothetical";
+        else if (rel_starts(s, c, "aux") && lemma_in(s, c, fut) && !status)
+            status = "future";
+        else if (rel_starts(s, c, "mark") && lemma_in(s, c, cond))
+            status = "hypothetical";
+    }
+    return status;
+}
+
+static const char *const speech_cues[] = {
+    "say", "tell", "claim", "report", "announce", "state", "add", "insist", "allege",
+    "assert", "declare", "note", "warn", "confirm", "suggest", "indicate", "write", "argue",
+    "deny", "reject", "dismiss", "acknowledge", "admit", "believe", "think", NULL};
+static const char *const denial_cues[] = {"deny", "reject", "dismiss", "refute", NULL};
+static const char *const future_heads[] = {"plan", "intend", "aim", "expect", "prepare",
+                                           "vow", "promise", "pledge", "schedule", "set",
+                                           "decide", "agree", "threaten", NULL};
+static const char *const hypo_heads[] = {"hope", "want", "seek", "consider", "try", "offer",
+                                         "propose", "wish", "urge", "ask", "call", "demand",
+                                         "attempt", NULL};
+
+typedef struct status_info {
+    const char *status;
+    int32_t quote, denied_by;
+} status_info;
+
+static int32_t quote_at(const dyad_doc *doc, uint32_t offset)
+{
+    for (size_t q = 0; q < doc->n_quotes; q++)
+        if (doc->quotes[q].start <= offset && offset < doc->quotes[q].end)
+            return (int32_t)q;
+    return -1;
+}
+
+static int32_t denial_of(const dyad_doc *doc, int32_t q)
+{
+    for (size_t k = 0; k < doc->n_quotes; k++)
+        if (doc->quotes[k].denial && doc->quotes[k].denies == q)
+            return (int32_t)k;
+    return -1;
+}
+
+/* The status of the event of verb v: its own words, those of the verbs that govern
+ * it ("did not agree to meet", "plans to visit", "said that ..."), and quotes. */
+static status_info event_status(const ev_sentence *s, int32_t v)
+{
+    status_info st = {"asserted", -1, -1};
+    const char *found = NULL;
+    bool reported = false, denied = false, via_xcomp = false;
+    for (int32_t x = v, depth = 0; x >= 0 && depth < 8; depth++) {
+        const char *own = own_status(s, x);
+        if (own && (!found || strcmp(own, "negated") == 0))
+            found = own;
+        if (via_xcomp && !found && lemma_in(s, x, future_heads))
+            found = "future";
+        if (via_xcomp && !found && lemma_in(s, x, hypo_heads))
+            found = "hypothetical";
+        int32_t h = ev_head(s, x);
+        if (h < 0)
+            break;
+        if (rel_starts(s, x, "ccomp") || rel_starts(s, x, "parataxis")) {
+            if (lemma_in(s, h, speech_cues)) {
+                reported = true;
+                denied = denied || lemma_in(s, h, denial_cues);
+            }
+            break; /* a content clause keeps its own modality */
+        }
+        if (!rel_starts(s, x, "xcomp") && !rel_starts(s, x, "conj"))
+            break;
+        via_xcomp = rel_starts(s, x, "xcomp");
+        x = h;
+    }
+    const dyad_doc *doc = s->doc;
+    st.quote = quote_at(doc, ev_tok(s, v)->start);
+    if (st.quote >= 0) {
+        reported = true;
+        if (doc->quotes[st.quote].denial)
+            denied = true;
+        st.denied_by = denial_of(doc, st.quote);
+    }
+    if (denied)
+        st.status = "denied";
+    else if (found)
+        st.status = found;
+    else if (reported)
+        st.status = "reported";
+    return st;
+}
+
+/* The date that governs the clause, else the article's. */
+static const char *event_date(const ev_sentence *s, const uint8_t *in_clause)
+{
+    const dyad_doc *doc = s->doc;
+    for (size_t d = 0; d < doc->n_dates; d++) {
+        uint32_t at = doc->dates[d].start;
+        for (uint32_t i = 0; i < s->count; i++) {
+            const dyad_token *t = ev_tok(s, (int32_t)i);
+            if (t->start <= at && at < t->end) {
+                if (in_clause[i])
+                    return doc->dates[d].value;
+                break;
+            }
+        }
+    }
+    return doc->date;
+}
+
+/* The best pattern of any block verb v belongs to: most words matched, later files
+ * and later patterns winning ties. Returns the code ("" = none) and the match. */
+typedef struct verb_code {
+    char code[EV_MAX_CODE], code2[EV_MAX_CODE];
+    ev_match match;
+} verb_code;
+
+static bool particle_present(const ev_sentence *s, int32_t v, const char *particle)
+{
+    for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c]) {
+        if (strcmp(s->lower[c], particle) == 0)
+            return true;
+        int32_t cs = ev_child(s, c, "case");
+        if (cs >= 0 && strcmp(s->lower[cs], particle) == 0)
+            return true;
+    }
+    return false;
+}
+
+static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_context *pre,
+                          const ev_context *post, const char *key, verb_code *out);
+
+static verb_code code_verb(stage *st, const ev_sentence *s, int32_t v, const ev_context *pre,
+                           const ev_context *post)
+{
+    verb_code best = {.match = {.score = -1, .source = -1, .target = -1}};
+    const char *lemma = ev_tok(s, v)->lemma;
+    char key[64];
+    size_t n = 0;
+    for (const char *p = lemma ? lemma : s->lower[v]; *p && n + 1 < sizeof key; p++)
+        key[n++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
+    key[n] = '\0';
+    /* a form listed as a verb of its own ("LEFT [042:043]") beats its lemma ("LEAVE") */
+    const char *keys[2] = {s->lower[v], key};
+    for (int k = strcmp(s->lower[v], key) == 0; k < 2 && !best.code[0]; k++)
+        code_verb_key(st, s, v, pre, post, keys[k], &best);
+    return best;
+}
+
+static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_context *pre,
+                          const ev_context *post, const char *key, verb_code *out)
+{
+    const dyad_event_dict *d = st->dict;
+    verb_code best = *out;
+    int32_t first = ev_verb_first(d, key);
+    for (int32_t vi = first; vi >= 0; vi = d->verbs[vi].next) {
+        const ev_verb *verb = &d->verbs[vi];
+        if (strcmp(ev_str(d, verb->lemma), ev_str(d, d->verbs[first].lemma)) != 0)
+            continue;
+        if (verb->particle && !particle_present(s, v, ev_str(d, verb->particle)))
+            continue;
+        const ev_block *b = &d->blocks[verb->block];
+        /* the verb's own code, else its block's: what the verb alone means */
+        bool own_code = verb->code[0] != '\0';
+        if (best.match.score <= 0 && best.match.source < 0 && best.match.target < 0) {
+            snprintf(best.code, sizeof best.code, "%s", own_code ? verb->code : b->code);
+            snprintf(best.code2, sizeof best.code2, "%s", own_code ? verb->code2 : b->code2);
+            best.match.score = 0;
+        }
+        for (uint32_t k = 0; k < b->n_patterns; k++) {
+            const ev_pattern *p = &d->patterns[b->first_pattern + k];
+            if (p->n_pre + p->n_post == 0)
+                continue;
+            ev_match m = ev_pattern_match(d, p, s, pre, post, actor_start, st);
+            if (m.score < 0 || (m.score == 0 && m.source < 0 && m.target < 0))
+                continue;
+            if (m.score >= best.match.score) {
+                best.match = m;
+                snprintf(best.code, sizeof best.code, "%s", p->code);
+                snprintf(best.code2, sizeof best.code2, "%s", p->code2);
+            }
+        }
+    }
+    *out = best;
+}
+
+static bool same(const char *a, const char *b)
+{
+    return a && b ? strcmp(a, b) == 0 : a == b;
+}
+
+/* Whether coordinated subjects act toward each other: "X and Y met", "X and Y renewed
+ * ties", but not "neither X nor Y would endorse the result". */
+static bool reciprocal(const ev_sentence *s, int32_t v)
+{
+    static const char *const relational[] = {
+        "tie", "relation", "talk", "agreement", "deal", "treaty", "meeting", "cooperation",
+        "accord", "pact", "dialogue", "negotiation", "summit", "contact", "partnership",
+        "alliance", "truce", "ceasefire", "exchange", "consultation", "trade", "border", NULL};
+    if (ev_child(s, v, "ccomp") >= 0)
+        return false;
+    int32_t obj = ev_child(s, v, "obj");
+    return obj < 0 || lemma_in(s, obj, relational);
+}
+
+static bool add_event(stage *st, const ev_sentence *s, size_t si, int32_t v, const char *code,
+                      const ev_actor *src, const ev_actor *tgt, const status_info *status,
+                      const char *date, const char *verb_text)
+{
+    dyad_doc *doc = st->doc;
+    uint32_t start = ev_tok(s, v)->start, end = ev_tok(s, v)->end;
+    const ev_actor *sides[2] = {src, tgt};
+    for (int k = 0; k < 2; k++) {
+        if (!sides[k]->code)
+            continue;
+        if (sides[k]->start < start)
+            start = sides[k]->start;
+        if (sides[k]->end > end)
+            end = sides[k]->end;
+    }
+    /* the same event stated again: one record, one more mention */
+    for (size_t i = 0; i < st->n_events; i++) {
+        dyad_event *e = &st->events[i];
+        if (strcmp(e->cameo, code) == 0 && same(e->source.code, src->code) &&
+            same(e->target.code, tgt->code) && strcmp(e->status, status->status) == 0) {
+            uint32_t *spans = dyad_arena_alloc(doc->arena, 2 * (e->mentions + 1) * sizeof *spans);
+            if (!spans)
+                return false;
+            memcpy(spans, e->spans, 2 * e->mentions * sizeof *spans);
+            spans[2 * e->mentions] = start;
+            spans[2 * e->mentions + 1] = end;
+            e->spans = spans;
+            e->mentions++;
+            return true;
+        }
+    }
+    if (!dyad_array_grow((void **)&st->events, &st->cap_events, st->n_events + 1,
+                         sizeof *st->events, 16))
+        return false;
+    dyad_event *e = &st->events[st->n_events];
+    memset(e, 0, sizeof *e);
+    e->sentence = (int32_t)si;
+    e->start = start;
+    e->end = end;
+    e->date = date;
+    e->source = (dyad_event_actor){src->start, src->end,
+                                   dyad_doc_strdup(doc, doc->text + src->start, src->end - src->start),
+                                   src->code};
+    if (tgt->code)
+        e->target = (dyad_event_actor){tgt->start, tgt->end,
+                                       dyad_doc_strdup(doc, doc->text + tgt->start,
+                                                       tgt->end - tgt->start),
+                                       tgt->code};
+    e->cameo = dyad_doc_strdup(doc, code, strlen(code));
+    const ev_code *row = ev_code_find(st->dict, code);
+    if (row) {
+        e->goldstein = row->goldstein;
+        e->quad_class = row->quad;
+        e->plover_type = ev_str(st->dict, row->plover_type);
+        e->plover_mode = ev_str(st->dict, row->plover_mode);
+        e->plover_context = ev_str(st->dict, row->plover_context);
+    } else {
+        e->plover_type = e->plover_mode = e->plover_context = "";
+    }
+    e->status = status->status;
+    e->quote = status->quote;
+    e->denied_by = status->denied_by;
+    e->verb = verb_text;
+    e->mentions = 1;
+    e->spans = dyad_arena_alloc(doc->arena, 2 * sizeof *e->spans);
+    if (!e->source.text || (tgt->code && !e->target.text) || !e->cameo || !e->spans)
+        return false;
+    e->spans[0] = start;
+    e->spans[1] = end;
+    st->n_events++;
+    return true;
+}
+
+/* The verb as written, with the words its pattern matched after it ("signed ... accord"). */
+static const char *verb_text(stage *st, const ev_sentence *s, int32_t v, const ev_context *post,
+                             const verb_code *vc)
+{
+    const dyad_token *t = ev_tok(s, v);
+    uint32_t end = t->end;
+    if (vc->match.score > 0 && post->n) {
+        /* up to the object's head, at most a few words on */
+        for (size_t k = 0; k < post->n && k < 6; k++) {
+            const char *u = ev_tok(s, post->tok[k])->upos;
+            end = ev_tok(s, post->tok[k])->end;
+            if (u && (strcmp(u, "NOUN") == 0 || strcmp(u, "PROPN") == 0))
+                break;
+        }
+    }
+    return dyad_doc_strdup(st->doc, st->doc->text + t->start, end - t->start);
+}
+
+static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *post,
+                          uint8_t *in_clause)
+{
+    ev_sentence s;
+    if (!ev_sentence_init(&s, st->doc, si))
+        return false;
+    s.country = st->country;
+    if (ev_discarded(st->dict, &s))
+        return true;
+    for (int32_t v = 0; v < (int32_t)s.count; v++) {
+        const char *u = ev_tok(&s, v)->upos;
+        if (!u || strcmp(u, "VERB") != 0)
+            continue;
+        if (!ev_clause(&s, v, pre, post, in_clause))
+            return false;
+        verb_code vc = code_verb(st, &s, v, pre, post);
+        if (!vc.code[0] || strcmp(vc.code, "---") == 0)
+            continue;
+        if (!st->dict->keep_statements && strcmp(vc.code, "010") == 0)
+            continue;
+        ev_arg srcs[MAX_ACTORS], tgts[MAX_ACTORS];
+        size_t ns, nt;
+        if (vc.match.source >= 0) {
+            srcs[0] = (ev_arg){vc.match.source, -1};
+            ns = 1;
+        } else {
+            ns = ev_sources(&s, v, srcs, MAX_ACTORS);
+        }
+        if (vc.match.target >= 0) {
+            tgts[0] = (ev_arg){vc.match.target, -1};
+            nt = 1;
+        } else {
+            nt = ev_targets(&s, v, tgts, MAX_ACTORS, st->actors);
+        }
+        /* "Gondor and Osgiliath renewed ties": the members act toward each other */
+        bool mutual = nt == 0 && ns > 1 && reciprocal(&s, v);
+        if (mutual) {
+            memcpy(tgts, srcs, ns * sizeof *srcs);
+            nt = ns;
+        }
+        if (!ns)
+            continue;
+        status_info status = event_status(&s, v);
+        const char *date = event_date(&s, in_clause);
+        const char *vt = verb_text(st, &s, v, post, &vc);
+        if (!vt)
+            return false;
+        for (size_t i = 0; i < ns; i++) {
+            ev_actor a = ev_actor_arg(&s, srcs[i], st->actors);
+            if (!a.code)
+                continue;
+            size_t coded = 0;
+            for (size_t j = 0; j < nt; j++) {
+                ev_actor b = ev_actor_arg(&s, tgts[j], st->actors);
+                if (!b.code || (srcs[i].head == tgts[j].head && srcs[i].role == tgts[j].role))
+                    continue;
+                /* "Trump fired his secretary" is USAGOV to USAGOV; "Russia ... Russia" is not */
+                if (strcmp(a.code, b.code) == 0 && a.end - a.start == b.end - b.start &&
+                    memcmp(s.doc->text + a.start, s.doc->text + b.start, a.end - a.start) == 0)
+                    continue;
+                coded++;
+                if (!add_event(st, &s, si, v, vc.code, &a, &b, &status, date, vt))
+                    return false;
+                if (!mutual && vc.code2[0] && strcmp(vc.code2, "---") != 0 &&
+                    !add_event(st, &s, si, v, vc.code2, &b, &a, &status, date, vt))
+                    return false;
+            }
+            /* "rebels attacked", "police arrested 12": an event without a known target,
+             * but not for statements, which say nothing without one */
+            if (!coded && nt == 0 && strncmp(vc.code, "01", 2) != 0) {
+                ev_actor none = {.code = NULL, .head = -1};
+                if (!add_event(st, &s, si, v, vc.code, &a, &none, &status, date, vt))
+                    return false;
+            }
+        }
+    }
+    return true;
+}
+
+dyad_status dyad_events_find(const dyad_event_dict *events, const dyad_actor_dict *actors,
+                             dyad_doc *doc)
+{
+    if (!doc->tokens || !doc->n_tokens || !doc->tokens[0].upos)
+        return DYAD_OK; /* no parse: nothing to read events from */
+    stage st = {.dict = events, .actors = actors, .doc = doc};
+    ev_doc_country(doc, st.country);
+    size_t most = 1;
+    for (size_t i = 0; i < doc->n_sentences; i++)
+        if (doc->sentences[i].count > most)
+            most = doc->sentences[i].count;
+    ev_context pre = {malloc(most * sizeof(int32_t)), 0};
+    ev_context post = {malloc(most * sizeof(int32_t)), 0};
+    uint8_t *in_clause = malloc(most);
+    bool ok = pre.tok && post.tok && in_clause;
+    /* a discard marked for the whole story ends coding of the document */
+    for (size_t si = 0; ok && si < doc->n_sentences; si++) {
+        ev_sentence s;
+        if (!ev_sentence_init(&s, doc, si)) {
+            ok = false;
+            break;
+        }
+        if (ev_discarded(events, &s) == 2)
+            goto done;
+    }
+    for (size_t si = 0; ok && si < doc->n_sentences; si++)
+        ok = code_sentence(&st, si, &pre, &post, in_clause);
+done:
+    free(pre.tok);
+    free(post.tok);
+    free(in_clause);
+    if (!ok) {
+        free(st.events);
+        return DYAD_ENOMEM;
+    }
+    doc->events = dyad_arena_alloc(doc->arena, st.n_events * sizeof *doc->events + 1);
+    if (!doc->events) {
+        free(st.events);
+        return DYAD_ENOMEM;
+    }
+    if (st.n_events)
+        memcpy(doc->events, st.events, st.n_events * sizeof *doc->events);
+    doc->n_events = st.n_events;
+    free(st.events);
+    return DYAD_OK;
+}

@@ -1,0 +1,244 @@
+/* Direct quotations: each quoted span finds its cue in the parse or next to it, is
+ * merged with the statement it belongs to, or is dropped as a scare quote. */
+#include "quotes.h"
+
+#include <stdlib.h>
+
+/* Steps up the tree from a quotation to its cue: "called the stabbing “...”" is two. */
+#define CUE_CLIMB 4
+/* Tokens between a quotation and a cue beside it: "“...,” the former minister said". */
+#define CUE_REACH 8
+
+static bool usable_cue(const qwork *w, uint32_t t)
+{
+    return w->inq[t] < 0 && q_cue_class(w->doc, t) != 0;
+}
+
+/* The cue above the quotation in the tree, or -1. */
+static int32_t cue_above(const qwork *w, const qspan *s)
+{
+    for (uint32_t t = s->t0; t < s->t1; t++) {
+        int32_t h = w->doc->tokens[t].head;
+        if (h >= (int32_t)s->t0 && h < (int32_t)s->t1)
+            continue;
+        for (int step = 0; h >= 0 && step < CUE_CLIMB && w->sent[h] == w->sent[t]; step++) {
+            if (usable_cue(w, (uint32_t)h))
+                return h;
+            h = w->doc->tokens[h].head;
+        }
+    }
+    return -1;
+}
+
+/* A cue just after the quotation in its last sentence, or just before it in its first. */
+static int32_t cue_beside(const qwork *w, const qspan *s)
+{
+    const dyad_doc *doc = w->doc;
+    int32_t si = w->sent[s->t1 - 1];
+    const dyad_sentence *last = &doc->sentences[si];
+    for (uint32_t t = s->t1; t < last->first + last->count && t < s->t1 + CUE_REACH; t++)
+        if (usable_cue(w, t))
+            return (int32_t)t;
+    const dyad_sentence *first = &doc->sentences[w->sent[s->t0]];
+    for (uint32_t t = s->t0; t-- > first->first && t + 4 * CUE_REACH > s->t0;)
+        if (usable_cue(w, t))
+            return (int32_t)t;
+    return -1;
+}
+
+/* The indirect statement whose content holds [t0, t1), or -1 (records are in cue order,
+ * so only the few whose cue precedes t1 in the same sentence are looked at). */
+static int32_t holder(const qwork *w, size_t n_indirect, uint32_t t0, uint32_t t1)
+{
+    size_t a = 0, b = n_indirect;
+    while (a < b) { /* first record whose cue is at or after t1 */
+        size_t m = (a + b) / 2;
+        if (w->recs[m].cue < (int32_t)t1)
+            a = m + 1;
+        else
+            b = m;
+    }
+    for (size_t i = a, seen = 0; i-- > 0 && seen < 8; seen++) {
+        const qrec *r = &w->recs[i];
+        if (!r->dropped && r->t0 <= t0 && t1 <= r->t1)
+            return (int32_t)i;
+    }
+    for (size_t i = a; i < n_indirect && i < a + 4; i++) {
+        const qrec *r = &w->recs[i];
+        if (!r->dropped && r->t0 <= t0 && t1 <= r->t1)
+            return (int32_t)i;
+    }
+    return -1;
+}
+
+/* Words of r's content outside [t0, t1). */
+static uint32_t words_outside(const qwork *w, const qrec *r, uint32_t t0, uint32_t t1)
+{
+    uint32_t n = 0;
+    for (uint32_t t = r->t0; t < r->t1; t++)
+        n += (t < t0 || t >= t1) && !q_is_punct(w->doc, t);
+    return n;
+}
+
+/* A quotation with no cue is a quotation when it reads as a statement (a verb and a
+ * few words); a short phrase is a scare quote ("a “sharp tool”"). */
+static bool statement_like(const qwork *w, const qspan *s)
+{
+    uint32_t words = 0;
+    bool verb = false;
+    for (uint32_t t = s->t0; t < s->t1; t++) {
+        words += !q_is_punct(w->doc, t);
+        verb |= q_upos(w->doc, t, "VERB") || q_upos(w->doc, t, "AUX");
+    }
+    return verb && words >= 3;
+}
+
+static bool add_direct(qwork *w, const qspan *s, int32_t cue)
+{
+    qrec *r = q_rec_add(w);
+    if (!r)
+        return false;
+    r->start = s->start, r->end = s->end, r->t0 = s->t0, r->t1 = s->t1;
+    r->direct = 1;
+    r->cue = cue;
+    if (cue >= 0) {
+        unsigned cls = q_cue_class(w->doc, (uint32_t)cue);
+        r->denial = (cls & QC_DENY) != 0;
+        r->cue_text = q_word(w->doc, (uint32_t)cue, "according") ? "according to" : NULL;
+        r->subj = q_cue_subject_loose(w, (uint32_t)cue);
+    }
+    return true;
+}
+
+/* The statement r is the quotation s with adverbials around it ("While the US is
+ * “always open”, “I don't see it,” he said"): the head of r's content is quoted and
+ * every word outside s hangs from s as an adverbial, not as its subject or verb. */
+static bool quote_heads(const qwork *w, const qrec *r, const qspan *s)
+{
+    const dyad_doc *doc = w->doc;
+    static const char *const loose[] = {"advcl", "obl", "advmod", "discourse", "mark", "cc",
+                                        "punct", "parataxis", "vocative", NULL};
+    for (uint32_t t = r->t0; t < r->t1; t++) {
+        int32_t h = doc->tokens[t].head;
+        bool root = h < (int32_t)r->t0 || h >= (int32_t)r->t1;
+        bool in_s = t >= s->t0 && t < s->t1;
+        if (root && !in_s)
+            return false;
+        if (in_s || q_is_punct(doc, t))
+            continue;
+        uint32_t k = t;
+        for (int step = 0; step < 64 && !root; step++) {
+            h = doc->tokens[k].head;
+            if (h >= (int32_t)s->t0 && h < (int32_t)s->t1)
+                break;
+            if (h < (int32_t)r->t0 || h >= (int32_t)r->t1)
+                return false;
+            k = (uint32_t)h;
+        }
+        bool ok = false;
+        for (const char *const *l = loose; *l && !ok; l++)
+            ok = q_rel(doc, k, *l);
+        if (!ok)
+            return false;
+    }
+    return true;
+}
+
+/* Words of [t0, t1) that are not punctuation. */
+static uint32_t words_in(const qwork *w, uint32_t t0, uint32_t t1)
+{
+    uint32_t n = 0;
+    for (uint32_t t = t0; t < t1; t++)
+        n += !q_is_punct(w->doc, t);
+    return n;
+}
+
+/* Words before a statement's first quotation that still let the quotations stand for
+ * it: "she was “proud to endorse ...”" is hers in her words, "the minister said the
+ * patient was in a “serious” condition" is the reporter's summary. */
+#define PARTIAL_LEAD 6
+
+/* First pass: a statement whose content is a quotation gives way to it; so does one
+ * that is mostly partial quotations after a short lead. */
+static bool replace_statements(qwork *w, size_t n_indirect, const int32_t *cues)
+{
+    uint32_t *quoted = calloc(n_indirect + 1, sizeof *quoted);
+    uint32_t *first = calloc(n_indirect + 1, sizeof *first);
+    if (!quoted || !first) {
+        free(quoted), free(first);
+        return false;
+    }
+    for (size_t i = 0; i < w->n_spans; i++) {
+        const qspan *s = &w->spans[i];
+        int32_t ri = cues[i] >= 0 ? w->cuerec[cues[i]] : -1;
+        if (ri >= 0 && (words_outside(w, &w->recs[ri], s->t0, s->t1) == 0 ||
+                        quote_heads(w, &w->recs[ri], s))) {
+            w->recs[ri].dropped = 1;
+            continue;
+        }
+        uint32_t a = s->t0, b = s->t1; /* a quotation may end in the sentence's stop */
+        while (b > a + 1 && q_is_punct(w->doc, b - 1))
+            b--;
+        if (ri < 0 || w->recs[ri].t0 > a || a >= w->recs[ri].t1)
+            ri = holder(w, n_indirect, a, a + 1);
+        if (ri < 0)
+            continue;
+        if (!quoted[ri])
+            first[ri] = a;
+        quoted[ri] += words_in(w, a, b < w->recs[ri].t1 ? b : w->recs[ri].t1);
+    }
+    for (size_t ri = 0; ri < n_indirect; ri++) {
+        qrec *r = &w->recs[ri];
+        if (quoted[ri] && words_in(w, r->t0, first[ri]) <= PARTIAL_LEAD &&
+            2 * quoted[ri] >= words_in(w, r->t0, r->t1))
+            r->dropped = 1;
+    }
+    free(quoted), free(first);
+    return true;
+}
+
+/* Second pass: a quotation inside a statement is part of it; otherwise it stands,
+ * unless it has no cue and reads as a scare quote. */
+static bool one_span(qwork *w, size_t n_indirect, const qspan *s, int32_t cue)
+{
+    int32_t ri = cue >= 0 ? w->cuerec[cue] : -1;
+    uint32_t b = s->t1;
+    while (b > s->t0 + 1 && q_is_punct(w->doc, b - 1))
+        b--;
+    if (ri >= 0 && !w->recs[ri].dropped) {
+        const qrec *r = &w->recs[ri];
+        if (r->t0 <= s->t0 && b <= r->t1)
+            return true;
+    } else if (holder(w, n_indirect, s->t0, b) >= 0) {
+        return true;
+    }
+    if (cue < 0 && !statement_like(w, s))
+        return true;
+    return add_direct(w, s, cue);
+}
+
+static bool usable_span(const qwork *w, const qspan *s)
+{
+    return s->t0 < s->t1 && w->sent[s->t0] >= 0 && w->sent[s->t1 - 1] >= 0;
+}
+
+bool q_direct_find(qwork *w)
+{
+    size_t n_indirect = w->n_recs;
+    int32_t *cues = malloc((w->n_spans ? w->n_spans : 1) * sizeof *cues);
+    if (!cues)
+        return false;
+    for (size_t i = 0; i < w->n_spans; i++) {
+        cues[i] = -1;
+        if (usable_span(w, &w->spans[i]))
+            cues[i] = cue_above(w, &w->spans[i]);
+        if (usable_span(w, &w->spans[i]) && cues[i] < 0 && statement_like(w, &w->spans[i]))
+            cues[i] = cue_beside(w, &w->spans[i]); /* a phrase needs the tree to reach its cue */
+    }
+    bool ok = replace_statements(w, n_indirect, cues);
+    for (size_t i = 0; i < w->n_spans && ok; i++)
+        if (usable_span(w, &w->spans[i]))
+            ok = one_span(w, n_indirect, &w->spans[i], cues[i]);
+    free(cues);
+    return ok;
+}

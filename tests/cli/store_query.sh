@@ -1,0 +1,47 @@
+#!/bin/sh
+# dyad query on the hand-written corpus: every filter, output and aggregate against
+# exact expected output, and every bad filter against its exact message.
+# DYAD_BLESS=1 rewrites the expected files (then read them before committing).
+set -eu
+. "$(dirname "$0")/lib.inc"
+S=tests/data/store
+DB="$TMP/store.db"
+"$DYAD" ingest -q --db "$DB" "$S/corpus.jsonl"
+fail=0
+while IFS='	' read -r name want args; do
+    case "$name" in ''|'#'*) continue ;; esac
+    eval "set -- $args"
+    set +e
+    "$DYAD" query --db "$DB" "$@" >"$OUT" 2>"$ERR"
+    got=$?
+    set -e
+    if [ "${DYAD_BLESS:-}" = 1 ]; then
+        cp "$OUT" "$S/expected/$name.out"
+        if [ -s "$ERR" ]; then cp "$ERR" "$S/expected/$name.err"; else rm -f "$S/expected/$name.err"; fi
+    fi
+    err_file="$S/expected/$name.err"
+    [ -e "$err_file" ] || err_file=/dev/null
+    if [ "$got" -ne "$want" ]; then
+        echo "$name: exit $got, expected $want"; cat "$ERR"; fail=1
+    elif ! cmp -s "$OUT" "$S/expected/$name.out"; then
+        echo "$name: stdout differs:"; diff "$S/expected/$name.out" "$OUT" | head -20; fail=1
+    elif ! cmp -s "$ERR" "$err_file"; then
+        echo "$name: stderr differs:"; diff "$err_file" "$ERR" | head -20; fail=1
+    fi
+done <"$S/queries.txt"
+
+# the monthly counts (whole months) and the events (a day short) must agree
+"$DYAD" query --db "$DB" --by month --from 2024-01 --to 2024-03 --all-statuses >"$TMP/m1"
+"$DYAD" query --db "$DB" --by month --from 2024-01 --to 2024-03-30 --all-statuses >"$TMP/m2"
+cmp "$TMP/m1" "$TMP/m2" || { echo "monthly counts differ from events"; fail=1; }
+"$DYAD" query --db "$DB" --top dyads --from 2024-01 --limit 0 >"$TMP/t1"
+"$DYAD" query --db "$DB" --top dyads --from 2024-01-01 --to 2024-12-30 --limit 0 >"$TMP/t2"
+cmp "$TMP/t1" "$TMP/t2" || { echo "top dyads differ between monthly counts and events"; fail=1; }
+
+# read-only: a query never writes, even to a store it could write
+before=$(cksum <"$DB")
+"$DYAD" query --db "$DB" --top actors >/dev/null
+[ "$(cksum <"$DB")" = "$before" ]
+expect_exit 3 "$DYAD" query --db "$TMP/none.db"
+grep -q "no store at $TMP/none.db" "$ERR"
+exit $fail

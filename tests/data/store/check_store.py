@@ -1,0 +1,53 @@
+#!/usr/bin/env python3
+"""Checks that an event store is consistent with the coded JSONL it came from.
+usage: check_store.py DB SOURCE.jsonl... ; prints "documents=N events=M" when it is.
+Every stored document must equal its (last) source record: its events, quotes,
+actors, dates and sentences, in order; no row may lack its document; the monthly
+counts must equal a recount of the events; both FTS indexes must pass their check."""
+import json, sqlite3, sys
+
+db = sqlite3.connect(sys.argv[1])
+recs = {}
+for path in sys.argv[2:]:
+    for line in open(path, encoding="utf-8"):
+        if line.strip():
+            r = json.loads(line)
+            recs[r["id"]] = r
+
+def fail(msg):
+    sys.exit("check_store: " + msg)
+
+(ok,) = db.execute("PRAGMA integrity_check").fetchone()
+if ok != "ok":
+    fail("integrity_check: " + ok)
+db.execute("INSERT INTO docs_fts(docs_fts) VALUES('integrity-check')")
+db.execute("INSERT INTO quotes_fts(quotes_fts) VALUES('integrity-check')")
+for table in ("sentences", "actors", "dates", "quotes", "events"):
+    (orphans,) = db.execute(f"SELECT count(*) FROM {table} WHERE doc NOT IN (SELECT doc FROM documents)").fetchone()
+    if orphans:
+        fail(f"{orphans} rows of {table} without their document")
+
+docs = db.execute("SELECT doc, id, title FROM documents").fetchall()
+for doc, id_, title in docs:
+    r = recs.get(id_)
+    if r is None:
+        fail(f"stored document {id_} is in no source")
+    if title != r.get("title"):
+        fail(f"{id_}: title {title!r}, source has {r.get('title')!r}")
+    got = [tuple(x) for x in db.execute("SELECT cameo, source_code, target_code, status FROM events WHERE doc = ? ORDER BY idx", (doc,))]
+    want = [(e["cameo"], e["source"]["code"] or "", e["target"]["code"] or "", e["status"]) for e in r.get("events", [])]
+    if got != want:
+        fail(f"{id_}: events {got} != {want}")
+    for table, key in (("quotes", "quotes"), ("actors", "actors"), ("dates", "dates"), ("sentences", "sentences")):
+        (n,) = db.execute(f"SELECT count(*) FROM {table} WHERE doc = ?", (doc,)).fetchone()
+        if n != len(r.get(key, [])):
+            fail(f"{id_}: {n} {table}, source has {len(r.get(key, []))}")
+
+recount = db.execute("""SELECT substr(day, 1, 7), source_code, target_code, cameo, coalesce(quad_class, 0), status,
+    count(*), sum(CAST(round(coalesce(goldstein, 0) * 10) AS INTEGER)) FROM events WHERE day IS NOT NULL
+    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6""").fetchall()
+monthly = db.execute("SELECT * FROM monthly WHERE n != 0 ORDER BY 1, 2, 3, 4, 5, 6").fetchall()
+if recount != monthly:
+    fail("monthly counts differ from the events")
+(n_events,) = db.execute("SELECT count(*) FROM events").fetchone()
+print(f"documents={len(docs)} events={n_events}")

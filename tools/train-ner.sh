@@ -1,0 +1,43 @@
+#!/bin/sh
+# Trains the shipped NER weights (data/ner/dyad-en.ner): a greedy averaged perceptron
+# (tools/train-ner.c, features in src/mentions/ner.c) on
+#   - UD English GUM train, whose entity annotations tools/gum-ner.py flattens to
+#     PER/ORG/LOC names, and
+#   - UNER English-EWT dev, joined to the UD EWT dev trees by tools/uner-conllu.py,
+#     three times over (the only web-text NER data there is; UNER test is never used);
+#   - with first names and their gender from GUM and EWT train (tools/first-names.py,
+#     data/ner/names.tsv), which the file also carries for pronoun coreference.
+# Usage: tools/train-ner.sh [BUILD_DIR]   (from the repository root; BUILD_DIR holds a
+# built libdyad.a, default build). DYAD_SHARED defaults to ../shared. EPOCHS=3.
+# FOLD=K/2 trains on the other half of UNER dev only and writes $OUT (default
+# /tmp/dyad-fold.ner) instead, for the held-out figures in docs/benchmarks.md.
+set -eu
+BUILD=${1:-build}
+SHARED=${DYAD_SHARED:-../shared}
+GUM="$SHARED/data/ud/UD_English-GUM"
+EWT="$SHARED/data/ud/UD_English-EWT"
+UNER="$SHARED/data/ner/UNER_English-EWT"
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+CFLAGS="-std=c11 -D_GNU_SOURCE -O2 -Wall -Wextra -Wshadow -Iinclude -Isrc/core"
+cc $CFLAGS -o "$TMP/train-ner" tools/train-ner.c "$BUILD/libdyad.a" \
+    $(pkg-config --libs libxml-2.0 zlib libzstd libutf8proc libcjson) -lpthread -lm
+python3 tools/gum-ner.py "$GUM/en_gum-open-train.conllu" >"$TMP/gum.conllu"
+python3 tools/first-names.py "$GUM/en_gum-open-train.conllu" "$EWT/en_ewt-ud-train.conllu" \
+    >data/ner/names.tsv
+OUTFILE=data/ner/dyad-en.ner
+if [ -n "${FOLD:-}" ]; then
+    k=${FOLD%/*}
+    python3 tools/uner-conllu.py "$UNER/en_ewt-ud-dev.iob2" "$EWT/en_ewt-ud-dev.conllu" \
+        --part "$((1 - k))/2" >"$TMP/uner.conllu"
+    python3 tools/uner-conllu.py "$UNER/en_ewt-ud-dev.iob2" "$EWT/en_ewt-ud-dev.conllu" \
+        --part "$k/2" >"$TMP/held.conllu"
+    OUTFILE=${OUT:-/tmp/dyad-fold.ner}
+    DEV="--dev $TMP/held.conllu"
+else
+    python3 tools/uner-conllu.py "$UNER/en_ewt-ud-dev.iob2" "$EWT/en_ewt-ud-dev.conllu" \
+        >"$TMP/uner.conllu"
+    DEV=
+fi
+"$TMP/train-ner" -d data/actors/actors.dict -n data/ner/names.tsv -o "$OUTFILE" -e "${EPOCHS:-3}" $DEV \
+    "$TMP/gum.conllu" "$TMP/uner.conllu" "$TMP/uner.conllu" "$TMP/uner.conllu"
