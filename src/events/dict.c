@@ -33,6 +33,7 @@ void dyad_event_dict_free(dyad_event_dict *d)
     free(d->phrase_words);
     free(d->synsets);
     free(d->discards);
+    free(d->nouns);
     free(d->verb_slots);
     for (size_t i = 0; i < d->n_problems; i++)
         free(d->problems[i]);
@@ -218,6 +219,70 @@ oom:
     return DYAD_ENOMEM;
 }
 
+static int noun_cmp(const void *a, const void *b, void *d)
+{
+    return strcmp(ev_str(d, ((const ev_noun *)a)->word), ev_str(d, ((const ev_noun *)b)->word));
+}
+
+const char *ev_noun_code(const dyad_event_dict *d, const char *word)
+{
+    size_t lo = 0, hi = d->n_nouns;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(ev_str(d, d->nouns[mid].word), word);
+        if (c == 0)
+            return d->nouns[mid].code;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return NULL;
+}
+
+dyad_status dyad_event_dict_add_nouns(dyad_event_dict *d, const char *name, const void *data,
+                                      size_t len, dyad_error *err)
+{
+    const char *p = data, *end = p + len;
+    size_t lineno = 0;
+    while (p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+        lineno++;
+        const char *sp = memchr(p, ' ', n), *open = memchr(p, '[', n), *close = memchr(p, ']', n);
+        if (n && p[0] != '#') {
+            size_t wl = sp ? (size_t)(sp - p) : 0;
+            size_t cl = open && close > open ? (size_t)(close - open - 1) : 0;
+            char code[EV_MAX_CODE];
+            if (!wl || wl > 64 || !cl || cl >= EV_MAX_CODE) {
+                ev_problem(d, name, lineno, "expected NOUN [code]");
+            } else {
+                memcpy(code, open + 1, cl);
+                code[cl] = '\0';
+                if (!code_valid(code)) {
+                    ev_problem(d, name, lineno, "not a CAMEO code");
+                } else {
+                    if (!dyad_array_grow((void **)&d->nouns, &d->cap_nouns, d->n_nouns + 1,
+                                         sizeof *d->nouns, 256))
+                        goto oom;
+                    ev_noun *e = &d->nouns[d->n_nouns];
+                    e->word = ev_pool_add(d, p, wl, true);
+                    if (d->pool.oom)
+                        goto oom;
+                    memcpy(e->code, code, cl + 1);
+                    d->n_nouns++;
+                }
+            }
+        }
+        p += n + 1;
+    }
+    qsort_r(d->nouns, d->n_nouns, sizeof *d->nouns, noun_cmp, d);
+    return DYAD_OK;
+oom:
+    dyad_error_set(err, DYAD_ENOMEM, "nomem", "out of memory loading %s", name);
+    return DYAD_ENOMEM;
+}
+
 typedef dyad_status (*ev_loader)(dyad_event_dict *, const char *, const void *, size_t,
                                  dyad_error *);
 
@@ -244,6 +309,8 @@ dyad_status dyad_event_dict_add_file(dyad_event_dict *d, const char *path,
         return load_file(d, path, dyad_event_dict_add_verbs, err);
     case DYAD_EVENT_FILE_DISCARDS:
         return load_file(d, path, dyad_event_dict_add_discards, err);
+    case DYAD_EVENT_FILE_NOUNS:
+        return load_file(d, path, dyad_event_dict_add_nouns, err);
     }
     dyad_error_set(err, DYAD_EINVAL, "usage", "unknown event file kind");
     return DYAD_EINVAL;

@@ -54,6 +54,9 @@ typedef struct ev_block {
 typedef struct ev_phrase { uint32_t word, n_words; uint8_t exact; } ev_phrase;
 typedef struct ev_synset { uint32_t name, first, n; } ev_synset;
 
+/* A noun that names an event ("talks" 046, "sanctions" 163), sorted by word. */
+typedef struct ev_noun { uint32_t word; char code[EV_MAX_CODE]; } ev_noun;
+
 /* A discard phrase: its words; whole = 1 when it discards the whole story. */
 typedef struct ev_discard { uint32_t word, n_words; uint8_t whole; } ev_discard;
 
@@ -68,6 +71,7 @@ struct dyad_event_dict {
     uint32_t *phrase_words; size_t n_phrase_words, cap_phrase_words;
     ev_synset *synsets; size_t n_synsets, cap_synsets;
     ev_discard *discards; size_t n_discards, cap_discards;
+    ev_noun *nouns; size_t n_nouns, cap_nouns;
     int32_t *verb_slots; size_t n_verb_slots; /* lemma hash -> first verb, -1 empty */
     size_t skipped;
     char *problems[EV_MAX_PROBLEMS]; size_t n_problems;
@@ -114,6 +118,8 @@ typedef struct ev_match {
 ev_match ev_pattern_match(const dyad_event_dict *d, const ev_pattern *p, const ev_sentence *s,
                           const ev_context *pre, const ev_context *post,
                           bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg);
+/* The code of an event noun (lower case), or NULL. */
+const char *ev_noun_code(const dyad_event_dict *d, const char *word);
 /* Whether the sentence holds a discard phrase: 0 none, 1 the sentence, 2 the story. */
 int ev_discarded(const dyad_event_dict *d, const ev_sentence *s);
 /* Whether token lower form or lemma equals the dictionary word w (with plurals). */
@@ -145,6 +151,16 @@ ev_actor ev_actor_arg(const ev_sentence *s, ev_arg a, const dyad_actor_dict *act
 size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max);
 size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
                   const dyad_actor_dict *actors);
+/* For a noun that names an event: its source and target arguments ("Russia's attack on
+ * Kyiv", "talks between X and Y", "aid from the US to Ukraine"); *mutual when the
+ * members of one side act toward each other. False when either side is missing. */
+bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns, ev_arg *tgts,
+                      size_t *nt, bool *mutual, const dyad_actor_dict *actors);
+/* Whether the phrase headed by h is one of the given case words' object. */
+bool ev_has_case(const ev_sentence *s, int32_t h, const char *const *preps);
+/* For statements: the actors of the clause a speech verb governs. */
+size_t ev_content_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
+                          const dyad_actor_dict *actors);
 /* Local index of v's child with this relation (prefix match on "nsubj" etc.), or -1. */
 int32_t ev_child(const ev_sentence *s, int32_t v, const char *deprel);
 static inline const dyad_token *ev_tok(const ev_sentence *s, int32_t i)

@@ -172,10 +172,11 @@ static int32_t doc_date(const dyad_doc *doc)
 static bool lookup(const ev_sentence *s, const dyad_actor_dict *actors, uint32_t start,
                    uint32_t end, dyad_actor_match *m)
 {
+    /* "UNK" alone ("the land", "a man") says only that nothing is known */
     return actors && end > start &&
            dyad_actor_dict_lookup(actors, s->doc->text + start, end - start,
                                   doc_date(s->doc), m) &&
-           m->code[0];
+           m->code[0] && (m->country[0] || strcmp(m->code, "UNK") != 0);
 }
 
 static const char *keep(const ev_sentence *s, const char *code)
@@ -372,8 +373,14 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
             v = ev_head(s, v);
             continue;
         }
-        /* "the group that attacked": the noun the relative clause describes */
+        /* "the group that attacked": the noun the relative clause describes; but
+         * "Kyiv, backed by the US": a participle's doer is its agent, if named */
         if (rel_is(s, v, "acl")) {
+            const char *x = ev_tok(s, v)->xpos;
+            if (x && strcmp(x, "VBN") == 0) {
+                int32_t agent = ev_child(s, v, "obl:agent");
+                return agent >= 0 ? with_conjuncts(s, agent, out, 0, max) : 0;
+            }
             int32_t h = ev_head(s, v);
             return h >= 0 ? with_conjuncts(s, h, out, 0, max) : 0;
         }
@@ -392,6 +399,10 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     size_t n = 0;
     if (ev_child(s, v, "nsubj:pass") >= 0)
         cand[n++] = ev_child(s, v, "nsubj:pass");
+    /* "Kyiv, backed by the US": the participle is done to the noun it describes */
+    const char *vx = ev_tok(s, v)->xpos;
+    if (rel_is(s, v, "acl") && vx && strcmp(vx, "VBN") == 0 && ev_head(s, v) >= 0)
+        cand[n++] = ev_head(s, v);
     int32_t obj = ev_child(s, v, "obj");
     if (obj >= 0)
         cand[n++] = obj;
@@ -419,5 +430,26 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     for (size_t i = 0; i < n; i++)
         if (ev_actor_of(s, cand[i], actors).code)
             return with_conjuncts(s, cand[i], out, 0, max);
+    return 0;
+}
+
+size_t ev_content_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
+                          const dyad_actor_dict *actors)
+{
+    /* "Blinken said [Russia must negotiate]": the statement is about its clause's actors */
+    for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c]) {
+        if (!rel_is(s, c, "ccomp") && !rel_is(s, c, "parataxis"))
+            continue;
+        int32_t subj = ev_child(s, c, "nsubj");
+        const char *u = subj >= 0 ? ev_tok(s, subj)->upos : NULL;
+        /* "officials said they ...": a pronoun there is mostly the speaker again */
+        if (u && strcmp(u, "PRON") == 0)
+            continue;
+        if (subj >= 0 && ev_actor_of(s, subj, actors).code)
+            return with_conjuncts(s, subj, out, 0, max);
+        size_t n = ev_targets(s, c, out, max, actors);
+        if (n)
+            return n;
+    }
     return 0;
 }

@@ -60,6 +60,12 @@ static const char *own_status(const ev_sentence *s, int32_t v)
             status = "future";
         else if (rel_starts(s, c, "mark") && lemma_in(s, c, cond))
             status = "hypothetical";
+        /* "has given no indication" */
+        else if (rel_starts(s, c, "obj")) {
+            int32_t det = ev_child(s, c, "det");
+            if (det >= 0 && lemma_in(s, det, neg))
+                return "negated";
+        }
     }
     return status;
 }
@@ -217,7 +223,11 @@ static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_c
         /* the verb's own code, else its block's: what the verb alone means */
         bool own_code = verb->code[0] != '\0';
         if (best.match.score <= 0 && best.match.source < 0 && best.match.target < 0) {
-            snprintf(best.code, sizeof best.code, "%s", own_code ? verb->code : b->code);
+            const char *code = own_code ? verb->code : b->code;
+            /* a verb whose blocks disagree on its meaning alone has none (precision first) */
+            if (best.code[0] && strcmp(best.code, code) != 0)
+                code = "---";
+            snprintf(best.code, sizeof best.code, "%s", code);
             snprintf(best.code2, sizeof best.code2, "%s", own_code ? verb->code2 : b->code2);
             best.match.score = 0;
         }
@@ -241,6 +251,15 @@ static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_c
 static bool same(const char *a, const char *b)
 {
     return a && b ? strcmp(a, b) == 0 : a == b;
+}
+
+/* Media and journalists by their CAMEO role (JRN, MED) anywhere after the country. */
+static bool is_press(const char *code)
+{
+    for (size_t i = 0; code[i]; i += 3)
+        if (strncmp(code + i, "JRN", 3) == 0 || strncmp(code + i, "MED", 3) == 0)
+            return true;
+    return false;
 }
 
 /* Whether coordinated subjects act toward each other: "X and Y met", "X and Y renewed
@@ -340,12 +359,96 @@ static const char *verb_text(stage *st, const ev_sentence *s, int32_t v, const e
         /* up to the object's head, at most a few words on */
         for (size_t k = 0; k < post->n && k < 6; k++) {
             const char *u = ev_tok(s, post->tok[k])->upos;
+            if (u && strcmp(u, "PUNCT") == 0)
+                break;
             end = ev_tok(s, post->tok[k])->end;
             if (u && (strcmp(u, "NOUN") == 0 || strcmp(u, "PROPN") == 0))
                 break;
         }
     }
     return dyad_doc_strdup(st->doc, st->doc->text + t->start, end - t->start);
+}
+
+/* Whether a noun may name an event: not a person or body itself ("the ambassador"). */
+static bool event_noun(stage *st, const ev_sentence *s, int32_t n, const char **code)
+{
+    const char *lemma = ev_tok(s, n)->lemma;
+    char key[64];
+    size_t k = 0;
+    for (const char *p = lemma ? lemma : s->lower[n]; *p && k + 1 < sizeof key; p++)
+        key[k++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
+    key[k] = '\0';
+    /* a plural the lemmatizer missed: "supplies" -> "supply" */
+    if (k > 3 && strcmp(key + k - 3, "ies") == 0 && strcmp(key, s->lower[n]) == 0)
+        strcpy(key + k - 3, "y");
+    else if (k > 3 && key[k - 1] == 's' && key[k - 2] != 's' && strcmp(key, s->lower[n]) == 0)
+        key[k - 1] = '\0';
+    *code = ev_noun_code(st->dict, s->lower[n]);
+    if (!*code)
+        *code = ev_noun_code(st->dict, key);
+    /* else the verb of the same lemma alone: "supplies from Iran" as "Iran supplied" */
+    int32_t vi = *code ? -1 : ev_verb_first(st->dict, key);
+    if (vi >= 0) {
+        const ev_verb *verb = &st->dict->verbs[vi];
+        const char *c = verb->code[0] ? verb->code : st->dict->blocks[verb->block].code;
+        if (strcmp(c, "---") != 0 && strncmp(c, "01", 2) != 0)
+            *code = c;
+    }
+    if (!*code)
+        return false;
+    dyad_actor_match m;
+    const dyad_token *t = ev_tok(s, n);
+    return !(st->actors && dyad_actor_dict_lookup(st->actors, s->doc->text + t->start,
+                                                  t->end - t->start, 0, &m) && m.code[0]);
+}
+
+/* Nouns that name events, with both sides named around them. */
+static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *pre,
+                       ev_context *post, uint8_t *in_clause)
+{
+    for (int32_t n = 0; n < (int32_t)s->count; n++) {
+        const char *u = ev_tok(s, n)->upos, *code;
+        if (!u || strcmp(u, "NOUN") != 0 || !event_noun(st, s, n, &code))
+            continue;
+        ev_arg srcs[MAX_ACTORS], tgts[MAX_ACTORS];
+        size_t ns, nt;
+        bool mutual;
+        if (!ev_nominal_roles(s, n, srcs, &ns, tgts, &nt, &mutual, st->actors))
+            continue;
+        /* the verb the noun belongs to says whether it happened: "denied an attack" */
+        int32_t v = ev_head(s, n);
+        status_info status = {"asserted", -1, -1};
+        if (v >= 0 && ev_tok(s, v)->upos && strcmp(ev_tok(s, v)->upos, "VERB") == 0) {
+            status = event_status(s, v);
+            if (lemma_in(s, v, denial_cues))
+                status.status = "denied";
+            else if (strcmp(status.status, "asserted") == 0 && lemma_in(s, v, hypo_heads))
+                status.status = "hypothetical";
+            if (!ev_clause(s, v, pre, post, in_clause))
+                return false;
+        } else {
+            memset(in_clause, 0, s->count);
+            status.quote = quote_at(s->doc, ev_tok(s, n)->start);
+            if (status.quote >= 0)
+                status.status = s->doc->quotes[status.quote].denial ? "denied" : "reported";
+        }
+        const char *date = event_date(s, in_clause);
+        const dyad_token *t = ev_tok(s, n);
+        const char *vt = dyad_doc_strdup(st->doc, st->doc->text + t->start, t->end - t->start);
+        if (!vt)
+            return false;
+        for (size_t i = 0; i < ns; i++) {
+            ev_actor a = ev_actor_arg(s, srcs[i], st->actors);
+            for (size_t j = 0; a.code && j < nt; j++) {
+                ev_actor b = ev_actor_arg(s, tgts[j], st->actors);
+                if (!b.code || srcs[i].head == tgts[j].head || strcmp(a.code, b.code) == 0)
+                    continue;
+                if (!add_event(st, s, si, n, code, &a, &b, &status, date, vt))
+                    return false;
+            }
+        }
+    }
+    return true;
 }
 
 static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *post,
@@ -366,8 +469,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         verb_code vc = code_verb(st, &s, v, pre, post);
         if (!vc.code[0] || strcmp(vc.code, "---") == 0)
             continue;
-        if (!st->dict->keep_statements && strcmp(vc.code, "010") == 0)
-            continue;
+        /* a generic statement ("said") is an event only about the actors of what was said,
+         * unless PETRARCH's own reading is asked for */
+        bool statement = strcmp(vc.code, "010") == 0;
         ev_arg srcs[MAX_ACTORS], tgts[MAX_ACTORS];
         size_t ns, nt;
         if (vc.match.source >= 0) {
@@ -379,8 +483,12 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         if (vc.match.target >= 0) {
             tgts[0] = (ev_arg){vc.match.target, -1};
             nt = 1;
+        } else if (statement && !st->dict->keep_statements) {
+            nt = ev_content_targets(&s, v, tgts, MAX_ACTORS, st->actors);
         } else {
             nt = ev_targets(&s, v, tgts, MAX_ACTORS, st->actors);
+            if (!nt && strncmp(vc.code, "01", 2) == 0 && !statement)
+                nt = ev_content_targets(&s, v, tgts, MAX_ACTORS, st->actors);
         }
         /* "Gondor and Osgiliath renewed ties": the members act toward each other */
         bool mutual = nt == 0 && ns > 1 && reciprocal(&s, v);
@@ -408,6 +516,12 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 if (strcmp(a.code, b.code) == 0 && a.end - a.start == b.end - b.start &&
                     memcmp(s.doc->text + a.start, s.doc->text + b.start, a.end - a.start) == 0)
                     continue;
+                /* "told reporters": the press is the audience, not the target */
+                if (strncmp(vc.code, "01", 2) == 0 && is_press(b.code))
+                    continue;
+                /* "Peskov said Putin ...": a statement about one's own side is no event */
+                if (statement && !st->dict->keep_statements && strncmp(a.code, b.code, 3) == 0)
+                    continue;
                 coded++;
                 if (!add_event(st, &s, si, v, vc.code, &a, &b, &status, date, vt))
                     return false;
@@ -424,7 +538,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             }
         }
     }
-    return true;
+    return code_nouns(st, &s, si, pre, post, in_clause);
 }
 
 dyad_status dyad_events_find(const dyad_event_dict *events, const dyad_actor_dict *actors,

@@ -105,6 +105,10 @@ static dyad_status load_events(dyad_pipeline *p, const char *events_dir, const c
         snprintf(path, sizeof path, "%s/cameo.verbs", events_dir);
         st = dyad_event_dict_add_file(p->events, path, DYAD_EVENT_FILE_VERBS, err);
     }
+    if (st == DYAD_OK && !replace_dir) {
+        snprintf(path, sizeof path, "%s/cameo.nouns", events_dir);
+        st = dyad_event_dict_add_file(p->events, path, DYAD_EVENT_FILE_NOUNS, err);
+    }
     if (st == DYAD_OK && merge_dir)
         st = dyad_event_dict_add_dir(p->events, merge_dir, NULL, err);
     return st;
