@@ -290,14 +290,26 @@ ev_actor ev_actor_arg(const ev_sentence *s, ev_arg arg, const dyad_actor_dict *a
     return a;
 }
 
+static bool is_case(const ev_sentence *s, int32_t c, const char *const *preps)
+{
+    int32_t cs = ev_child(s, c, "case");
+    if (cs < 0)
+        return false;
+    for (; *preps; preps++)
+        if (strcmp(s->lower[cs], *preps) == 0)
+            return true;
+    return false;
+}
+
 /* The arguments a phrase headed by h names: h and the nouns coordinated with it
  * ("Russia and China"), or the members of "the ambassadors of A, B and C". */
 static size_t with_conjuncts(const ev_sentence *s, int32_t h, ev_arg *out, size_t n, size_t max)
 {
+    static const char *const member_of[] = {"of", "from", "in", NULL};
     const char *u = ev_tok(s, h)->upos;
     if (u && strcmp(u, "NOUN") == 0) {
         for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c]) {
-            if (!rel_is(s, c, "nmod") || ev_child(s, c, "conj") < 0)
+            if (!rel_is(s, c, "nmod") || ev_child(s, c, "conj") < 0 || !is_case(s, c, member_of))
                 continue;
             size_t before = n;
             n = with_conjuncts(s, c, out, n, max);
@@ -394,7 +406,8 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
 {
     static const char *const preps[] = {"to", "with", "against", "on", "at", "toward",
                                         "towards", "into", "from", "for", "upon", "over",
-                                        "in", "of", "between", "about", NULL};
+                                        "of", "between", "about", NULL};
+    static const char *const place[] = {"in", NULL};
     int32_t cand[12];
     size_t n = 0;
     if (ev_child(s, v, "nsubj:pass") >= 0)
@@ -411,6 +424,10 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
         cand[n++] = iobj;
     for (int32_t c = s->first_child[v]; c >= 0 && n < 6; c = s->next_sibling[c])
         if (is_oblique(s, c, preps))
+            cand[n++] = c;
+    /* a place is the target last of all: "protested in Beijing" */
+    for (int32_t c = s->first_child[v]; c >= 0 && n < 7; c = s->next_sibling[c])
+        if (is_oblique(s, c, place))
             cand[n++] = c;
     /* "agreed to supply Gondor": the object of the verb it governs */
     int32_t x = ev_child(s, v, "xcomp");

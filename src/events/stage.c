@@ -253,6 +253,19 @@ static bool same(const char *a, const char *b)
     return a && b ? strcmp(a, b) == 0 : a == b;
 }
 
+static bool governs_coded_verb(stage *st, const ev_sentence *s, int32_t v)
+{
+    int32_t x = ev_child(s, v, "xcomp");
+    if (x < 0 || !ev_tok(s, x)->lemma)
+        return false;
+    int32_t vi = ev_verb_first(st->dict, ev_tok(s, x)->lemma);
+    if (vi < 0)
+        return false;
+    const ev_verb *verb = &st->dict->verbs[vi];
+    const char *c = verb->code[0] ? verb->code : st->dict->blocks[verb->block].code;
+    return strcmp(c, "---") != 0;
+}
+
 /* Media and journalists by their CAMEO role (JRN, MED) anywhere after the country. */
 static bool is_press(const char *code)
 {
@@ -468,6 +481,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             return false;
         verb_code vc = code_verb(st, &s, v, pre, post);
         if (!vc.code[0] || strcmp(vc.code, "---") == 0)
+            continue;
+        /* "plans to invade": the verb it governs says what happens, this one how likely */
+        if (vc.match.score <= 0 && governs_coded_verb(st, &s, v))
             continue;
         /* a generic statement ("said") is an event only about the actors of what was said,
          * unless PETRARCH's own reading is asked for */

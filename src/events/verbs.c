@@ -44,10 +44,10 @@ static bool next_line(line_reader *r, bool *too_long)
     return true;
 }
 
-/* A code "042", "0875A", or the null code "---". */
+/* A code "042", "0875A", or the null code "---" (also written as nothing: "[:110]"). */
 static bool event_code_ok(const char *s, size_t n)
 {
-    if (n == 3 && memcmp(s, "---", 3) == 0)
+    if ((n == 3 && memcmp(s, "---", 3) == 0) || n == 0)
         return true;
     if (n < 2 || n >= EV_MAX_CODE)
         return false;
@@ -70,6 +70,8 @@ static bool parse_codes(const char *s, char *code, char *code2)
         return false;
     memcpy(code, open + 1, n1);
     code[n1] = '\0';
+    if (!n1)
+        memcpy(code, "---", 4);
     code2[0] = '\0';
     if (colon) {
         size_t n2 = (size_t)(close - colon - 1);
@@ -262,6 +264,10 @@ static int parse_verb_line(dyad_event_dict *d, char *line, const char **why)
         while (*tok == '+')
             tok++;
         size_t len = strlen(tok);
+        if (strspn(tok, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-'") != len) {
+            *why = "verb with characters other than letters, '_', '-' and apostrophes";
+            return 0;
+        }
         while (len && tok[len - 1] == '_')
             len--;
         if (len && !add_verb(d, tok, len, code, code2))
@@ -384,6 +390,10 @@ dyad_status dyad_event_dict_add_verbs(dyad_event_dict *d, const char *name, cons
         }
         if (!d->n_blocks) {
             ev_problem(d, name, r.lineno, "verb or pattern before the first block header");
+            continue;
+        }
+        if (line[0] == '~') { /* PETRARCH-2 transformation rules: not used by dyad */
+            ev_problem(d, name, r.lineno, "transformation rule (~) not supported, skipped");
             continue;
         }
         if (line[0] == '-')
