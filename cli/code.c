@@ -62,8 +62,9 @@ void help_code(FILE *out)
         "  --model FILE    tagger/parser model (default: $DYAD_MODEL or the shipped one)\n"
         "  --no-model      tokenize and split only; skip tagging and parsing\n"
         "  --no-events     skip event coding\n"
-        "  --dict DIR      merge the PETRARCH/Phoenix actor (*.actors) and agent (*.agents)\n"
-        "                  files of DIR over the shipped dictionary; malformed lines are\n"
+        "  --dict DIR      merge the PETRARCH/Phoenix files of DIR over the shipped ones:\n"
+        "                  actors, agents, verb patterns and discards, known by name\n"
+        "                  (*actors*, *agents*, *verb* or CAMEO.*, *discard*); malformed lines are\n"
         "                  skipped and counted on stderr\n"
         "  --dict-only     use the actors and verbs of --dict DIR instead of the shipped\n"
         "                  ones (a PETRARCH set of one's own, or a validation suite's)\n"
@@ -251,6 +252,19 @@ static int code_all(dyad_reader *reader, const dyad_pipeline *pipeline, const co
 }
 
 /* Malformed lines of the user's dictionary files: the count and the first few. */
+/* The shipped verbs load clean (tools/compile-events.py), so every problem is the user's. */
+static void report_verb_problems(const dyad_event_dict *dict, const char *dir)
+{
+    size_t n = dict ? dyad_event_dict_skipped(dict) : 0;
+    if (!n)
+        return;
+    fprintf(stderr, "dyad code: --dict %s: %zu malformed verb or discard line%s skipped\n", dir,
+            n, n == 1 ? "" : "s");
+    const char *why;
+    for (size_t i = 0; i < 5 && (why = dyad_event_dict_problem(dict, i)); i++)
+        fprintf(stderr, "dyad code:   %s\n", why);
+}
+
 static void report_dict_problems(const dyad_actor_dict *dict, const char *dir)
 {
     size_t n = dict ? dyad_actor_dict_skipped(dict) : 0;
@@ -299,6 +313,7 @@ static dyad_pipeline *open_pipeline(const code_options *o, int *exit_code)
         *exit_code = EXIT_RUNTIME;
     } else if (o->dict_dir) {
         report_dict_problems(dyad_pipeline_actor_dict(p), o->dict_dir);
+        report_verb_problems(dyad_pipeline_event_dict(p), o->dict_dir);
     }
     return p;
 }

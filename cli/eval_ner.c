@@ -37,7 +37,7 @@ void help_eval_ner(FILE *out)
             "Runs the pipeline on the '# text =' of every sentence of a UNER IOB2 file and\n"
             "prints precision, recall and F1 of PER, ORG and LOC (exact spans, as seqeval).\n"
             "dyad's types map as person -> PER, organization -> ORG, place -> LOC; a person's\n"
-            "span is its name without titles.\n\n"
+            "span is its name without titles; pronouns and titles alone are not counted.\n\n"
             "options:\n"
             "  --model FILE   tagger/parser model (default: $DYAD_MODEL or the shipped one)\n"
             "  --dict FILE    actor dictionary (default: $DYAD_ACTORS or data/actors/actors.dict)\n"
@@ -87,6 +87,8 @@ static ent predicted(const dyad_doc *doc, const dyad_mention *m, const ner_opts 
     static const struct { const char *type; int ner; } map[] = {
         {"person", PER}, {"organization", ORG}, {"place", LOC}, {"group", ORG}};
     ent e = {-1, m->start, m->end};
+    if (m->form && strcmp(m->form, "name") != 0)
+        return e; /* a pronoun or a title alone names no entity */
     for (size_t i = 0; i < sizeof map / sizeof map[0]; i++)
         if (!strcmp(m->type, map[i].type))
             e.type = map[i].ner;

@@ -57,7 +57,7 @@ static int run_query(sqlite3 *db, const query_options *o)
     int listing = o->by == BY_NONE && o->top == TOP_NONE;
     long limit = o->limit_set ? o->limit : o->by != BY_NONE ? -1 : o->top != TOP_NONE ? 10 : 100;
     if (listing)
-        query_list_sql(&q, &o->f, limit);
+        query_list_sql(&q, &o->f, limit, limit >= 0 && query_matches_many(db, &o->f));
     else
         query_agg_sql(&q, &o->f, o->by, o->per, o->top, o->by != BY_NONE ? -1 : limit);
     char why[512];

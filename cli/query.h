@@ -63,13 +63,19 @@ void query_sql_free(query_sql *q);
 /* Prepares q and binds its values; NULL with the SQLite message in why[cap]. */
 sqlite3_stmt *query_sql_prepare(sqlite3 *db, const query_sql *q, char *why, size_t cap);
 
-/* 1 when the aggregate can read the monthly counts instead of the events. */
-int query_fits_monthly(const query_filter *f, int by, int top);
-/* Appends " AND cond" for every filter; monthly picks that table's columns (alias m,
- * else events alias e). */
-void query_where(query_sql *q, const query_filter *f, int monthly);
-/* Builds the event listing (limit < 0: no limit). */
-void query_list_sql(query_sql *q, const query_filter *f, long limit);
+/* Which monthly counts an aggregate can read instead of the events. */
+enum { MONTHLY_NONE, MONTHLY_DYADS, MONTHLY_CODES, MONTHLY_QUADS, MONTHLY_SPEAKERS };
+int query_fits_monthly(const query_filter *f, int by, int per, int top);
+/* Which rows a condition reads: the monthly counts (alias m), the events (alias e),
+ * or the events walked in day order (their code indexes disabled). */
+enum { WHERE_EVENTS, WHERE_MONTHLY, WHERE_BY_DAY };
+/* Appends " AND cond" for every filter. */
+void query_where(query_sql *q, const query_filter *f, int mode);
+/* Builds the event listing (limit < 0: no limit); by_day walks the days in order. */
+void query_list_sql(query_sql *q, const query_filter *f, long limit, int by_day);
+/* 1 when the filters match so many events that walking the days in order finds the
+ * first rows soonest; decided by a count capped at a few thousand rows. */
+int query_matches_many(sqlite3 *db, const query_filter *f);
 /* Builds an aggregate: --by with --per, or --top (limit rows). */
 void query_agg_sql(query_sql *q, const query_filter *f, int by, int per, int top, long limit);
 

@@ -14,8 +14,17 @@ static const agg_src EVENTS_SRC = {
     "events e", "1", "CAST(round(coalesce(e.goldstein, 0) * 10) AS INTEGER)",
     "e.source_code", "e.target_code", "e.cameo",
     {"NULL", "e.day", "date(e.day, 'weekday 0', '-6 days')", "substr(e.day, 1, 7)"}, 0};
-static const agg_src MONTHLY_SRC = {
-    "monthly m", "m.n", "m.g10", "m.source_code", "m.target_code", "m.cameo",
+static const agg_src DYADS_SRC = {
+    "monthly_dyads m", "m.n", "m.g10", "m.source_code", "m.target_code", "NULL",
+    {"NULL", "NULL", "NULL", "m.month"}, 1};
+static const agg_src QUADS_SRC = {
+    "monthly_quads m", "m.n", "m.g10", "NULL", "NULL", "NULL",
+    {"NULL", "NULL", "NULL", "m.month"}, 1};
+static const agg_src SPEAKERS_SRC = {
+    "monthly_speakers m", "m.n", "m.g10", "NULL", "NULL", "NULL",
+    {"NULL", "NULL", "NULL", "m.month"}, 1};
+static const agg_src CODES_SRC = {
+    "monthly_codes m", "m.n", "m.g10", "NULL", "NULL", "m.cameo",
     {"NULL", "NULL", "NULL", "m.month"}, 1};
 
 /* Sums of tenths back on the Goldstein scale. */
@@ -26,7 +35,7 @@ static void rows(query_sql *q, const agg_src *s, const query_filter *f, const ch
 {
     query_sql_add(q, "SELECT %s, %s AS n, %s AS g FROM %s WHERE %s", keys, s->n, s->g10, s->from,
                   s->monthly ? "1" : "e.day IS NOT NULL");
-    query_where(q, f, s->monthly);
+    query_where(q, f, s->monthly ? WHERE_MONTHLY : WHERE_EVENTS);
 }
 
 /* Both sides of every event, for per-actor counts. */
@@ -78,13 +87,18 @@ static void top_sql(query_sql *q, const agg_src *s, const query_filter *f, int t
         query_sql_add(q, "SELECT cameo, sum(n) AS events, " GSUM " FROM (");
         rows(q, s, f, keys);
         query_sql_add(q, ") GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1");
-    } else { /* speakers: who the events' quotations come from */
+    } else if (s->monthly) { /* speakers: who the events' quotations come from */
+        query_sql_add(q, "SELECT speaker, kind, code, sum(n) AS events, " GSUM " FROM (");
+        rows(q, s, f, "m.speaker AS speaker, m.kind AS kind, m.code AS code");
+        query_sql_add(q, ") GROUP BY 1, 2, 3 HAVING sum(n) > 0 ORDER BY 4 DESC, 1, 2, 3");
+    } else { /* '' for what is unknown, as in the monthly counts */
         agg_src quoted = *s;
         quoted.from = "events e JOIN quotes qq ON qq.id = e.quote_id";
         query_sql_add(q, "SELECT speaker, kind, code, sum(n) AS events, " GSUM " FROM (");
-        rows(q, &quoted, f, "coalesce(qq.speaker_name, qq.speaker_text) AS speaker,"
-                            " qq.speaker_kind AS kind, qq.speaker_code AS code");
-        query_sql_add(q, ") GROUP BY 1, 2, 3 ORDER BY 4 DESC, 1, 2, 3");
+        rows(q, &quoted, f, "coalesce(qq.speaker_name, qq.speaker_text, '') AS speaker,"
+                            " coalesce(qq.speaker_kind, '') AS kind,"
+                            " coalesce(qq.speaker_code, '') AS code");
+        query_sql_add(q, ") GROUP BY 1, 2, 3 HAVING sum(n) > 0 ORDER BY 4 DESC, 1, 2, 3");
     }
     if (limit >= 0) {
         query_sql_add(q, " LIMIT ?");
@@ -94,7 +108,11 @@ static void top_sql(query_sql *q, const agg_src *s, const query_filter *f, int t
 
 void query_agg_sql(query_sql *q, const query_filter *f, int by, int per, int top, long limit)
 {
-    const agg_src *s = query_fits_monthly(f, by, top) ? &MONTHLY_SRC : &EVENTS_SRC;
+    int monthly = query_fits_monthly(f, by, per, top);
+    const agg_src *s = monthly == MONTHLY_DYADS ? &DYADS_SRC
+                     : monthly == MONTHLY_CODES ? &CODES_SRC
+                     : monthly == MONTHLY_QUADS ? &QUADS_SRC
+                     : monthly == MONTHLY_SPEAKERS ? &SPEAKERS_SRC : &EVENTS_SRC;
     if (top != TOP_NONE)
         top_sql(q, s, f, top, limit);
     else

@@ -83,6 +83,9 @@ static const cols EVENTS = {"e.source_code", "e.target_code", "e.cameo", "e.quad
                             "e.status", "e.day"};
 static const cols MONTHLY = {"m.source_code", "m.target_code", "m.cameo", "m.quad_class",
                              "m.status", "m.month"};
+/* SQLite's unary + keeps a column from using its index, leaving the day index */
+static const cols DAY_WALK = {"+e.source_code", "+e.target_code", "+e.cameo", "e.quad_class",
+                            "e.status", "e.day"};
 
 static void code_cond(query_sql *q, const char *col, const query_code *c)
 {
@@ -130,10 +133,10 @@ static void status_cond(query_sql *q, const cols *c, const query_filter *f)
 }
 
 /* Full-text conditions exist only on the events path (the monthly counts have no text). */
-static void text_conds(query_sql *q, const query_filter *f)
+static void text_conds(query_sql *q, const query_filter *f, int by_day)
 {
     if (f->plover[0]) {
-        query_sql_add(q, " AND e.plover_type = ?");
+        query_sql_add(q, by_day ? " AND +e.plover_type = ?" : " AND e.plover_type = ?");
         query_sql_bind_text(q, f->plover);
     }
     if (f->speaker[0]) {
@@ -151,9 +154,10 @@ static void text_conds(query_sql *q, const query_filter *f)
     }
 }
 
-void query_where(query_sql *q, const query_filter *f, int monthly)
+void query_where(query_sql *q, const query_filter *f, int mode)
 {
-    const cols *c = monthly ? &MONTHLY : &EVENTS;
+    int monthly = mode == WHERE_MONTHLY;
+    const cols *c = monthly ? &MONTHLY : mode == WHERE_BY_DAY ? &DAY_WALK : &EVENTS;
     if (f->actor.set) {
         query_sql_add(q, " AND (");
         code_cond(q, c->src, &f->actor);
@@ -190,7 +194,7 @@ void query_where(query_sql *q, const query_filter *f, int monthly)
         query_sql_bind_text(q, f->to);
     }
     if (!monthly)
-        text_conds(q, f);
+        text_conds(q, f, mode == WHERE_BY_DAY);
 }
 
 static int last_day(int y, int m)
@@ -200,20 +204,51 @@ static int last_day(int y, int m)
     return m == 2 && leap ? 29 : days[m - 1];
 }
 
-int query_fits_monthly(const query_filter *f, int by, int top)
+int query_fits_monthly(const query_filter *f, int by, int per, int top)
 {
-    if (by == BY_DAY || by == BY_WEEK || top == TOP_SPEAKERS)
-        return 0;
+    if (by == BY_DAY || by == BY_WEEK)
+        return MONTHLY_NONE;
     if (f->plover[0] || f->speaker[0] || f->match || f->quote_match)
-        return 0;
+        return MONTHLY_NONE;
     if (f->from[0] && strcmp(f->from + 8, "01") != 0)
-        return 0;
+        return MONTHLY_NONE;
     if (f->to[0] && atoi(f->to + 8) != last_day(atoi(f->to), atoi(f->to + 5)))
-        return 0;
-    return 1;
+        return MONTHLY_NONE;
+    int who = f->actor.set || f->source.set || f->target.set || f->dyad_a.set;
+    int what = f->cameo.set || f->quad;
+    if (top == TOP_SPEAKERS)
+        return who || what ? MONTHLY_NONE : MONTHLY_SPEAKERS;
+    if (!who && !f->cameo.set && by && per == PER_NONE)
+        return MONTHLY_QUADS;
+    if (!who && (top == TOP_CODES || (by && per == PER_NONE)))
+        return MONTHLY_CODES;
+    if (!what && top != TOP_CODES)
+        return MONTHLY_DYADS;
+    return MONTHLY_NONE;
 }
 
-void query_list_sql(query_sql *q, const query_filter *f, long limit)
+int query_matches_many(sqlite3 *db, const query_filter *f)
+{
+    /* walking days visits about total/matches rows per row shown; tests lower the bar
+     * to run both plans on a small store */
+    const char *env = getenv("DYAD_QUERY_MANY");
+    int many_rows = env && atoi(env) > 0 ? atoi(env) : 10000;
+    if (!f->actor.set && !f->source.set && !f->target.set && !f->dyad_a.set && !f->cameo.set &&
+        !f->plover[0])
+        return 0; /* nothing but the day index to choose from */
+    query_sql q = {0};
+    char why[256];
+    query_sql_add(&q, "SELECT count(*) FROM (SELECT 1 FROM events e WHERE 1");
+    query_where(&q, f, WHERE_EVENTS);
+    query_sql_add(&q, " LIMIT %d)", many_rows);
+    sqlite3_stmt *st = query_sql_prepare(db, &q, why, sizeof why);
+    int many = st && sqlite3_step(st) == SQLITE_ROW && sqlite3_column_int(st, 0) >= many_rows;
+    sqlite3_finalize(st);
+    query_sql_free(&q);
+    return many;
+}
+
+void query_list_sql(query_sql *q, const query_filter *f, long limit, int by_day)
 {
     query_sql_add(q,
         "SELECT d.id AS doc, e.idx AS event, e.day, e.date, e.source_text,"
@@ -223,12 +258,15 @@ void query_list_sql(query_sql *q, const query_filter *f, long limit)
         " CAST(substr(CAST(d.text AS BLOB), e.ev_start + 1, e.ev_end - e.ev_start) AS TEXT)"
         " AS evidence, q.text AS quote, q.direct AS quote_direct, q.cue AS quote_cue,"
         " q.speaker_text, q.speaker_name AS speaker, q.speaker_kind, q.speaker_code, d.title"
-        " FROM events e JOIN documents d ON d.doc = e.doc LEFT JOIN quotes q ON q.id = e.quote_id"
-        " WHERE 1");
-    query_where(q, f, 0);
+        /* the events are chosen and cut first, from the indexes; only the rows shown
+         * read their documents and quotations */
+        " FROM (SELECT e.id AS id FROM events e WHERE 1");
+    query_where(q, f, by_day ? WHERE_BY_DAY : WHERE_EVENTS);
     query_sql_add(q, " ORDER BY e.day, e.id");
     if (limit >= 0) {
         query_sql_add(q, " LIMIT ?");
         query_sql_bind_int(q, limit + 1); /* one more tells that rows were left out */
     }
+    query_sql_add(q, ") k JOIN events e ON e.id = k.id JOIN documents d ON d.doc = e.doc"
+                     " LEFT JOIN quotes q ON q.id = e.quote_id ORDER BY e.day, e.id");
 }

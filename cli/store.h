@@ -76,6 +76,26 @@ int ingest_coder_run(ingest_coder *c, const char *path, const char *head, size_t
                      const ingest_sink *sink);
 void ingest_coder_free(ingest_coder *c);
 
+/* The monthly count tables (store_rollup.c). */
+typedef struct store_rollup store_rollup;
+
+/* One event as the count tables see it; strings may be NULL (counted as ''). */
+typedef struct store_rollup_event {
+    const char *day; /* YYYY-MM-DD, or NULL: not counted */
+    const char *source, *target, *cameo, *status;
+    int quad;
+    long long g10;   /* Goldstein score in tenths */
+    int has_speaker; /* the event links a quotation: */
+    const char *speaker, *kind, *code; /* its speaker's name (else phrase), kind, code */
+} store_rollup_event;
+
+store_rollup *store_rollup_new(sqlite3 *db);
+void store_rollup_free(store_rollup *r);
+/* Counts one event; 0, or -1 when SQLite fails. */
+int store_rollup_add(store_rollup *r, const store_rollup_event *e);
+/* Uncounts every event of doc; call before its events and quotes are deleted. */
+int store_rollup_remove(store_rollup *r, sqlite3_int64 doc);
+
 /* Runs a statement without results; returns SQLITE_OK or the error code. */
 int store_exec(sqlite3 *db, const char *sql);
 

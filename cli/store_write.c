@@ -7,9 +7,9 @@
 #include <string.h>
 
 enum {
-    S_FIND, S_DEL_DOCS_FTS, S_DEL_QUOTES_FTS, S_UNROLL, S_DEL_SENT, S_DEL_ACT, S_DEL_DATES,
-    S_DEL_QUOTES, S_DEL_EVENTS, S_DEL_DOC, S_INS_DOC, S_INS_DOCS_FTS, S_INS_SENT, S_INS_ACT,
-    S_INS_DATE, S_INS_QUOTE, S_INS_QUOTES_FTS, S_INS_EVENT, S_ROLL, N_STMT
+    S_FIND, S_DEL_DOCS_FTS, S_DEL_QUOTES_FTS, S_DEL_SENT, S_DEL_ACT, S_DEL_DATES, S_DEL_QUOTES,
+    S_DEL_EVENTS, S_DEL_DOC, S_INS_DOC, S_INS_DOCS_FTS, S_INS_SENT, S_INS_ACT, S_INS_DATE,
+    S_INS_QUOTE, S_INS_QUOTES_FTS, S_INS_EVENT, N_STMT
 };
 
 static const char *const sql[N_STMT] = {
@@ -20,12 +20,6 @@ static const char *const sql[N_STMT] = {
     [S_DEL_QUOTES_FTS] = "INSERT INTO quotes_fts(quotes_fts, rowid, text, speaker_name,"
                          " speaker_text) SELECT 'delete', id, text, speaker_name, speaker_text"
                          " FROM quotes WHERE doc = ?1",
-    [S_UNROLL] = "INSERT INTO monthly(month, source_code, target_code, cameo, quad_class, status,"
-                 " n, g10) SELECT substr(day, 1, 7), source_code, target_code, cameo,"
-                 " coalesce(quad_class, 0), status, -count(*),"
-                 " -sum(CAST(round(coalesce(goldstein, 0) * 10) AS INTEGER))"
-                 " FROM events WHERE doc = ?1 AND day IS NOT NULL GROUP BY 1, 2, 3, 4, 5, 6"
-                 " ON CONFLICT DO UPDATE SET n = n + excluded.n, g10 = g10 + excluded.g10",
     [S_DEL_SENT] = "DELETE FROM sentences WHERE doc = ?1",
     [S_DEL_ACT] = "DELETE FROM actors WHERE doc = ?1",
     [S_DEL_DATES] = "DELETE FROM dates WHERE doc = ?1",
@@ -52,13 +46,12 @@ static const char *const sql[N_STMT] = {
                     " target_end) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13,"
                     " ?14, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28,"
                     " ?29)",
-    [S_ROLL] = "INSERT INTO monthly VALUES(substr(?1, 1, 7), ?2, ?3, ?4, ?5, ?6,"
-               " 1, ?7) ON CONFLICT DO UPDATE SET n = n + 1, g10 = g10 + excluded.g10",
 };
 
 struct store_writer {
     sqlite3 *db;
     sqlite3_stmt *st[N_STMT];
+    store_rollup *rollup;
     sqlite3_int64 *quote_ids; /* [cap_quotes] rowids of this record's quotes, by index */
     size_t cap_quotes;
     char error[256];
@@ -70,6 +63,10 @@ store_writer *store_writer_new(sqlite3 *db)
     if (!w)
         return NULL;
     w->db = db;
+    if (!(w->rollup = store_rollup_new(db))) {
+        free(w);
+        return NULL;
+    }
     for (int i = 0; i < N_STMT; i++)
         if (sqlite3_prepare_v3(db, sql[i], -1, SQLITE_PREPARE_PERSISTENT, &w->st[i], NULL)) {
             store_writer_free(w);
@@ -84,6 +81,7 @@ void store_writer_free(store_writer *w)
         return;
     for (int i = 0; i < N_STMT; i++)
         sqlite3_finalize(w->st[i]);
+    store_rollup_free(w->rollup);
     free(w->quote_ids);
     free(w);
 }
@@ -168,11 +166,15 @@ int store_has(store_writer *w, const char *id, const char *hash)
     return find(w, id, old) != 0 && strcmp(old, hash) == 0;
 }
 
-/* Removes every record of doc; the order keeps FTS and the monthly counts exact. */
+/* Removes every record of doc; counts first, while its events are there to uncount. */
 static int delete_doc(store_writer *w, sqlite3_int64 doc)
 {
-    static const int order[] = {S_DEL_DOCS_FTS, S_DEL_QUOTES_FTS, S_UNROLL, S_DEL_SENT,
-                                S_DEL_ACT, S_DEL_DATES, S_DEL_QUOTES, S_DEL_EVENTS, S_DEL_DOC};
+    static const int order[] = {S_DEL_DOCS_FTS, S_DEL_QUOTES_FTS, S_DEL_SENT, S_DEL_ACT,
+                                S_DEL_DATES, S_DEL_QUOTES, S_DEL_EVENTS, S_DEL_DOC};
+    if (store_rollup_remove(w->rollup, doc) != 0) {
+        snprintf(w->error, sizeof w->error, "%s", sqlite3_errmsg(w->db));
+        return -1;
+    }
     for (size_t i = 0; i < sizeof order / sizeof order[0]; i++) {
         sqlite3_bind_int64(w->st[order[i]], 1, doc);
         if (run(w, order[i]) != 0)
@@ -355,8 +357,32 @@ static const char *code_or_empty(const cJSON *side)
     return c ? c : "";
 }
 
+/* Counts the event in the monthly tables, with the speaker of its quotation (qi >= 0). */
+static int count_event(store_writer *w, const cJSON *e, const char *day, const cJSON *quotes,
+                       int qi)
+{
+    const cJSON *src = cJSON_GetObjectItemCaseSensitive(e, "source");
+    const cJSON *tgt = cJSON_GetObjectItemCaseSensitive(e, "target");
+    const cJSON *g = cJSON_GetObjectItemCaseSensitive(e, "goldstein");
+    const cJSON *quad = cJSON_GetObjectItemCaseSensitive(e, "quad_class");
+    const cJSON *sp = qi >= 0 ?
+        cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(quotes, qi), "speaker") : NULL;
+    const char *who = jstr(sp, "name");
+    store_rollup_event re = {
+        .day = day, .source = code_or_empty(src), .target = code_or_empty(tgt),
+        .cameo = jstr(e, "cameo"), .status = jstr(e, "status"),
+        .quad = cJSON_IsNumber(quad) ? quad->valueint : 0,
+        .g10 = cJSON_IsNumber(g) ? llround(g->valuedouble * 10) : 0, .has_speaker = qi >= 0,
+        .speaker = who ? who : jstr(sp, "text"), .kind = jstr(sp, "kind"), .code = jstr(sp, "code")};
+    if (store_rollup_add(w->rollup, &re) != 0) {
+        snprintf(w->error, sizeof w->error, "%s", sqlite3_errmsg(w->db));
+        return -1;
+    }
+    return 0;
+}
+
 static int put_event(store_writer *w, sqlite3_int64 doc, int i, const cJSON *e, const char *doc_day,
-                     const cJSON *sentences, size_t n_quotes)
+                     const cJSON *sentences, const cJSON *quotes, size_t n_quotes)
 {
     sqlite3_stmt *st = w->st[S_INS_EVENT];
     const cJSON *src = cJSON_GetObjectItemCaseSensitive(e, "source");
@@ -365,8 +391,6 @@ static int put_event(store_writer *w, sqlite3_int64 doc, int i, const cJSON *e, 
     const cJSON *quote = cJSON_GetObjectItemCaseSensitive(e, "quote");
     const char *date = jstr(e, "date"), *cameo = jstr(e, "cameo"), *status = jstr(e, "status");
     const char *day = is_day(date) ? date : doc_day;
-    const cJSON *g = cJSON_GetObjectItemCaseSensitive(e, "goldstein");
-    const cJSON *quad = cJSON_GetObjectItemCaseSensitive(e, "quad_class");
     char context[256];
     context_join(cJSON_GetObjectItemCaseSensitive(plover, "context"), context, sizeof context);
     char *spans = cJSON_PrintUnformatted(cJSON_GetObjectItemCaseSensitive(e, "spans"));
@@ -401,17 +425,9 @@ static int put_event(store_writer *w, sqlite3_int64 doc, int i, const cJSON *e, 
     bind_span(st, 28, tgt);
     int rc = run(w, S_INS_EVENT);
     free(spans);
-    if (rc != 0 || !day)
+    if (rc != 0)
         return rc;
-    st = w->st[S_ROLL];
-    sqlite3_bind_text(st, 1, day, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 2, code_or_empty(src), -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, code_or_empty(tgt), -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, cameo ? cameo : "", -1, SQLITE_STATIC);
-    sqlite3_bind_int(st, 5, cJSON_IsNumber(quad) ? quad->valueint : 0);
-    sqlite3_bind_text(st, 6, status ? status : "", -1, SQLITE_STATIC);
-    sqlite3_bind_int64(st, 7, cJSON_IsNumber(g) ? (sqlite3_int64)llround(g->valuedouble * 10) : 0);
-    return run(w, S_ROLL);
+    return count_event(w, e, day, quotes, qi >= 0 && (size_t)qi < n_quotes ? qi : -1);
 }
 
 static int put_events(store_writer *w, sqlite3_int64 doc, const cJSON *rec, size_t n_quotes,
@@ -419,11 +435,12 @@ static int put_events(store_writer *w, sqlite3_int64 doc, const cJSON *rec, size
 {
     const cJSON *arr = cJSON_GetObjectItemCaseSensitive(rec, "events");
     const cJSON *sentences = cJSON_GetObjectItemCaseSensitive(rec, "sentences");
+    const cJSON *quotes = cJSON_GetObjectItemCaseSensitive(rec, "quotes");
     const char *doc_date = jstr(rec, "date");
     const char *doc_day = is_day(doc_date) ? doc_date : NULL;
     int i = 0;
     for (const cJSON *e = arr ? arr->child : NULL; e; e = e->next, i++)
-        if (put_event(w, doc, i, e, doc_day, sentences, n_quotes) != 0)
+        if (put_event(w, doc, i, e, doc_day, sentences, quotes, n_quotes) != 0)
             return -1;
     *n = (size_t)i;
     return 0;

@@ -1,10 +1,13 @@
 /* Tests of the mention stage: spans, codes, types and surnames over the shipped model. */
 #include "test.h"
+#include "../src/mentions/ner.h"
 
 #include <stdlib.h>
+#include <time.h>
 
 #define SHIPPED_MODEL "data/model/dyad-en.model"
 #define SHIPPED_ACTORS "data/actors/actors.dict"
+#define SHIPPED_NER "data/ner/dyad-en.ner"
 
 /* The shipped pipeline, loaded once for every test (the runner is single-threaded). */
 static dyad_pipeline *shipped(void)
@@ -13,7 +16,8 @@ static dyad_pipeline *shipped(void)
     static int tried;
     if (!p && !tried) {
         tried = 1;
-        dyad_pipeline_options o = {.model_path = SHIPPED_MODEL, .actors_path = SHIPPED_ACTORS};
+        dyad_pipeline_options o = {.model_path = SHIPPED_MODEL, .actors_path = SHIPPED_ACTORS,
+                                   .ner_path = SHIPPED_NER};
         dyad_error err;
         p = dyad_pipeline_new(&o, &err);
         if (!p)
@@ -37,7 +41,8 @@ static dyad_doc *run(const char *input, size_t len)
     return doc;
 }
 
-/* One line per mention: text | name | type | code. */
+/* One line per mention: text | name | type | code, then " | FORM -> N" when it refers
+ * to mention N (form: name, pronoun, title). */
 static char *mentions_spec(const char *input, size_t len)
 {
     dyad_buf b;
@@ -47,6 +52,8 @@ static char *mentions_spec(const char *input, size_t len)
         const dyad_mention *m = &doc->actors[i];
         dyad_buf_printf(&b, "%s%.*s | %s | %s | %s", i ? "\n" : "", (int)(m->end - m->start),
                         doc->text + m->start, m->name, m->type, m->code ? m->code : "-");
+        if (m->antecedent >= 0)
+            dyad_buf_printf(&b, " | %s -> %d", m->form, (int)m->antecedent);
     }
     dyad_doc_free(doc);
     return dyad_buf_detach(&b, NULL);
@@ -99,4 +106,63 @@ DYAD_TEST(mentions_without_model_or_dict)
         CHECK(doc->actors[i].code == NULL);
     dyad_doc_free(doc);
     dyad_pipeline_free(p);
+}
+
+/* The NER weights are untrusted: every truncation and a flipped byte are refused. */
+DYAD_TEST(mentions_ner_loader_rejects_damage)
+{
+    char *data;
+    size_t len;
+    dyad_error err;
+    if (dyad_file_read_all(SHIPPED_NER, &data, &len, &err) != DYAD_OK) {
+        printf("  skipped: %s\n", err.message);
+        return;
+    }
+    ner_model *m = ner_load_memory(data, len, &err);
+    CHECK(m != NULL && m->n_feats > 1000 && m->names.n > 100);
+    CHECK(m && ner_name_gender(&m->names, "George", 6) == NER_MALE);
+    CHECK(m && ner_name_gender(&m->names, "Kremlin", 7) == -1);
+    ner_free(m);
+    static const size_t cuts[] = {0, 7, 23, 24, 100};
+    for (size_t i = 0; i < sizeof cuts / sizeof cuts[0]; i++)
+        CHECK(ner_load_memory(data, cuts[i], NULL) == NULL);
+    CHECK(ner_load_memory(data, len - 1, NULL) == NULL);
+    data[len / 2] ^= 0x40;
+    CHECK(ner_load_memory(data, len, &err) == NULL && !strcmp(err.code, "ner_checksum"));
+    data[len / 2] ^= 0x40;
+    data[12] ^= 0x01; /* the feature count */
+    CHECK(ner_load_memory(data, len, NULL) == NULL);
+    free(data);
+    CHECK(ner_load("no/such/file.ner", &err) == NULL && err.status == DYAD_EIO);
+}
+
+/* Pronouns, titles and names over a long document stay linear: every reference is
+ * weighed against a bounded number of earlier mentions. */
+DYAD_TEST(mentions_coref_pathological)
+{
+    if (!shipped())
+        return;
+    static const char piece[] = "Kremlin spokesman Dmitry Peskov told him that he and they "
+                                "saw the spokesman. Peskov said she met NATO. ";
+    size_t n = 64 * 1024 / (sizeof piece - 1);
+    dyad_buf b;
+    dyad_buf_init(&b);
+    for (size_t i = 0; i < n; i++)
+        dyad_buf_append(&b, piece, sizeof piece - 1);
+    double t0 = (double)clock() / CLOCKS_PER_SEC;
+    dyad_doc *doc = run(b.data, b.len);
+    double secs = (double)clock() / CLOCKS_PER_SEC - t0;
+    size_t refs = 0;
+    for (size_t i = 0; doc && i < doc->n_actors; i++) {
+        const dyad_mention *m = &doc->actors[i];
+        refs += m->antecedent >= 0;
+        CHECK(m->antecedent < (int32_t)i); /* always earlier */
+        CHECK(m->antecedent < 0 || !strcmp(doc->actors[m->antecedent].form, "name"));
+    }
+    printf("  64 KB of pronouns and titles: %.2f s (tag, parse, mentions), %zu references\n",
+           secs, refs);
+    CHECK(refs > n);
+    CHECK(secs < 20.0);
+    dyad_doc_free(doc);
+    dyad_buf_free(&b);
 }

@@ -71,6 +71,8 @@ void actor_dict_problem(dyad_actor_dict *d, const char *file, size_t line, const
 
 /* A date restriction "<YYMMDD", ">YYYYMMDD", "YYMMDD-YYMMDD" or "" -> [from, to]. */
 bool actor_parse_range(const char *s, size_t len, int32_t *from, int32_t *to);
+/* The code starts with a role or sector ("GOV", "MILGOV"), not a country or "IGO". */
+bool actor_code_is_role(const char *code);
 /* A code is 1..ACTOR_MAX_CODE characters of A-Z, 0-9 and '~'. */
 bool actor_code_valid(const char *s, size_t len);
 

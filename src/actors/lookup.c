@@ -43,6 +43,11 @@ static bool is_role(const char *code)
     return strlen(code) >= 3 && in_list(role_codes, N_OF(role_codes), code, 3);
 }
 
+bool actor_code_is_role(const char *code)
+{
+    return code && is_role(code);
+}
+
 static bool in_range(const actor_code *c, int32_t date)
 {
     return (!c->from || date >= c->from) && (!c->to || date <= c->to);

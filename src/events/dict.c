@@ -157,7 +157,7 @@ static size_t split_tabs(char *line, char **fields, size_t max)
 static bool code_valid(const char *s)
 {
     size_t n = strlen(s);
-    if (n < 2 || n >= EV_MAX_CODE)
+    if (n < 2 || n >= EV_MAX_CODE || s[0] < '0' || s[0] > '9')
         return false;
     for (size_t i = 0; i < n; i++)
         if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'A' && s[i] <= 'Z')))

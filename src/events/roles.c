@@ -207,6 +207,21 @@ static const char *mention_code(const ev_sentence *s, const dyad_mention *m,
     return keep(s, buf);
 }
 
+/* "We will never negotiate," Zelensky said: inside a quotation, I and we are its speaker. */
+static const char *speaker_code(const ev_sentence *s, int32_t h)
+{
+    static const char *const first_person[] = {"i", "we", "me", "my", "our", NULL};
+    const dyad_doc *doc = s->doc;
+    bool first = false;
+    for (const char *const *p = first_person; *p && !first; p++)
+        first = strcmp(s->lower[h], *p) == 0;
+    uint32_t at = ev_tok(s, h)->start;
+    for (size_t q = 0; first && q < doc->n_quotes; q++)
+        if (doc->quotes[q].direct && doc->quotes[q].start <= at && at < doc->quotes[q].end)
+            return doc->quotes[q].speaker.code;
+    return NULL;
+}
+
 ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
     ev_actor a = {.head = h};
@@ -238,8 +253,10 @@ ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *act
         if (!inside)
             inside = m;
     }
-    if (strcmp(u, "PRON") == 0)
+    if (strcmp(u, "PRON") == 0) {
+        a.code = speaker_code(s, h);
         return a;
+    }
     /* "Lawmakers in Arnor", "the Calenardhon government": role and country together */
     dyad_actor_match m;
     if (lookup(s, actors, pstart, pend, &m)) {

@@ -200,10 +200,23 @@ static verb_code code_verb(stage *st, const ev_sentence *s, int32_t v, const ev_
     for (const char *p = lemma ? lemma : s->lower[v]; *p && n + 1 < sizeof key; p++)
         key[n++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
     key[n] = '\0';
-    /* a form listed as a verb of its own ("LEFT [042:043]") beats its lemma ("LEAVE") */
-    const char *keys[2] = {s->lower[v], key};
-    for (int k = strcmp(s->lower[v], key) == 0; k < 2 && !best.code[0]; k++)
-        code_verb_key(st, s, v, pre, post, keys[k], &best);
+    /* a form listed as a verb of its own ("LEFT [042:043]") beats its lemma ("LEAVE");
+     * when the lemmatizer missed ("shelled" -> "shel"), the regular stems of the form */
+    char stems[3][64];
+    const char *keys[5] = {s->lower[v], key, stems[0], stems[1], stems[2]};
+    size_t fl = strlen(s->lower[v]);
+    static const char *const endings[3] = {"ed", "ing", "s"};
+    for (int e = 0; e < 3; e++) {
+        size_t el = strlen(endings[e]);
+        stems[e][0] = '\0';
+        if (fl > el + 2 && fl < sizeof stems[e] && strcmp(s->lower[v] + fl - el, endings[e]) == 0) {
+            memcpy(stems[e], s->lower[v], fl - el);
+            stems[e][fl - el] = '\0';
+        }
+    }
+    for (int k = strcmp(s->lower[v], key) == 0; k < 5 && !best.code[0]; k++)
+        if (keys[k][0])
+            code_verb_key(st, s, v, pre, post, keys[k], &best);
     return best;
 }
 
@@ -532,8 +545,10 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 if (strcmp(a.code, b.code) == 0 && a.end - a.start == b.end - b.start &&
                     memcmp(s.doc->text + a.start, s.doc->text + b.start, a.end - a.start) == 0)
                     continue;
-                /* "told reporters": the press is the audience, not the target */
-                if (strncmp(vc.code, "01", 2) == 0 && is_press(b.code))
+                /* "told reporters", "was asked by reporters": the press asks and listens,
+                 * it is no party to statements and appeals */
+                if ((strncmp(vc.code, "01", 2) == 0 || strncmp(vc.code, "02", 2) == 0) &&
+                    (is_press(b.code) || is_press(a.code)))
                     continue;
                 /* "Peskov said Putin ...": a statement about one's own side is no event */
                 if (statement && !st->dict->keep_statements && strncmp(a.code, b.code, 3) == 0)
@@ -546,8 +561,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                     return false;
             }
             /* "rebels attacked", "police arrested 12": an event without a known target,
-             * but not for statements, which say nothing without one */
-            if (!coded && nt == 0 && strncmp(vc.code, "01", 2) != 0) {
+             * but not for statements, appeals and consultations, which need an addressee */
+            if (!coded && nt == 0 && strncmp(vc.code, "01", 2) != 0 &&
+                strncmp(vc.code, "02", 2) != 0 && strncmp(vc.code, "04", 2) != 0) {
                 ev_actor none = {.code = NULL, .head = -1};
                 if (!add_event(st, &s, si, v, vc.code, &a, &none, &status, date, vt))
                     return false;

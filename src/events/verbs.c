@@ -13,6 +13,7 @@
 typedef struct line_reader {
     const char *p, *end;
     size_t lineno;
+    bool comment_only; /* the line held only a comment: it does not end a synset */
     char buf[MAX_LINE];
 } line_reader;
 
@@ -31,7 +32,9 @@ static bool next_line(line_reader *r, bool *too_long)
     memcpy(r->buf, r->p, n);
     r->buf[n] = '\0';
     r->p += n + 1;
-    char *hash = strchr(r->buf, '#');
+    /* '#' comments, and TABARI's ';' ones still found in PETRARCH files */
+    char *hash = strpbrk(r->buf, "#;");
+    r->comment_only = hash && strspn(r->buf, " \t") == (size_t)(hash - r->buf);
     if (hash)
         *hash = '\0';
     char *s = r->buf;
@@ -247,11 +250,17 @@ static bool add_verb(dyad_event_dict *d, const char *word, size_t len, const cha
     return true;
 }
 
-/* "GIVE {GAVE GIVEN} [070]" or "+GO_BY {+WENT_BY}": the verb and its listed forms. */
+/* A verb word: letters, and '_' joining a particle, '-' and apostrophes. */
+static bool verb_word(const char *w, size_t n)
+{
+    return n && strspn(w, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-'") >= n;
+}
+
+/* "GIVE {GAVE GIVEN} [070]" or "+GO_BY {+WENT_BY}": the verb, its listed forms, and
+ * its own code. Returns 1 when added, 0 when malformed (why set), -1 out of memory. */
 static int parse_verb_line(dyad_event_dict *d, char *line, const char **why)
 {
     char code[EV_MAX_CODE] = "", code2[EV_MAX_CODE] = "";
-    char *save = NULL;
     char *br = strchr(line, '[');
     if (br) {
         if (!parse_codes(br, code, code2)) {
@@ -260,12 +269,37 @@ static int parse_verb_line(dyad_event_dict *d, char *line, const char **why)
         }
         *br = '\0';
     }
-    for (char *tok = strtok_r(line, " \t{}", &save); tok; tok = strtok_r(NULL, " \t{}", &save)) {
+    char *open = strchr(line, '{'), *close = open ? strchr(open, '}') : NULL;
+    if (open && !close) {
+        *why = "verb forms without the closing }";
+        return 0;
+    }
+    if (close && close[1 + strspn(close + 1, " \t")] != '\0') {
+        *why = "words after the verb forms";
+        return 0;
+    }
+    if (open)
+        *open = *close = '\0';
+    /* the verb itself: one word before the forms */
+    char *w = line + strspn(line, " \t+");
+    size_t n = strcspn(w, " \t");
+    if (w[n + strspn(w + n, " \t")] != '\0' || !verb_word(w, n)) {
+        *why = "a verb line is one word, its {forms} and [code]";
+        return 0;
+    }
+    while (n && w[n - 1] == '_')
+        n--;
+    if (n && !add_verb(d, w, n, code, code2))
+        return -1;
+    /* the listed forms: each a verb of its own with the same meaning */
+    char *save = NULL;
+    for (char *tok = open ? strtok_r(open + 1, " \t", &save) : NULL; tok;
+         tok = strtok_r(NULL, " \t", &save)) {
         while (*tok == '+')
             tok++;
         size_t len = strlen(tok);
-        if (strspn(tok, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_-'") != len) {
-            *why = "verb with characters other than letters, '_', '-' and apostrophes";
+        if (!verb_word(tok, len)) {
+            *why = "verb forms with characters other than letters, '_', '-' and apostrophes";
             return 0;
         }
         while (len && tok[len - 1] == '_')
@@ -329,6 +363,8 @@ dyad_status dyad_event_dict_add_verbs(dyad_event_dict *d, const char *name, cons
             ev_problem(d, name, r.lineno, "line too long");
             continue;
         }
+        if (r.comment_only)
+            continue;
         if (!*line || strncmp(line, "<!--", 4) == 0) {
             synset = -1;
             continue;

@@ -1,6 +1,9 @@
-/* The mention stage: spans from the parse, codes from the dictionary, types, and
- * surnames resolved to the full names met earlier in the document. */
+/* The mention stage: spans from the parse, codes from the dictionary, types from the
+ * dictionary, the NER tagger and cues, surnames resolved to the full names met earlier in
+ * the document, and role-only codes given the document's country (coreference of
+ * pronouns and titles: coref.c). */
 #include "mentions.h"
+#include "../actors/actors.h"
 
 #include <ctype.h>
 #include <stdio.h>
@@ -321,7 +324,8 @@ static int ner_overlap(const dyad_doc *doc, const uint8_t *lab, const ment *m, u
     return best;
 }
 
-/* Types the mention from the tagger; the dictionary keeps its people and groups. A
+/* Types the mention from the tagger, unless the dictionary knows it for a person, place
+ * or group (its organisations are often one-word names of people with a role). A
  * mention the tagger does not see keeps only a dictionary type or a title. The spans
  * stay the chains': on UNER EWT dev, taking the tagger's spans or adding the entities no
  * chain covers lost more precision than it gained recall (2-fold, -2 to -3 F1). */
@@ -335,8 +339,10 @@ static void ner_retype(const dyad_doc *doc, const uint8_t *lab, ment *m, const c
         return;
     }
     m->ner = 1;
-    if (!dt || (strcmp(dt, "person") != 0 && strcmp(dt, "group") != 0))
-        m->type = ner_types[type];
+    if (m->titled && type != 0 && has_rel(doc, m->n0 + 1, m->t1, "flat"))
+        m->type = "person"; /* "Army General Valery Gerasimov", not "airline Mahan Air" */
+    else if (!dt || !strcmp(dt, "organization"))
+        m->type = ner_types[type]; /* "Nasrallah" LBNREB is a man, not his party */
     if (s > m->n0 && s < m->t1 && type == 0)
         m->n0 = s; /* a title the chain took for the name: "Senator" */
 }
@@ -423,27 +429,42 @@ static bool add_surnames(const dyad_doc *doc, ment_list *l, size_t from, int32_t
         const ment *p = surname_of(doc, l, from, t);
         if (!p)
             continue;
-        ment m = {t, t + 1, t, t, si, 0, 0, "person", p->code, p->name};
+        ment m = {.t0 = t, .t1 = t + 1, .c0 = t, .n0 = t, .sentence = si, .type = "person",
+                  .code = p->code, .name = p->name};
         if (!ment_insert(l, at, &m))
             return false;
     }
     return true;
 }
 
-/* Copies the typed mentions (those with no type named nothing) into the document. */
+/* Copies the typed mentions (those with no type named nothing) into the document, with
+ * antecedents as indices among the copied ones. */
 static dyad_status emit(dyad_doc *doc, const ment_list *l)
 {
     doc->actors = dyad_arena_alloc(doc->arena, (l->n ? l->n : 1) * sizeof *doc->actors);
-    if (!doc->actors)
+    int32_t *at = malloc((l->n ? l->n : 1) * sizeof *at);
+    if (!doc->actors || !at) {
+        free(at);
         return DYAD_ENOMEM;
+    }
     size_t n = 0;
     for (size_t i = 0; i < l->n; i++) {
         const ment *m = &l->m[i];
-        if (m->type)
-            doc->actors[n++] = (dyad_mention){span_start(doc, m->t0), span_end(doc, m->t1),
-                                              m->name, m->type, m->code, m->sentence};
+        at[i] = m->type ? (int32_t)n : -1;
+        if (!m->type)
+            continue;
+        int32_t ante = m->ante1 && m->ante1 - 1 < i ? at[m->ante1 - 1] : -1;
+        doc->actors[n++] = (dyad_mention){.start = span_start(doc, m->t0),
+                                          .end = span_end(doc, m->t1),
+                                          .name = m->name,
+                                          .type = m->type,
+                                          .code = m->code,
+                                          .sentence = m->sentence,
+                                          .antecedent = ante,
+                                          .form = m->form ? m->form : "name"};
     }
     doc->n_actors = n;
+    free(at);
     return DYAD_OK;
 }
 
@@ -466,6 +487,60 @@ static dyad_status find_all(const dyad_actor_dict *dict, const uint8_t *lab, dya
             return DYAD_ENOMEM;
     }
     return DYAD_OK;
+}
+
+/* The country a document is about: the one its coded names give most, at least twice and
+ * twice as often as any other; "" when no country stands out. */
+static void main_country(const ment_list *l, char out[4])
+{
+    enum { MAX_COUNTRIES = 64 }; /* distinct countries counted; a story names few */
+    char seen[MAX_COUNTRIES][4];
+    size_t count[MAX_COUNTRIES], n = 0, best = 0, second = 0;
+    for (size_t i = 0; i < l->n; i++) {
+        const char *c = l->m[i].code;
+        if (!l->m[i].type || !c || strlen(c) < 3 || actor_code_is_role(c) || !strncmp(c, "IGO", 3))
+            continue;
+        size_t k = 0;
+        while (k < n && strncmp(seen[k], c, 3) != 0)
+            k++;
+        if (k == n && n == MAX_COUNTRIES)
+            continue;
+        if (k == n)
+            snprintf(seen[n], 4, "%.3s", c), count[n++] = 0;
+        count[k]++;
+    }
+    for (size_t k = 1; k < n; k++)
+        if (count[k] > count[best])
+            best = k;
+    for (size_t k = 0; k < n; k++)
+        if (k != best && count[k] > second)
+            second = count[k];
+    snprintf(out, 4, "%s", n && count[best] >= 2 && count[best] >= 2 * second ? seen[best] : "");
+}
+
+/* Role-only codes ("GOVMIL" for "Defense Ministry spokesman Igor Konashenkov") take the
+ * country the document is about: "RUSGOVMIL" in a story about Russia. */
+static bool add_country(dyad_doc *doc, ment_list *l)
+{
+    char country[4];
+    main_country(l, country);
+    const char *from = NULL, *to = NULL; /* the last code changed: names repeat */
+    for (size_t i = 0; country[0] && i < l->n; i++) {
+        ment *m = &l->m[i];
+        if (!m->type || !m->code || !actor_code_is_role(m->code) ||
+            !strncmp(m->code, "NGO", 3) || !strncmp(m->code, "NGM", 3) ||
+            !strncmp(m->code, "MNC", 3))
+            continue; /* NGOs and multinationals belong to no country */
+        if (m->code != from) {
+            char code[40];
+            snprintf(code, sizeof code, "%s%s", country, m->code);
+            from = m->code;
+            if (!(to = dyad_doc_strdup(doc, code, strlen(code))))
+                return false;
+        }
+        m->code = to;
+    }
+    return true;
 }
 
 /* The NER label scheme of a mention type, as the UNER guidelines count it: a group that is
@@ -542,6 +617,10 @@ dyad_status ment_find(const dyad_actor_dict *dict, const ner_model *ner, dyad_do
     const uint8_t *lab = ner_labels(dict, ner, doc, &st);
     if (st == DYAD_OK)
         st = find_all(dict, lab, doc, &l);
+    if (st == DYAD_OK && !add_country(doc, &l))
+        st = DYAD_ENOMEM;
+    if (st == DYAD_OK && !ment_coref(dict, ner ? &ner->names : NULL, doc, &l))
+        st = DYAD_ENOMEM;
     if (st == DYAD_OK)
         st = emit(doc, &l);
     free(l.m);

@@ -15,6 +15,9 @@ typedef struct ment {
     int ner;             /* the NER tagger found a name here (lower case is then a name) */
     const char *type;    /* static; NULL: names nothing (dropped when written) */
     const char *code, *name; /* owned by the document; code may be NULL */
+    uint32_t ante1;      /* 1 + index in the list of the mention this one refers to; 0 = none */
+    const char *form;    /* static: NULL for a name, "pronoun" or "title" */
+    unsigned gender;     /* NER_MALE | NER_FEMALE learnt from pronouns resolved to it */
 } ment;
 
 /* A growable array of mentions (malloc'd, freed by the stage). */
@@ -37,6 +40,13 @@ bool ment_insert(ment_list *out, size_t at, const ment *m);
 /* The [lo, hi] token range of the subtree under token t in sentence s. */
 void ment_subtree(const dyad_doc *doc, const dyad_sentence *s, uint32_t t, uint32_t *lo,
                   uint32_t *hi);
+/* Adds the pronouns and titles alone of the document that refer to a person or
+ * organisation of l, resolved, in text order; sets ante1 of later short names too.
+ * names (may be NULL) gives first names' gender. False when out of memory. */
+bool ment_coref(const dyad_actor_dict *dict, const ner_names *names, dyad_doc *doc,
+                ment_list *l);
+/* The head token of a mention: the one whose head lies outside it. */
+uint32_t ment_head(const dyad_doc *doc, const ment *m);
 /* The apposition next to a mention ("Fiona Hill, a former official"; "the spokesman,
  * Dmitry Peskov"), as a token range; false when there is none. */
 bool ment_apposition(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t *hi);
@@ -59,5 +69,7 @@ extern const char *const ment_place_preps[];  /* "in", "near": a place follows *
 extern const char *const ment_locatives[];    /* "in", "at": a capital there is a place */
 extern const char *const ment_group_roles[];  /* CAMEO roles of armed and political groups */
 extern const char *const ment_not_names[];    /* months, weekdays, holidays */
+extern const char *const ment_male_words[];   /* "Mr", "spokesman": a man */
+extern const char *const ment_female_words[]; /* "Mrs", "spokeswoman": a woman */
 
 #endif

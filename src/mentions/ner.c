@@ -71,13 +71,13 @@ static size_t chain_head(const ner_word *w, size_t n, size_t i)
     return i;
 }
 
-/* The lemma of the case marker of token h ("in" for "in Tampa"), or "-". */
-static const char *case_of(const ner_word *w, size_t n, size_t h)
+void ner_prepare(ner_word *w, size_t n)
 {
     for (size_t j = 0; j < n; j++)
-        if (w[j].head == (int32_t)h && !strcmp(w[j].deprel, "case"))
-            return w[j].lemma;
-    return "-";
+        w[j].case_lemma = "-";
+    for (size_t j = n; j-- > 0;) /* the first marker wins, as "in" in "in and around" */
+        if (w[j].head >= 0 && (size_t)w[j].head < n && !strcmp(w[j].deprel, "case"))
+            w[w[j].head].case_lemma = w[j].lemma;
 }
 
 static uint64_t word_key(int id, const ner_word *w, size_t n, long i)
@@ -136,7 +136,7 @@ size_t ner_features(const ner_word *w, size_t n, size_t i, int prev, int prev2, 
     size_t h = chain_head(w, n, i);
     f[k++] = mix_str(start(70), x->deprel);
     f[k++] = mix_str(start(71), w[h].deprel);
-    f[k++] = mix_str(start(72), case_of(w, n, h));
+    f[k++] = mix_str(start(72), w[h].case_lemma ? w[h].case_lemma : "-");
     f[k++] = mix_str(mix_str(start(73), w[h].deprel),
                      w[h].head >= 0 && (size_t)w[h].head < n ? w[w[h].head].lemma : "<root>");
     f[k++] = mix_lower(start(74), w[h].form, w[h].len);
@@ -261,18 +261,25 @@ bool ner_names_add(ner_names *names, uint64_t key, unsigned info)
         *names = g;
     }
     size_t s = name_slot(names, key);
-    names->n += !names->keys[s];
+    if (!names->keys[s])
+        names->n++, names->info[s] = 0;
     names->keys[s] = key;
-    names->info[s] = (uint8_t)(info & (NER_MALE | NER_FEMALE));
+    names->info[s] |= (uint8_t)(info & (NER_MALE | NER_FEMALE | NER_NAME));
     return true;
+}
+
+unsigned ner_word_info(const ner_names *names, const char *s, size_t len)
+{
+    if (!names || !names->n)
+        return 0;
+    size_t slot = name_slot(names, ner_name_key(s, len));
+    return names->keys[slot] ? names->info[slot] : 0;
 }
 
 int ner_name_gender(const ner_names *names, const char *s, size_t len)
 {
-    if (!names || !names->n)
-        return -1;
-    size_t slot = name_slot(names, ner_name_key(s, len));
-    return names->keys[slot] ? names->info[slot] : -1;
+    unsigned info = ner_word_info(names, s, len);
+    return info & NER_NAME ? (int)(info & (NER_MALE | NER_FEMALE)) : -1;
 }
 
 void ner_names_free(ner_names *names)
@@ -286,9 +293,10 @@ void ner_dict_classes(const dyad_actor_dict *dict, const ner_names *names, ner_w
 {
     char buf[256];
     dyad_actor_match m;
-    for (size_t i = 0; i < n; i++)
-        w[i].dict = ner_name_gender(names, w[i].form, w[i].len) >= 0 &&
-                    isupper((unsigned char)w[i].form[0]) ? NER_DICT_FIRST : 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned info = ner_word_info(names, w[i].form, w[i].len);
+        w[i].dict = info & NER_NAME && isupper((unsigned char)w[i].form[0]) ? NER_DICT_FIRST : 0;
+    }
     if (!dict)
         return;
     for (size_t i = 0; i < n; i++) {
@@ -315,10 +323,11 @@ void ner_words(const dyad_doc *doc, const dyad_sentence *s, ner_word *w)
         w[i] = (ner_word){doc->text + t->start, t->end - t->start,
                           t->upos ? t->upos : "_", t->xpos ? t->xpos : "_",
                           t->lemma ? t->lemma : "_", t->deprel ? t->deprel : "_",
-                          t->head >= 0 ? t->head - (int32_t)s->first : -1, 0, 0};
+                          t->head >= 0 ? t->head - (int32_t)s->first : -1, 0, 0, "-"};
         if (w[i].head >= (int32_t)s->count)
             w[i].head = -1;
     }
+    ner_prepare(w, s->count);
 }
 
 /* ---- weights file --------------------------------------------------------- */

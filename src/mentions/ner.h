@@ -20,14 +20,15 @@ enum { NER_O, NER_B_PER, NER_I_PER, NER_B_ORG, NER_I_ORG, NER_B_LOC, NER_I_LOC, 
 #define NER_DICT_TITLE 16u  /* a title or role noun */
 #define NER_DICT_FIRST 32u  /* a first name (data/ner/names.tsv) */
 
-/* Genders of a first name (bits of ner_name_gender). */
-#define NER_MALE 1u
-#define NER_FEMALE 2u
+/* What a word list says of a word (bits of ner_names.info). */
+#define NER_MALE 1u   /* a first name for men */
+#define NER_FEMALE 2u /* a first name for women */
+#define NER_NAME 4u   /* a first name */
 
-/* First names: open addressing over 64-bit keys of the lower-case name (0 = empty). */
+/* First names: open addressing over 64-bit keys of the lower-case word (0 = empty). */
 typedef struct ner_names {
     uint64_t *keys;        /* [n_slots] */
-    uint8_t *info;         /* [n_slots] NER_MALE | NER_FEMALE, 0 when unknown */
+    uint8_t *info;         /* [n_slots] NER_MALE | NER_FEMALE | NER_NAME */
     size_t n_slots, n;     /* n_slots a power of 2, at least 2n */
 } ner_names;
 
@@ -39,6 +40,7 @@ typedef struct ner_word {
     int32_t head;          /* index of the head in the sentence, -1 for the root */
     unsigned dict;         /* NER_DICT_* bits */
     unsigned heur;         /* NER_* label of the mention stage's own finding */
+    const char *case_lemma; /* lemma of the word's case marker ("in"), or "-": ner_prepare */
 } ner_word;
 
 /* Loaded weights: open addressing over 64-bit feature keys (0 = empty slot). */
@@ -55,12 +57,16 @@ ner_model *ner_load(const char *path, dyad_error *err);
 ner_model *ner_load_memory(const void *data, size_t len, dyad_error *err);
 void ner_free(ner_model *m);
 
+/* Sets w[i].case_lemma of the n words (linear). Call before ner_features. */
+void ner_prepare(ner_word *w, size_t n);
 /* Sets w[i].dict for the n words from dict and names (either may be NULL). */
 void ner_dict_classes(const dyad_actor_dict *dict, const ner_names *names, ner_word *w, size_t n);
 /* The key of a name (case-insensitive). */
 uint64_t ner_name_key(const char *s, size_t len);
-/* Adds a name with its gender bits; false when out of memory. */
+/* Adds info bits to a word (added to those it has); false when out of memory. */
 bool ner_names_add(ner_names *names, uint64_t key, unsigned info);
+/* The info bits of a word, 0 when unknown. */
+unsigned ner_word_info(const ner_names *names, const char *s, size_t len);
 /* -1 when the word is no known first name, else its NER_MALE/NER_FEMALE bits (0: either). */
 int ner_name_gender(const ner_names *names, const char *s, size_t len);
 void ner_names_free(ner_names *names);

@@ -194,8 +194,7 @@ void ment_subtree(const dyad_doc *doc, const dyad_sentence *s, uint32_t t, uint3
     }
 }
 
-/* The head of the mention: the token whose head lies outside it. */
-static uint32_t head_of(const dyad_doc *doc, const ment *m)
+uint32_t ment_head(const dyad_doc *doc, const ment *m)
 {
     for (uint32_t t = m->t1; t-- > m->t0;) {
         int32_t h = doc->tokens[t].head;
@@ -213,7 +212,7 @@ static bool is_rel(const dyad_token *t, const char *rel)
 bool ment_apposition(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t *hi)
 {
     const dyad_sentence *s = &doc->sentences[m->sentence];
-    uint32_t end = s->first + s->count, h = head_of(doc, m);
+    uint32_t end = s->first + s->count, h = ment_head(doc, m);
     for (uint32_t k = m->t1; k < end; k++) /* "Fiona Hill, a former official" */
         if (doc->tokens[k].head == (int32_t)h && is_rel(&doc->tokens[k], "appos") &&
             !is_upos(&doc->tokens[k], "PROPN")) {

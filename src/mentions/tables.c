@@ -66,3 +66,15 @@ const char *const ment_not_names[] = {
     "sept", "oct", "nov", "dec", "monday", "tuesday", "wednesday", "thursday", "friday",
     "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "christmas",
     "easter", "ramadan", NULL};
+
+/* Words in or beside a name that tell a man or a woman, for pronoun agreement. */
+const char *const ment_male_words[] = {
+    "mr", "sir", "lord", "king", "prince", "duke", "emperor", "pope", "father", "brother",
+    "uncle", "son", "husband", "spokesman", "chairman", "congressman", "businessman",
+    "councilman", "assemblyman", "congressman", "sheikh", "ayatollah", "mister", "monsieur",
+    "herr", "senor", "baron", "count", "grandfather", "nephew", "boy", "man", NULL};
+const char *const ment_female_words[] = {
+    "mrs", "ms", "miss", "madam", "madame", "lady", "dame", "queen", "princess", "duchess",
+    "empress", "mother", "sister", "aunt", "daughter", "wife", "spokeswoman", "chairwoman",
+    "congresswoman", "businesswoman", "councilwoman", "assemblywoman", "actress", "baroness",
+    "countess", "grandmother", "niece", "girl", "woman", "mme", "mlle", "senora", "frau", NULL};

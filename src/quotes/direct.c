@@ -3,6 +3,7 @@
 #include "quotes.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* Steps up the tree from a quotation to its cue: "called the stabbing “...”" is two. */
 #define CUE_CLIMB 4
@@ -41,8 +42,8 @@ static int32_t cue_beside(const qwork *w, const qspan *s)
             return (int32_t)t;
     const dyad_sentence *first = &doc->sentences[w->sent[s->t0]];
     for (uint32_t t = s->t0; t-- > first->first && t + 4 * CUE_REACH > s->t0;)
-        if (usable_cue(w, t))
-            return (int32_t)t;
+        if (usable_cue(w, t) && !q_rel(doc, t, "acl"))
+            return (int32_t)t; /* not "— which the BBC noted as unusual —" */
     return -1;
 }
 
@@ -74,10 +75,8 @@ static int32_t holder(const qwork *w, size_t n_indirect, uint32_t t0, uint32_t t
 /* Words of r's content outside [t0, t1). */
 static uint32_t words_outside(const qwork *w, const qrec *r, uint32_t t0, uint32_t t1)
 {
-    uint32_t n = 0;
-    for (uint32_t t = r->t0; t < r->t1; t++)
-        n += (t < t0 || t >= t1) && !q_is_punct(w->doc, t);
-    return n;
+    uint32_t a = t0 > r->t0 ? t0 : r->t0, b = t1 < r->t1 ? t1 : r->t1;
+    return q_words(w, r->t0, r->t1) - q_words(w, a, b);
 }
 
 /* A quotation with no cue is a quotation when it reads as a statement (a verb and a
@@ -118,13 +117,19 @@ static bool quote_heads(const qwork *w, const qrec *r, const qspan *s)
     const dyad_doc *doc = w->doc;
     static const char *const loose[] = {"advcl", "obl", "advmod", "discourse", "mark", "cc",
                                         "punct", "parataxis", "vocative", NULL};
+    uint32_t a = s->t0 > r->t0 ? s->t0 : r->t0, b = s->t1 < r->t1 ? s->t1 : r->t1;
+    if (a >= b || (a - r->t0) + (r->t1 - b) > Q_SCAN)
+        return false; /* many words around the quotation: the statement is more than it */
     for (uint32_t t = r->t0; t < r->t1; t++) {
+        if (t == a) {
+            t = b - 1; /* only the words around the quotation */
+            continue;
+        }
         int32_t h = doc->tokens[t].head;
         bool root = h < (int32_t)r->t0 || h >= (int32_t)r->t1;
-        bool in_s = t >= s->t0 && t < s->t1;
-        if (root && !in_s)
+        if (root)
             return false;
-        if (in_s || q_is_punct(doc, t))
+        if (q_is_punct(doc, t))
             continue;
         uint32_t k = t;
         for (int step = 0; step < 64 && !root; step++) {
@@ -144,13 +149,9 @@ static bool quote_heads(const qwork *w, const qrec *r, const qspan *s)
     return true;
 }
 
-/* Words of [t0, t1) that are not punctuation. */
 static uint32_t words_in(const qwork *w, uint32_t t0, uint32_t t1)
 {
-    uint32_t n = 0;
-    for (uint32_t t = t0; t < t1; t++)
-        n += !q_is_punct(w->doc, t);
-    return n;
+    return q_words(w, t0, t1);
 }
 
 /* Words before a statement's first quotation that still let the quotations stand for
@@ -191,10 +192,37 @@ static bool replace_statements(qwork *w, size_t n_indirect, const int32_t *cues)
         qrec *r = &w->recs[ri];
         if (quoted[ri] && words_in(w, r->t0, first[ri]) <= PARTIAL_LEAD &&
             2 * quoted[ri] >= words_in(w, r->t0, r->t1))
-            r->dropped = 1;
+            r->dropped = 1; /* mostly quoted */
     }
     free(quoted), free(first);
     return true;
+}
+
+/* Tokens between the two halves of an interrupted quotation ("“A,” he said, “B.”"). */
+#define GAP_TOKENS 12
+
+static bool has_comma(const dyad_doc *doc, uint32_t a, uint32_t b)
+{
+    return memchr(doc->text + a, ',', b - a) != NULL;
+}
+
+/* s continues the quotation prev after the attribution that splits it: same sentence,
+ * only the cue clause between, set off by commas on both sides. */
+static bool interrupted(const qwork *w, const qrec *prev, const qspan *s)
+{
+    const dyad_doc *doc = w->doc;
+    if (!prev->direct || prev->cue < 0 || prev->t1 > s->t0 || s->t0 - prev->t1 > GAP_TOKENS ||
+        w->sent[prev->t1 - 1] != w->sent[s->t0])
+        return false;
+    uint32_t cue = (uint32_t)prev->cue;
+    if (cue < prev->t1 || cue >= s->t0)
+        return false;
+    int32_t subj = prev->subj;
+    for (uint32_t t = cue + 1; t < s->t0; t++) /* after the cue only its speaker: "said Khan," */
+        if (!q_is_punct(doc, t) && (subj < 0 || t < w->lo[subj] || t > w->hi[subj]))
+            return false;
+    return has_comma(doc, prev->end - 1, doc->tokens[cue].start) &&
+           has_comma(doc, doc->tokens[cue].end, s->start);
 }
 
 /* Second pass: a quotation inside a statement is part of it; otherwise it stands,
@@ -212,8 +240,13 @@ static bool one_span(qwork *w, size_t n_indirect, const qspan *s, int32_t cue)
     } else if (holder(w, n_indirect, s->t0, b) >= 0) {
         return true;
     }
-    if (cue < 0 && !statement_like(w, s))
+    if (w->n_recs > n_indirect && interrupted(w, &w->recs[w->n_recs - 1], s)) {
+        w->recs[w->n_recs - 1].end = s->end; /* one quotation around its attribution */
+        w->recs[w->n_recs - 1].t1 = s->t1;
         return true;
+    }
+    if ((cue < 0 || q_cue_subject_loose(w, (uint32_t)cue) < 0) && !statement_like(w, s))
+        return true; /* a phrase no one is said to have said: a scare quote ("so-called") */
     return add_direct(w, s, cue);
 }
 
@@ -239,6 +272,13 @@ bool q_direct_find(qwork *w)
     for (size_t i = 0; i < w->n_spans && ok; i++)
         if (usable_span(w, &w->spans[i]))
             ok = one_span(w, n_indirect, &w->spans[i], cues[i]);
+    for (size_t ri = 0; ri < n_indirect && ok; ri++) {
+        qrec *r = &w->recs[ri];
+        int32_t si = w->inq[r->t0];
+        if (!r->dropped && si >= 0 && cues[si] >= 0 && cues[si] != r->cue &&
+            w->cuerec[cues[si]] != (int32_t)ri)
+            r->dropped = 1; /* the parse hung a quotation with its own cue on this one */
+    }
     free(cues);
     return ok;
 }

@@ -46,9 +46,14 @@ bool q_lemma_in(const dyad_doc *doc, uint32_t t, const char *const *list)
     return false;
 }
 
+uint32_t q_words(const qwork *w, uint32_t a, uint32_t b)
+{
+    return b > a ? w->wpre[b] - w->wpre[a] : 0;
+}
+
 int32_t q_child(const qwork *w, uint32_t t, const char *rel)
 {
-    for (uint32_t i = w->kid_first[t]; i < w->kid_first[t + 1]; i++)
+    for (uint32_t i = w->kid_first[t]; i < w->kid_first[t + 1] && i < w->kid_first[t] + Q_SCAN; i++)
         if (q_rel(w->doc, w->kids[i], rel))
             return (int32_t)w->kids[i];
     return -1;
@@ -153,9 +158,14 @@ static bool prepare(qwork *w)
     w->kids = malloc(n * sizeof *w->kids);
     w->kid_first = malloc((n + 1) * sizeof *w->kid_first);
     w->para = malloc((w->doc->n_sentences + 1) * sizeof *w->para);
+    w->wpre = malloc((n + 1) * sizeof *w->wpre);
     if (!w->lo || !w->hi || !w->sent || !w->inq || !w->ment || !w->cuerec || !w->kids ||
-        !w->kid_first || !w->para)
+        !w->kid_first || !w->para || !w->wpre)
         return false;
+    w->wpre[0] = 0;
+    for (size_t t = 0; t < n; t++)
+        w->wpre[t + 1] = w->wpre[t] + !q_is_punct(w->doc, (uint32_t)t);
+    w->bare_sent = -1;
     for (size_t t = 0; t < n; t++)
         w->sent[t] = -1;
     sentences_and_mentions(w);
@@ -180,6 +190,7 @@ static void work_free(qwork *w)
 {
     free(w->lo), free(w->hi), free(w->sent), free(w->inq), free(w->ment), free(w->cuerec);
     free(w->kids), free(w->kid_first), free(w->para), free(w->spans), free(w->recs);
+    free(w->wpre);
 }
 
 /* Text order; an indirect statement before the direct quotation inside it. */
@@ -190,10 +201,6 @@ static int by_start(const void *a, const void *b)
         return x->start < y->start ? -1 : 1;
     return x->end > y->end ? -1 : x->end < y->end;
 }
-
-bool q_direct_find(qwork *w);
-void q_neighbours(qwork *w);
-void q_denials_link(qwork *w, int32_t *denies);
 
 static dyad_status emit(qwork *w)
 {
@@ -235,7 +242,8 @@ dyad_status dyad_quotes_find(dyad_doc *doc)
     if (prepare(&w) && q_marks_scan(&w)) {
         map_spans(&w);
         if (q_indirect_find(&w) && q_direct_find(&w)) {
-            qsort(w.recs, w.n_recs, sizeof *w.recs, by_start);
+            if (w.n_recs)
+                qsort(w.recs, w.n_recs, sizeof *w.recs, by_start);
             for (size_t i = 0; i < w.n_recs; i++)
                 if (!w.recs[i].dropped && w.recs[i].subj >= 0)
                     q_speaker_fill(&w, i);

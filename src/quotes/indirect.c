@@ -16,19 +16,52 @@ static bool q_rel_in(const dyad_doc *doc, uint32_t t, const char *const *rels)
 /* Shrinks [*c0, *c1) past punctuation and a leading "that" at both ends. */
 static void trim(const dyad_doc *doc, uint32_t *c0, uint32_t *c1)
 {
-    while (*c0 < *c1 && (q_is_punct(doc, *c0) ||
-                         (q_word(doc, *c0, "that") && q_rel(doc, *c0, "mark"))))
+    uint32_t a = *c0, b = *c1;
+    while (*c0 < *c1 && *c0 < a + Q_SCAN &&
+           (q_is_punct(doc, *c0) || (q_word(doc, *c0, "that") && q_rel(doc, *c0, "mark"))))
         (*c0)++;
-    while (*c1 > *c0 && q_is_punct(doc, *c1 - 1))
+    while (*c1 > *c0 && *c1 + Q_SCAN > b && q_is_punct(doc, *c1 - 1))
         (*c1)--;
+}
+
+/* Tokens [a, b] are one adverbial of v: an oblique or adverb phrase that hangs from v. */
+static bool leading_adverbial(const qwork *w, uint32_t v, uint32_t a, uint32_t b)
+{
+    uint32_t k = b;
+    for (int step = 0; step < 16; step++) {
+        int32_t h = w->doc->tokens[k].head;
+        if (h < 0)
+            return false;
+        if ((uint32_t)h == v)
+            return (q_rel(w->doc, k, "obl") || q_rel(w->doc, k, "advmod")) && w->lo[k] == a &&
+                   w->hi[k] <= b;
+        k = (uint32_t)h;
+    }
+    return false;
+}
+
+/* Time words: "according to" hung on them by the parse names no source. */
+static bool time_noun(const dyad_doc *doc, uint32_t t)
+{
+    static const char *const words[] = {"year", "month", "week", "day", "time", "today",
+                                        "yesterday", "morning", "evening", "night", "hour",
+                                        "decade", "century", "weekend", NULL};
+    return q_lemma_in(doc, t, words);
 }
 
 /* "..., according to X" or "According to X, ...": the clause X modifies, less X. */
 static bool according(const qwork *w, uint32_t cue, uint32_t *c0, uint32_t *c1)
 {
     int32_t x = w->doc->tokens[cue].head;
-    if (x < 0 || w->doc->tokens[x].head < 0)
+    if (x < 0 || time_noun(w->doc, (uint32_t)x))
         return false;
+    if (w->doc->tokens[x].head < 0) { /* "According to X, ..." parsed with X as the root */
+        int32_t p = q_child(w, (uint32_t)x, "parataxis");
+        if (p < 0 || w->lo[p] <= (uint32_t)x)
+            return false;
+        *c0 = w->lo[p], *c1 = w->hi[p] + 1;
+        return true;
+    }
     uint32_t v = (uint32_t)w->doc->tokens[x].head;
     if (w->sent[v] != w->sent[cue])
         return false;
@@ -38,10 +71,8 @@ static bool according(const qwork *w, uint32_t cue, uint32_t *c0, uint32_t *c1)
     else
         *c1 = w->lo[x]; /* the phrase trails, or follows the verb */
     /* "According to X, on Thursday, ...": the scene-setting adverbial is not the claim */
-    for (uint32_t t = *c0; t < v && t < *c1; t++)
-        if (q_word(w->doc, t, ",") && w->doc->tokens[t].head >= 0 &&
-            (uint32_t)w->doc->tokens[t].head < t && q_rel(w->doc, w->doc->tokens[t].head, "obl") &&
-            w->lo[w->doc->tokens[t].head] <= *c0 + 1)
+    for (uint32_t t = *c0 + 1; t < v && t < *c1 && t < *c0 + Q_SCAN; t++)
+        if (q_word(w->doc, t, ",") && leading_adverbial(w, v, *c0, t - 1))
             *c0 = t + 1;
     return true;
 }
@@ -90,6 +121,9 @@ static bool parenthetical(const qwork *w, uint32_t cue, uint32_t *c0, uint32_t *
         return false;
     if (!q_word(doc, w->lo[subj] - 1, ",") || !q_word(doc, cue + 1, ","))
         return false;
+    *c0 = s->first, *c1 = s->first + s->count;
+    if (w->lo[subj] > s->first + Q_SCAN)
+        return false; /* a long lead is a clause of its own */
     for (uint32_t t = s->first; t + 1 < w->lo[subj]; t++)
         if (!adverbial_of(w, t, cue))
             return true;
@@ -103,7 +137,7 @@ static void raise_object(const qwork *w, uint32_t cue, uint32_t *c0)
     int32_t obj = q_child(w, cue, "obj");
     if (obj < 0 || w->hi[obj] + 1 != *c0)
         return;
-    for (uint32_t k = *c0; k < w->doc->n_tokens && k <= w->hi[*c0]; k++) {
+    for (uint32_t k = *c0; k < w->doc->n_tokens && k <= w->hi[*c0] && k < *c0 + Q_SCAN; k++) {
         int32_t h = w->doc->tokens[k].head;
         if (h >= 0 && (uint32_t)h < *c0)
             break;
@@ -150,7 +184,7 @@ static int32_t infinitive(const qwork *w, uint32_t t)
 
 static bool has_verb(const qwork *w, uint32_t t)
 {
-    for (uint32_t k = w->lo[t]; k <= w->hi[t]; k++)
+    for (uint32_t k = w->lo[t]; k <= w->hi[t] && k < w->lo[t] + Q_SCAN; k++)
         if (q_upos(w->doc, k, "VERB"))
             return true;
     return false;
@@ -158,7 +192,7 @@ static bool has_verb(const qwork *w, uint32_t t)
 
 static bool infinitive_in(const qwork *w, uint32_t t)
 {
-    for (uint32_t k = w->lo[t]; k < w->hi[t]; k++)
+    for (uint32_t k = w->lo[t]; k < w->hi[t] && k < w->lo[t] + Q_SCAN; k++)
         if (q_word(w->doc, k, "to") && q_upos(w->doc, k, "PART") && q_upos(w->doc, k + 1, "VERB"))
             return true;
     return false;
@@ -190,6 +224,36 @@ static bool directive(const qwork *w, uint32_t cue, unsigned cls, uint32_t *c0, 
     return false;
 }
 
+/* A clause the parse split into an object and a modifier ("indicate [roughly a million
+ * people] [marched ...]", "announced [Benin] [was to join]", "said on Saturday,
+ * [buildings] [collapsed]"): a noun after the cue followed by a finite clause that
+ * hangs from it or from the cue and has no subject of its own. */
+static bool split_clause(const qwork *w, uint32_t cue, uint32_t *c0, uint32_t *c1)
+{
+    const dyad_doc *doc = w->doc;
+    static const char *const nouns[] = {"obj", "obl", NULL};
+    for (const char *const *r = nouns; *r; r++) {
+        int32_t x = q_child(w, cue, *r);
+        if (x <= (int32_t)cue || !(q_upos(doc, x, "NOUN") || q_upos(doc, x, "PROPN") ||
+                                   q_upos(doc, x, "PRON")) || w->lo[x] < cue)
+            continue;
+        int32_t v = q_child(w, (uint32_t)x, "acl");
+        if (v < 0 || v < x)
+            v = q_child(w, cue, "advcl");
+        if (v < x || w->lo[v] > w->hi[x] + 1 || q_child(w, (uint32_t)v, "nsubj") >= 0 ||
+            q_child(w, (uint32_t)v, "mark") >= 0)
+            continue;
+        const char *f = doc->tokens[v].feats;
+        bool finite_v = (f && strstr(f, "VerbForm=Fin")) || q_child(w, (uint32_t)v, "cop") >= 0 ||
+                        q_child(w, (uint32_t)v, "aux") >= 0;
+        if (!finite_v)
+            continue;
+        *c0 = w->lo[x], *c1 = w->hi[v] + 1;
+        return true;
+    }
+    return false;
+}
+
 bool q_cue_content(const qwork *w, uint32_t cue, unsigned cls, uint32_t *c0, uint32_t *c1)
 {
     const dyad_doc *doc = w->doc;
@@ -201,6 +265,8 @@ bool q_cue_content(const qwork *w, uint32_t cue, unsigned cls, uint32_t *c0, uin
     else if ((cls & (QC_SPEECH | QC_WEAK | QC_DENY)) && children_range(w, cue, "ccomp", c0, c1))
         found = (!(cls & QC_WEAK) || (*c0 < *c1 && q_word(doc, *c0, "that"))) &&
                 (raise_object(w, cue, c0), true);
+    else if ((cls & QC_SPEECH) && split_clause(w, cue, c0, c1))
+        found = true;
     else if (cls & QC_DENY)
         found = denied_object(w, cue, c0, c1);
     else
@@ -208,19 +274,16 @@ bool q_cue_content(const qwork *w, uint32_t cue, unsigned cls, uint32_t *c0, uin
     if (!found)
         return false;
     trim(doc, c0, c1);
-    uint32_t words = 0;
-    for (uint32_t t = *c0; t < *c1; t++)
-        words += !q_is_punct(doc, t);
-    return words >= 2;
+    return q_words(w, *c0, *c1) >= 2;
 }
 
 /* The content says its subject is false: "said the report was false / not true". */
-static bool says_false(const qwork *w, uint32_t c0, uint32_t c1)
+static bool says_false(const qwork *w, uint32_t cue, uint32_t c0, uint32_t c1)
 {
-    for (uint32_t t = c0; t < c1; t++) {
-        int32_t h = w->doc->tokens[t].head;
-        if (h >= 0 && ((uint32_t)h < c0 || (uint32_t)h >= c1) && q_false_word(w->doc, t))
-            return true; /* the false word is the content's head */
+    for (uint32_t i = w->kid_first[cue]; i < w->kid_first[cue + 1]; i++) {
+        uint32_t k = w->kids[i];
+        if (k >= c0 && k < c1 && q_false_word(w->doc, k))
+            return true; /* the false word heads the content */
     }
     return false;
 }
@@ -258,6 +321,9 @@ bool q_indirect_find(qwork *w)
         int32_t subj = finite(doc, t) ? q_cue_subject_loose(w, t) : q_cue_subject(w, t);
         if (subj < 0)
             continue; /* "to confirm if ...": a statement no one makes */
+        if (q_upos(doc, (uint32_t)subj, "PRON") &&
+            q_lemma_in(doc, (uint32_t)subj, (const char *const[]){"I", "we", "you", NULL}))
+            continue; /* "I think ...", "you said ...": an interview's unmarked speech */
         qrec *r = q_rec_add(w);
         if (!r)
             return false;
@@ -265,7 +331,7 @@ bool q_indirect_find(qwork *w)
         r->start = doc->tokens[c0].start, r->end = doc->tokens[c1 - 1].end;
         r->cue = (int32_t)t;
         r->cue_text = q_word(doc, t, "according") ? "according to" : NULL;
-        r->denial = (cls & QC_DENY) || says_false(w, c0, c1);
+        r->denial = (cls & QC_DENY) || says_false(w, t, c0, c1);
         r->subj = subj;
         w->cuerec[t] = (int32_t)(w->n_recs - 1);
     }

@@ -19,7 +19,7 @@ static void content_words(const qwork *w, const qrec *r, words *out)
 {
     static const char *const skip[] = {"be", "have", "do", "say", "will", "would", NULL};
     out->n = 0;
-    for (uint32_t t = r->t0; t < r->t1 && out->n < LINK_WORDS; t++) {
+    for (uint32_t t = r->t0; t < r->t1 && t < r->t0 + Q_SCAN && out->n < LINK_WORDS; t++) {
         const dyad_token *k = &w->doc->tokens[t];
         if (!k->lemma || !(q_upos(w->doc, t, "NOUN") || q_upos(w->doc, t, "PROPN") ||
                            q_upos(w->doc, t, "VERB") || q_upos(w->doc, t, "ADJ")) ||
@@ -56,12 +56,18 @@ static int source_bonus(const qrec *c, bool claim)
     return !strcmp(k, "anonymous") ? 1 : 0;
 }
 
+/* The denial names a claim: "denied the report", "said the report was false". */
 static bool names_claim(const qwork *w, const qrec *r)
 {
     if (r->cue < 0)
         return false;
     int32_t obj = q_child(w, (uint32_t)r->cue, "obj");
-    return obj >= 0 && q_claim_noun(w->doc, (uint32_t)obj);
+    if (obj >= 0 && q_claim_noun(w->doc, (uint32_t)obj))
+        return true;
+    for (uint32_t t = r->t0; t < r->t1 && t < r->t0 + Q_SCAN; t++)
+        if (q_rel(w->doc, t, "nsubj") && q_claim_noun(w->doc, t))
+            return true;
+    return false;
 }
 
 void q_denials_link(qwork *w, int32_t *denies)
@@ -76,12 +82,15 @@ void q_denials_link(qwork *w, int32_t *denies)
         bool claim = names_claim(w, r);
         int best = 0;
         size_t lo = i > LINK_BEFORE ? i - LINK_BEFORE : 0;
-        for (size_t j = lo; j < w->n_recs && j <= i + LINK_AFTER; j++) {
-            if (j == i || w->recs[j].denial)
+        for (size_t n = 0; n < LINK_BEFORE + LINK_AFTER; n++) {
+            size_t j = n < i - lo ? i - 1 - n : i + 1 + (n - (i - lo)); /* nearest first */
+            if (j >= w->n_recs || j > i + LINK_AFTER || w->recs[j].denial)
                 continue;
             content_words(w, &w->recs[j], &b);
             size_t o = overlap(&a, &b);
-            int score = o >= 2 ? (int)(2 * o) + source_bonus(&w->recs[j], claim) : 0;
+            int bonus = source_bonus(&w->recs[j], claim);
+            /* shared words, or a denied "report" and a report with nothing in common */
+            int score = o >= 2 ? (int)(2 * o) + bonus : bonus >= 3 ? bonus : 0;
             if (score > best)
                 best = score, denies[i] = (int32_t)j;
         }

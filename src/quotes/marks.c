@@ -92,7 +92,7 @@ static int direction(const unsigned char *s, size_t i, size_t n, const mark *m)
     return m->hint == HINT_OPEN ? 1 : m->hint == HINT_CLOSE ? -1 : 0;
 }
 
-static bool span_add(qwork *w, size_t a, size_t b)
+static bool span_add(qwork *w, size_t a, size_t b, bool inner)
 {
     const char *t = w->doc->text;
     while (a < b && isspace((unsigned char)t[a]))
@@ -101,16 +101,18 @@ static bool span_add(qwork *w, size_t a, size_t b)
         b--;
     if (a == b)
         return true; /* "" quotes nothing */
-    if (!dyad_array_grow((void **)&w->spans, &w->cap_spans, w->n_spans + 1, sizeof *w->spans, 64))
+    qspan **list = inner ? &w->inner : &w->spans;
+    size_t *n = inner ? &w->n_inner : &w->n_spans, *cap = inner ? &w->cap_inner : &w->cap_spans;
+    if (!dyad_array_grow((void **)list, cap, *n + 1, sizeof **list, 64))
         return false;
-    w->spans[w->n_spans++] = (qspan){(uint32_t)a, (uint32_t)b, 0, 0};
+    (*list)[(*n)++] = (qspan){(uint32_t)a, (uint32_t)b, 0, 0};
     return true;
 }
 
 /* Scanner state: an open double quotation, an open single one outside it. */
 typedef struct scan {
-    bool dq, sq;
-    size_t dq_at, sq_at; /* content start of each */
+    bool dq, sq, in;            /* in: a single quotation open inside the double one */
+    size_t dq_at, sq_at, in_at; /* content start of each */
 } scan;
 
 /* At a line break: a double quotation still open continues when the next line opens
@@ -124,11 +126,11 @@ static size_t line_end(const unsigned char *s, size_t i, size_t n, scan *st)
         breaks += s[j] == '\n';
     mark m = j < n ? mark_at(s, j, n) : (mark){MK_NONE, HINT_ANY, 0};
     if (st->dq && m.kind == MK_DOUBLE && direction(s, j, n, &m) >= 0) {
-        st->sq = false;
+        st->sq = st->in = false;
         return j + m.len; /* the repeated opening mark is not content */
     }
     if (breaks >= 2 || j == n)
-        st->dq = st->sq = false;
+        st->dq = st->sq = st->in = false;
     return j;
 }
 
@@ -136,7 +138,7 @@ static bool on_double(qwork *w, const unsigned char *s, size_t i, size_t n, cons
                       scan *st)
 {
     int dir = direction(s, i, n, m);
-    st->sq = false; /* a single mark still open was an apostrophe */
+    st->sq = st->in = false; /* a single mark still open was an apostrophe */
     if (!st->dq) {
         if (dir >= 0)
             st->dq = true, st->dq_at = i + m->len;
@@ -147,22 +149,24 @@ static bool on_double(qwork *w, const unsigned char *s, size_t i, size_t n, cons
         return true;
     }
     st->dq = false;
-    return span_add(w, st->dq_at, i);
+    return span_add(w, st->dq_at, i, false);
 }
 
 static bool on_single(qwork *w, const unsigned char *s, size_t i, size_t n, const mark *m,
                       scan *st)
 {
-    if (st->dq || (word_before(s, i) && word_after(s, i + m->len, n)))
-        return true; /* nested inside a double quotation, or an apostrophe */
+    if (word_before(s, i) && word_after(s, i + m->len, n))
+        return true; /* an apostrophe */
+    bool *open = st->dq ? &st->in : &st->sq; /* nested in a double quotation, or not */
+    size_t *at = st->dq ? &st->in_at : &st->sq_at;
     int dir = direction(s, i, n, m);
-    if (dir > 0 || (!st->sq && dir == 0 && m->hint == HINT_OPEN)) {
-        st->sq = true, st->sq_at = i + m->len;
+    if (dir > 0 || (!*open && dir == 0 && m->hint == HINT_OPEN)) {
+        *open = true, *at = i + m->len;
         return true;
     }
-    if (st->sq && dir < 0) {
-        st->sq = false;
-        return span_add(w, st->sq_at, i);
+    if (*open && dir < 0) {
+        *open = false;
+        return span_add(w, *at, i, st->dq);
     }
     return true;
 }

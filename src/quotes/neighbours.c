@@ -39,18 +39,28 @@ static bool intransitive(const qwork *w, uint32_t cue)
 
 /* A cue in sentence si outside quotations that has a subject but no content of its
  * own ("Peskov told reporters:"); -1 when none. */
-static int32_t bare_cue(const qwork *w, int32_t si)
+static int32_t bare_cue_scan(const qwork *w, int32_t si)
 {
     const dyad_sentence *s = &w->doc->sentences[si];
-    for (uint32_t t = s->first; t < s->first + s->count; t++) {
+    for (uint32_t t = s->first; t < s->first + s->count && t < s->first + 4 * Q_SCAN; t++) {
         unsigned cls = q_cue_class(w->doc, t);
         uint32_t c0, c1;
-        if (!(cls & QC_SPEECH) || w->inq[t] >= 0 || q_cue_subject(w, t) < 0)
+        if (!(cls & QC_SPEECH) && !(cls && introduces(w, s)))
+            continue; /* "spoke to supporters:" introduces what follows */
+        if (w->inq[t] >= 0 || q_cue_subject(w, t) < 0)
             continue;
         if (!q_cue_content(w, t, cls, &c0, &c1) && (introduces(w, s) || intransitive(w, t)))
             return (int32_t)t;
     }
     return -1;
+}
+
+/* Remembered for the last sentence asked: many quotations may share one. */
+static int32_t bare_cue(qwork *w, int32_t si)
+{
+    if (w->bare_sent != si)
+        w->bare_sent = si, w->bare_cue = bare_cue_scan(w, si);
+    return w->bare_cue;
 }
 
 static bool from_cue(qwork *w, size_t at, int32_t cue)
@@ -79,6 +89,8 @@ static bool introduced(qwork *w, size_t at)
 /* Only marks, spaces and punctuation between bytes a and b. */
 static bool adjacent(const qwork *w, uint32_t a, uint32_t b)
 {
+    if (b > a + Q_SCAN)
+        return false;
     for (uint32_t i = a; i < b; i++) {
         unsigned char c = (unsigned char)w->doc->text[i];
         if (isalnum(c))
@@ -104,7 +116,7 @@ static bool copy_from(qwork *w, size_t at, size_t from)
 static bool previous(qwork *w, size_t at, bool continuation)
 {
     const qrec *r = &w->recs[at];
-    for (size_t i = at; i-- > 0;) {
+    for (size_t i = at, seen = 0; i-- > 0 && seen < 8; seen++) {
         const qrec *p = &w->recs[i];
         if (p->dropped || !p->speaker.kind)
             continue;
@@ -119,7 +131,7 @@ static bool previous(qwork *w, size_t at, bool continuation)
 static bool next(qwork *w, size_t at)
 {
     const qrec *r = &w->recs[at];
-    for (size_t i = at + 1; i < w->n_recs; i++) {
+    for (size_t i = at + 1; i < w->n_recs && i < at + 8; i++) {
         const qrec *n = &w->recs[i];
         if (n->dropped)
             continue;

@@ -43,14 +43,19 @@ typedef struct qwork {
     uint32_t *kid_first; /* [n_tokens + 1] children of token t: kids[kid_first[t] ..
                             kid_first[t + 1]), in text order */
     uint32_t *kids;      /* [n_tokens] */
+    uint32_t *wpre;      /* [n_tokens + 1] words (tokens not punctuation) before each token */
+    int32_t bare_sent, bare_cue; /* the last sentence asked for a bare cue, and its answer */
     qspan *spans;        /* quotation marks' spans in text order */
     size_t n_spans, cap_spans;
+    qspan *inner;        /* single-quoted spans inside a double quotation, in text order */
+    size_t n_inner, cap_inner;
     qrec *recs;          /* quotes being built */
     size_t n_recs, cap_recs;
 } qwork;
 
 /* marks.c: finds the quoted spans of the text in one linear pass (continuation
- * paragraphs joined, nested single quotes kept inside); false when out of memory. */
+ * paragraphs joined; single quotes nested in a double one stay part of it and are
+ * also listed in w->inner); false when out of memory. */
 bool q_marks_scan(qwork *w);
 
 /* cues.c: the cue classes of token t (0: not a cue); "according to" is QC_SPEECH. */
@@ -72,17 +77,33 @@ bool q_indirect_find(qwork *w);
 /* The content range a cue governs; false when it has none. */
 bool q_cue_content(const qwork *w, uint32_t cue, unsigned cls, uint32_t *c0, uint32_t *c1);
 
-/* speakers.c: the subject token of a cue (climbing conjuncts and participles), or -1. */
+/* direct.c: classifies each quoted span (its cue, merged into a statement, replacing
+ * one, or a scare quote) and appends the direct quotations; false when out of memory. */
+bool q_direct_find(qwork *w);
+/* direct.c: a quotation inside a quotation with its own cue there ("... and the
+ * president said, 'Let's talk.'") becomes a quote of its own; false on OOM. */
+bool q_inner_find(qwork *w);
+/* neighbours.c: speakers for quotations with no cue of their own. */
+void q_neighbours(qwork *w);
+/* link.c: denies[i] = the quote recs[i] denies, or -1 (recs in text order). */
+void q_denials_link(qwork *w, int32_t *denies);
+
+/* subjects.c: the subject token of a cue (climbing conjuncts and participles), or -1. */
 int32_t q_cue_subject(const qwork *w, uint32_t cue);
 /* The same, falling back on the sentence's other subjects and named people (for
  * quotations, whose cue the parse often leaves without a subject). */
 int32_t q_cue_subject_loose(const qwork *w, uint32_t cue);
-/* Fills r->speaker from r->subj (mentions, pronouns, titles, kinds); r is at index
+/* speakers.c: fills r->speaker from r->subj (mentions, pronouns, titles, kinds); r is at index
  * at in w->recs, whose earlier records are already resolved. */
 void q_speaker_fill(qwork *w, size_t at);
 
 /* Shared helpers (find.c). */
 bool q_is_punct(const dyad_doc *doc, uint32_t t);
+/* Words (tokens that are not punctuation) in [a, b), in constant time. */
+uint32_t q_words(const qwork *w, uint32_t a, uint32_t b);
+/* Bound on the children, leading tokens and phrase words any one lookup examines, so
+ * that every step stays linear on hostile parses (hubs, chains, runs of marks). */
+#define Q_SCAN 64
 /* The first child of t with relation rel (or rel:*), or -1. */
 int32_t q_child(const qwork *w, uint32_t t, const char *rel);
 bool q_rel(const dyad_doc *doc, uint32_t t, const char *rel);     /* deprel is rel or rel:* */

@@ -1,5 +1,5 @@
-/* Speakers: the subject of the cue, found through conjuncts, participles and relative
- * clauses; resolved through mentions, pronouns and titles; given a source kind. */
+/* Speakers: the subject of a cue (subjects.c) resolved through mentions, appositions,
+ * pronouns and titles, and given a source kind. */
 #include "quotes.h"
 
 #include <string.h>
@@ -7,97 +7,6 @@
 
 /* Mentions looked back over to resolve a pronoun or a title: bounds the work. */
 #define BACK_WINDOW 64
-
-static bool is_relative(const dyad_doc *doc, uint32_t t)
-{
-    return q_lemma_in(doc, t, (const char *const[]){"who", "which", "that", NULL});
-}
-
-/* The nominal a participle or relative clause modifies ("people ..., who told"). */
-static int32_t modified_noun(const qwork *w, uint32_t t)
-{
-    int32_t h = w->doc->tokens[t].head;
-    if (h < 0 || !(q_upos(w->doc, h, "NOUN") || q_upos(w->doc, h, "PROPN") ||
-                   q_upos(w->doc, h, "PRON")))
-        return -1;
-    return h;
-}
-
-/* The active subject of t nearest to it ("Secretary of State Antony Blinken" may
- * parse as two subjects). */
-static int32_t nearest_subject(const qwork *w, uint32_t t, bool passive)
-{
-    int32_t best = -1;
-    for (uint32_t i = w->kid_first[t]; i < w->kid_first[t + 1]; i++) {
-        uint32_t k = w->kids[i];
-        if (!q_rel(w->doc, k, "nsubj") || (!passive && q_rel(w->doc, k, "nsubj:pass")))
-            continue; /* the passive subject of a governing verb controls "upon announcing" */
-        uint32_t d = k < t ? t - k : k - t;
-        if (best < 0 || d < (uint32_t)(best < (int32_t)t ? t - (uint32_t)best : (uint32_t)best - t))
-            best = (int32_t)k;
-    }
-    return best;
-}
-
-int32_t q_cue_subject(const qwork *w, uint32_t cue)
-{
-    const dyad_doc *doc = w->doc;
-    if (q_word(doc, cue, "according"))
-        return doc->tokens[cue].head;
-    if (q_child(w, cue, "aux:pass") >= 0 || q_child(w, cue, "nsubj:pass") >= 0) {
-        int32_t agent = q_child(w, cue, "obl:agent"); /* "was described by X as" */
-        return agent >= 0 && w->inq[agent] < 0 ? agent : -1;
-    }
-    uint32_t t = cue;
-    for (int step = 0; step < 4; step++) {
-        int32_t s = nearest_subject(w, t, step > 0);
-        if (s >= 0 && w->inq[s] >= 0)
-            return -1; /* a subject inside a quotation says nothing of who speaks */
-        if (s >= 0)
-            return is_relative(doc, s) && q_rel(doc, t, "acl") ? modified_noun(w, t) : s;
-        int32_t h = doc->tokens[t].head;
-        if (h < 0 || w->sent[h] != w->sent[t])
-            return -1;
-        if (q_lemma_in(doc, h, (const char *const[]){"quote", "cite", NULL})) {
-            int32_t o = q_child(w, (uint32_t)h, "obj"); /* "cited X as saying" */
-            return o >= 0 ? o : q_child(w, (uint32_t)h, "nsubj"); /* "X was quoted as" */
-        }
-        if (q_rel(doc, t, "acl") || q_rel(doc, t, "amod") || q_rel(doc, t, "appos"))
-            return modified_noun(w, t);
-        if (!(q_rel(doc, t, "conj") || q_rel(doc, t, "xcomp") || q_rel(doc, t, "advcl") ||
-              q_rel(doc, t, "parataxis")))
-            return -1;
-        t = (uint32_t)h;
-    }
-    return -1;
-}
-
-/* When the parse gives a quotation's cue no subject (a participle, a misparse): the
- * subject of another cue in the sentence, else its first active subject, else its
- * first person named outside quotations. */
-int32_t q_cue_subject_loose(const qwork *w, uint32_t cue)
-{
-    const dyad_doc *doc = w->doc;
-    int32_t s = q_cue_subject(w, cue);
-    if (s >= 0 || q_child(w, cue, "aux:pass") >= 0 || q_child(w, cue, "nsubj:pass") >= 0)
-        return s;
-    const dyad_sentence *se = &doc->sentences[w->sent[cue]];
-    uint32_t end = se->first + se->count;
-    for (uint32_t t = se->first; t < end; t++)
-        if (t != cue && w->inq[t] < 0 && q_cue_class(doc, t) && (s = q_cue_subject(w, t)) >= 0)
-            return s;
-    for (uint32_t t = cue + 1; t < end && t <= cue + 6 && w->inq[t] < 0; t++)
-        if (w->ment[t] >= 0)
-            return (int32_t)t; /* "tweeted former executive Ken Gude" */
-    for (uint32_t t = se->first; t < end; t++)
-        if (w->inq[t] < 0 && q_rel(doc, t, "nsubj") && !q_rel(doc, t, "nsubj:pass") &&
-            !q_upos(doc, t, "PRON"))
-            return (int32_t)t;
-    for (uint32_t t = se->first; t < cue; t++)
-        if (w->inq[t] < 0 && w->ment[t] >= 0 && !strcmp(doc->actors[w->ment[t]].type, "person"))
-            return (int32_t)t;
-    return -1;
-}
 
 static const char *kind_of_mention(const dyad_mention *m)
 {
@@ -115,7 +24,7 @@ static const char *kind_of_mention(const dyad_mention *m)
 static int32_t mention_in(const qwork *w, uint32_t lo, uint32_t hi)
 {
     int32_t first = -1;
-    for (uint32_t t = lo; t <= hi && t < w->doc->n_tokens; t++) {
+    for (uint32_t t = lo; t <= hi && t < w->doc->n_tokens && t < lo + Q_SCAN; t++) {
         int32_t m = w->ment[t];
         if (m >= 0 && w->doc->actors[m].code)
             return m;
@@ -125,7 +34,7 @@ static int32_t mention_in(const qwork *w, uint32_t lo, uint32_t hi)
     return first;
 }
 
-/* Whether token t lies in a quotation or an earlier statement's content. */
+/* Whether token t lies inside quotation marks (a name there is not the narrator's). */
 static bool quoted(const qwork *w, uint32_t t)
 {
     return w->inq[t] >= 0;
@@ -146,6 +55,8 @@ static int32_t last_person(const qwork *w, uint32_t t)
             continue;
         if (q_rel(doc, k, "nsubj"))
             return m;
+        if (w->sent[k] == w->sent[t])
+            continue; /* "Speaking to Martin Smith, he said": not the listener */
         if (any < 0)
             any = m, sent = w->sent[k];
     }
@@ -163,7 +74,7 @@ static int32_t titled_person(const qwork *w, uint32_t t, uint32_t r, const char 
         if (m < 0 || (strcmp(doc->actors[m].type, "person") == 0) != (strcmp(type, "person") == 0))
             continue;
         const dyad_mention *me = &doc->actors[m];
-        for (uint32_t i = me->start; i + rn <= me->end; i++)
+        for (uint32_t i = me->start; i + rn <= me->end && i < me->start + 4 * Q_SCAN; i++)
             if (!strncasecmp(doc->text + i, doc->text + rt->start, rn))
                 return m;
     }
@@ -209,53 +120,110 @@ static void pronoun(qwork *w, size_t at, uint32_t s)
 /* The subject phrase: its subtree, less a leading preposition, what follows the cue
  * when the cue hangs inside it ("the people ..., who asked ..., told"), and trailing
  * punctuation. */
-static void phrase(qwork *w, uint32_t s, int32_t cue, uint32_t *lo, uint32_t *hi)
+static void phrase(qwork *w, uint32_t s, const qrec *r, uint32_t *lo, uint32_t *hi)
 {
+    int32_t cue = r->cue;
     *lo = w->lo[s], *hi = w->hi[s];
     if (cue >= 0 && *lo <= (uint32_t)cue && (uint32_t)cue <= *hi && w->lo[cue] > s)
         *hi = w->lo[cue] - 1;
+    if (s < r->t0 && r->t0 <= *hi)
+        *hi = r->t0 - 1; /* "According to Reuters, [content]" parsed under Reuters */
     while (*lo < s && (q_rel(w->doc, *lo, "case") || q_rel(w->doc, *lo, "fixed") ||
                        q_is_punct(w->doc, *lo)))
         (*lo)++; /* ", according to X": X */
     while (*hi > s && q_is_punct(w->doc, *hi))
         (*hi)--;
+    if (*hi > s + 4 * Q_SCAN)
+        *hi = s + 4 * Q_SCAN; /* a description, not a page */
 }
 
-/* A common-noun subject: a title that refers back, a medium, a document, an anonymous
- * source, a body. */
-static void common_noun(qwork *w, dyad_speaker *sp, uint32_t s, uint32_t lo, uint32_t hi)
+/* A proper-noun modifier of s that names a medium ("The Bloomberg report"), or -1. */
+static int32_t media_modifier(const qwork *w, uint32_t s)
+{
+    for (uint32_t i = w->kid_first[s]; i < w->kid_first[s + 1] && i < w->kid_first[s] + Q_SCAN;
+         i++) {
+        uint32_t k = w->kids[i];
+        const dyad_token *t = &w->doc->tokens[k];
+        if ((q_rel(w->doc, k, "compound") || q_rel(w->doc, k, "nmod")) &&
+            q_upos(w->doc, k, "PROPN") && q_media_name(w->doc->text + t->start, t->end - t->start))
+            return (int32_t)k;
+    }
+    return -1;
+}
+
+/* The proper name [lo, s], less a leading article, names a medium. */
+static bool medium_phrase(const qwork *w, uint32_t lo, uint32_t s)
+{
+    const dyad_doc *doc = w->doc;
+    if (s > lo + 6)
+        return false;
+    uint32_t a = doc->tokens[lo].start;
+    return q_media_name(doc->text + a, doc->tokens[s].end - a);
+}
+
+/* A definite title or body refers back: "the minister said" to the last person whose
+ * mention holds "minister" (else the last person named), "the court said" to the
+ * last body holding "court". False when s is no such phrase. */
+static bool refers_back(qwork *w, dyad_speaker *sp, uint32_t s, uint32_t lo, const char *kind)
 {
     const dyad_doc *doc = w->doc;
     int32_t det = q_child(w, s, "det");
-    int32_t m = mention_in(w, lo, hi);
-    const char *kind = q_noun_kind(doc, s);
-    bool definite = det >= 0 && q_word(doc, (uint32_t)det, "the");
     bool plural = doc->tokens[s].feats && strstr(doc->tokens[s].feats, "Number=Plur");
-    if (definite && !plural && m < 0 && q_role_noun(doc, s)) {
-        int32_t p = titled_person(w, lo, s, "person"); /* "the minister said" */
+    if (det < 0 || !q_word(doc, (uint32_t)det, "the") || plural)
+        return false;
+    if (q_role_noun(doc, s)) {
+        int32_t p = titled_person(w, lo, s, "person");
         if (p < 0)
             p = last_person(w, lo);
-        if (p >= 0) {
+        if (p >= 0)
             from_mention(w, sp, p, sp->start, sp->end);
-            return;
+        sp->kind = "person"; /* "the prime minister" is someone, named or not */
+        return true;
+    }
+    int32_t o = kind && !strcmp(kind, "organization") ? titled_person(w, lo, s, "organization")
+                                                     : -1;
+    if (o >= 0)
+        from_mention(w, sp, o, sp->start, sp->end);
+    return o >= 0;
+}
+
+/* A medium named inside the phrase ("The Bloomberg report", "Reuters reports"). */
+static bool medium_in(qwork *w, dyad_speaker *sp, uint32_t s, int32_t m, const char *kind)
+{
+    const dyad_doc *doc = w->doc;
+    if (kind && strcmp(kind, "document") != 0 && strcmp(kind, "media") != 0)
+        return false;
+    if (m >= 0 && q_media_name(doc->actors[m].name, strlen(doc->actors[m].name))) {
+        sp->kind = "media";
+        sp->name = doc->actors[m].name;
+        return true;
+    }
+    int32_t medium = media_modifier(w, s); /* a name the mention stage missed */
+    if (medium < 0)
+        return false;
+    const dyad_token *k = &doc->tokens[medium];
+    sp->kind = "media";
+    sp->name = dyad_doc_strdup(w->doc, doc->text + k->start, k->end - k->start);
+    return true;
+}
+
+/* A common-noun subject: a person in apposition, a title or body that refers back, a
+ * medium, or the kind its head noun implies (document, anonymous, organization). */
+static void common_noun(qwork *w, dyad_speaker *sp, uint32_t s, uint32_t lo, uint32_t hi)
+{
+    const dyad_doc *doc = w->doc;
+    int32_t m = mention_in(w, lo, hi);
+    const char *kind = q_noun_kind(doc, s);
+    for (uint32_t t = lo; t <= hi && t < lo + Q_SCAN; t++) {
+        int32_t p = w->ment[t];
+        if (p >= 0 && q_rel(doc, t, "appos") && !strcmp(doc->actors[p].type, "person")) {
+            from_mention(w, sp, p, doc->actors[p].start, doc->actors[p].end);
+            return; /* "the director of Amnesty International, Mariela Belski," */
         }
     }
-    if (definite && !plural && m < 0 && kind && !strcmp(kind, "organization")) {
-        int32_t o = titled_person(w, lo, s, "organization"); /* "the court said" */
-        if (o >= 0) {
-            from_mention(w, sp, o, sp->start, sp->end);
-            return;
-        }
-    }
-    if (m >= 0) {
-        sp->code = doc->actors[m].code;
-        if (q_media_name(doc->actors[m].name, strlen(doc->actors[m].name)) &&
-            (!kind || !strcmp(kind, "document") || !strcmp(kind, "media"))) {
-            sp->kind = "media"; /* "The Bloomberg report" */
-            sp->name = doc->actors[m].name;
-            return;
-        }
-    }
+    if ((m < 0 && refers_back(w, sp, s, lo, kind)) || medium_in(w, sp, s, m, kind))
+        return;
+    sp->code = m >= 0 ? doc->actors[m].code : NULL; /* "US officials": USA */
     sp->kind = kind ? kind : "other";
 }
 
@@ -281,7 +249,7 @@ static int32_t named_person(const qwork *w, int32_t m, uint32_t lo, uint32_t hi)
     const dyad_doc *doc = w->doc;
     if (strchr(doc->actors[m].name, ' '))
         return m;
-    for (uint32_t t = lo; t <= hi; t++) {
+    for (uint32_t t = lo; t <= hi && t < lo + Q_SCAN; t++) {
         int32_t k = w->ment[t];
         if (k >= 0 && k != m && !strcmp(doc->actors[k].type, "person") &&
             strchr(doc->actors[k].name, ' '))
@@ -290,35 +258,68 @@ static int32_t named_person(const qwork *w, int32_t m, uint32_t lo, uint32_t hi)
     return m;
 }
 
+static bool person_mention(const qwork *w, uint32_t t)
+{
+    return w->ment[t] >= 0 && !strcmp(w->doc->actors[w->ment[t]].type, "person");
+}
+
+/* Token t names a person: a person mention, or a name the parse joins with flat. */
+static bool person_at(const qwork *w, uint32_t t)
+{
+    return person_mention(w, t) || (q_upos(w->doc, t, "PROPN") && q_child(w, t, "flat") >= 0);
+}
+
+/* A proper-noun subject: its mention, a personal name the mention stage missed (UD
+ * joins those with flat), a medium, else a body. */
+static void proper_noun(qwork *w, dyad_speaker *sp, uint32_t s, uint32_t lo, uint32_t hi,
+                        bool coordinated)
+{
+    const dyad_doc *doc = w->doc;
+    int32_t m = mention_in(w, lo, hi);
+    if (m >= 0) {
+        from_mention(w, sp, m, sp->start, sp->end);
+    } else if (q_child(w, s, "flat") >= 0) {
+        uint32_t e = s;
+        while (e + 1 < doc->n_tokens && e < s + 8 && doc->tokens[e + 1].head == (int32_t)s &&
+               q_rel(doc, e + 1, "flat"))
+            e++;
+        sp->kind = "person";
+        sp->name = dyad_doc_strdup(w->doc, doc->text + doc->tokens[s].start,
+                                   doc->tokens[e].end - doc->tokens[s].start);
+    } else if (!coordinated && medium_phrase(w, lo, s)) {
+        uint32_t a = q_rel(doc, lo, "det") && lo < s ? doc->tokens[lo + 1].start
+                                                     : doc->tokens[lo].start;
+        sp->kind = "media"; /* "The Daily Herald" */
+        sp->name = dyad_doc_strdup(w->doc, doc->text + a, doc->tokens[s].end - a);
+    }
+    if (!sp->kind)
+        sp->kind = "organization";
+    if (coordinated)
+        sp->name = NULL; /* "Reuters and NBC": the text says who */
+}
+
 void q_speaker_fill(qwork *w, size_t at)
 {
     qrec *r = &w->recs[at];
     const dyad_doc *doc = w->doc;
     uint32_t s = (uint32_t)r->subj, lo, hi;
     dyad_speaker *sp = &r->speaker;
-    phrase(w, s, r->cue, &lo, &hi);
+    phrase(w, s, r, &lo, &hi);
     *sp = (dyad_speaker){doc->tokens[lo].start, doc->tokens[hi].end, NULL, NULL, NULL, NULL, -1};
     bool coordinated = q_child(w, s, "conj") >= 0; /* "Reuters and NBC": the whole phrase */
     int32_t ap = q_child(w, s, "appos");
-    if (ap >= 0 && w->ment[ap] >= 0 && !strcmp(doc->actors[w->ment[ap]].type, "person") &&
-        !(w->ment[s] >= 0 && !strcmp(doc->actors[w->ment[s]].type, "person")))
+    if (ap >= 0 && person_at(w, (uint32_t)ap) && !person_mention(w, s))
         s = (uint32_t)ap; /* "the director of X, Mariela Belski," and "a Republican, Mark Amodei," */
     if (q_upos(doc, s, "PRON")) {
         sp->start = doc->tokens[s].start, sp->end = doc->tokens[s].end;
         pronoun(w, at, s);
     } else if (w->ment[s] >= 0 && !coordinated) {
         int32_t m = named_person(w, w->ment[s], lo, hi);
-        const dyad_mention *me = &doc->actors[m];
-        from_mention(w, sp, m, me->start, me->end);
+        from_mention(w, sp, m, doc->actors[m].start, doc->actors[m].end);
         if (m == w->ment[s])
             sp->end = name_suffix(w, s, m);
     } else if (q_upos(doc, s, "PROPN")) {
-        int32_t m = mention_in(w, lo, hi);
-        if (m >= 0)
-            from_mention(w, sp, m, sp->start, sp->end);
-        sp->kind = sp->kind ? sp->kind : "organization";
-        if (coordinated)
-            sp->name = NULL;
+        proper_noun(w, sp, s, lo, hi, coordinated);
     } else {
         common_noun(w, sp, s, lo, hi);
     }

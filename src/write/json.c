@@ -80,6 +80,10 @@ static void json_actors(dyad_buf *b, const dyad_doc *doc)
         json_key_string(b, "name", m->name);
         json_key_string(b, "type", m->type);
         json_key_string(b, "code", m->code);
+        if (m->form && strcmp(m->form, "name") != 0)
+            json_key_string(b, "form", m->form);
+        if (m->antecedent >= 0)
+            dyad_buf_printf(b, ",\"refers_to\":%d", (int)m->antecedent);
         dyad_buf_putc(b, '}');
     }
     dyad_buf_putc(b, ']');

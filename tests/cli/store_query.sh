@@ -8,6 +8,7 @@ S=tests/data/store
 DB="$TMP/store.db"
 "$DYAD" ingest -q --db "$DB" "$S/corpus.jsonl"
 fail=0
+run_cases() {
 while IFS='	' read -r name want args; do
     case "$name" in ''|'#'*) continue ;; esac
     eval "set -- $args"
@@ -29,14 +30,23 @@ while IFS='	' read -r name want args; do
         echo "$name: stderr differs:"; diff "$err_file" "$ERR" | head -20; fail=1
     fi
 done <"$S/queries.txt"
+}
+run_cases
+# listings of filters that match many events walk the days in order instead of
+# using the filter's index: force that plan, the results must be the same
+DYAD_QUERY_MANY=1 DYAD_BLESS= run_cases
 
-# the monthly counts (whole months) and the events (a day short) must agree
-"$DYAD" query --db "$DB" --by month --from 2024-01 --to 2024-03 --all-statuses >"$TMP/m1"
-"$DYAD" query --db "$DB" --by month --from 2024-01 --to 2024-03-30 --all-statuses >"$TMP/m2"
-cmp "$TMP/m1" "$TMP/m2" || { echo "monthly counts differ from events"; fail=1; }
-"$DYAD" query --db "$DB" --top dyads --from 2024-01 --limit 0 >"$TMP/t1"
-"$DYAD" query --db "$DB" --top dyads --from 2024-01-01 --to 2024-12-30 --limit 0 >"$TMP/t2"
-cmp "$TMP/t1" "$TMP/t2" || { echo "top dyads differ between monthly counts and events"; fail=1; }
+# each table of monthly counts (whole months) agrees with the events (a day short)
+for args in "--by month" "--by month --per actor --actor RUS*" "--by month --per none" \
+            "--by month --per none --quad 3" "--by month --per none --cameo 03" \
+            "--top dyads --limit 0" "--top actors --limit 0" "--top codes --limit 0" \
+            "--top speakers --limit 0" "--top speakers --csv --limit 0"; do
+    for st in "" "--all-statuses" "--status denied,reported"; do
+        "$DYAD" query --db "$DB" $args $st --from 2024-01 --to 2024-12 >"$TMP/m1"
+        "$DYAD" query --db "$DB" $args $st --from 2024-01 --to 2024-12-30 >"$TMP/m2"
+        cmp -s "$TMP/m1" "$TMP/m2" || { echo "monthly counts differ from events: $args $st"; fail=1; }
+    done
+done
 
 # read-only: a query never writes, even to a store it could write
 before=$(cksum <"$DB")

@@ -40,14 +40,30 @@ for doc, id_, title in docs:
         fail(f"{id_}: events {got} != {want}")
     for table, key in (("quotes", "quotes"), ("actors", "actors"), ("dates", "dates"), ("sentences", "sentences")):
         (n,) = db.execute(f"SELECT count(*) FROM {table} WHERE doc = ?", (doc,)).fetchone()
-        if n != len(r.get(key, [])):
+        if key == "sentences" and key not in r:  # split again at ingest: as many as coded
+            if n != r.get("stats", {}).get("sentences", n):
+                fail(f"{id_}: {n} sentences, the coder counted {r['stats']['sentences']}")
+        elif n != len(r.get(key, [])):
             fail(f"{id_}: {n} {table}, source has {len(r.get(key, []))}")
 
-recount = db.execute("""SELECT substr(day, 1, 7), source_code, target_code, cameo, coalesce(quad_class, 0), status,
-    count(*), sum(CAST(round(coalesce(goldstein, 0) * 10) AS INTEGER)) FROM events WHERE day IS NOT NULL
-    GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6""").fetchall()
-monthly = db.execute("SELECT * FROM monthly WHERE n != 0 ORDER BY 1, 2, 3, 4, 5, 6").fetchall()
-if recount != monthly:
-    fail("monthly counts differ from the events")
+def recount(keys):
+    return db.execute(f"""SELECT substr(day, 1, 7), {keys}, count(*),
+        sum(CAST(round(coalesce(goldstein, 0) * 10) AS INTEGER)) FROM events WHERE day IS NOT NULL
+        GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4""").fetchall()
+quads = db.execute("""SELECT substr(day, 1, 7), coalesce(quad_class, 0), status, count(*),
+    sum(CAST(round(coalesce(goldstein, 0) * 10) AS INTEGER)) FROM events WHERE day IS NOT NULL
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""").fetchall()
+if quads != db.execute("SELECT * FROM monthly_quads WHERE n != 0 ORDER BY 1, 2, 3").fetchall():
+    fail("monthly_quads differ from the events")
+speakers = db.execute("""SELECT substr(e.day, 1, 7), coalesce(q.speaker_name, q.speaker_text, ''),
+    coalesce(q.speaker_kind, ''), coalesce(q.speaker_code, ''), e.status, count(*),
+    sum(CAST(round(coalesce(e.goldstein, 0) * 10) AS INTEGER)) FROM events e JOIN quotes q ON q.id = e.quote_id
+    WHERE e.day IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5""").fetchall()
+if speakers != db.execute("SELECT * FROM monthly_speakers WHERE n != 0 ORDER BY 1, 2, 3, 4, 5").fetchall():
+    fail("monthly_speakers differ from the events")
+for table, keys in (("monthly_dyads", "source_code, target_code, status"),
+                    ("monthly_codes", "cameo, coalesce(quad_class, 0), status")):
+    if recount(keys) != db.execute(f"SELECT * FROM {table} WHERE n != 0 ORDER BY 1, 2, 3, 4").fetchall():
+        fail(f"{table} differ from the events")
 (n_events,) = db.execute("SELECT count(*) FROM events").fetchone()
 print(f"documents={len(docs)} events={n_events}")

@@ -1,0 +1,224 @@
+/* Tests of the event stage: dictionary parsing (verbs, codes, nouns, discards) and
+ * coded events over the shipped model, dictionaries and tables. */
+#include "test.h"
+
+#include <stdlib.h>
+
+#define SHIPPED_MODEL "data/model/dyad-en.model"
+#define SHIPPED_ACTORS "data/actors/actors.dict"
+#define SHIPPED_NER "data/ner/dyad-en.ner"
+
+static dyad_pipeline *shipped(void)
+{
+    static dyad_pipeline *p;
+    static int tried;
+    if (!p && !tried) {
+        tried = 1;
+        dyad_pipeline_options o = {.model_path = SHIPPED_MODEL, .actors_path = SHIPPED_ACTORS,
+                                   .ner_path = SHIPPED_NER, .events_dir = "data/events"};
+        dyad_error err;
+        p = dyad_pipeline_new(&o, &err);
+        if (!p)
+            fprintf(stderr, "  %s\n", err.message);
+    }
+    return p;
+}
+
+/* A document from a spec input: an optional first line "@YYYY-MM-DD", then the body,
+ * or "#file PATH": that article, read as dyad code reads it. */
+static dyad_doc *run(const char *input, size_t len)
+{
+    if (len > 6 && strncmp(input, "#file ", 6) == 0) {
+        char path[256];
+        snprintf(path, sizeof path, "%.*s", (int)(len - 6), input + 6);
+        dyad_reader *r = dyad_reader_new(DYAD_FORMAT_AUTO);
+        dyad_doc *doc = NULL;
+        if (r && dyad_reader_add_path(r, path) == DYAD_OK)
+            doc = dyad_reader_next(r);
+        dyad_reader_free(r);
+        if (doc)
+            dyad_pipeline_run(shipped(), doc);
+        return doc;
+    }
+    dyad_doc *doc = dyad_doc_new();
+    if (!doc)
+        return NULL;
+    if (len > 12 && input[0] == '@') {
+        doc->date = dyad_doc_strdup(doc, input + 1, 10);
+        input += 12, len -= 12;
+    }
+    dyad_doc_set_text(doc, NULL, 0, input, len);
+    dyad_pipeline_run(shipped(), doc);
+    return doc;
+}
+
+/* One line per event: SOURCE -> TARGET CAMEO status | verb | date, then " | quote N"
+ * when it is inside quote N, " | denied by N", " | xM" when stated M times. */
+static char *events_spec(const char *input, size_t len)
+{
+    dyad_buf b;
+    dyad_buf_init(&b);
+    dyad_doc *doc = run(input, len);
+    for (size_t i = 0; doc && i < doc->n_events; i++) {
+        const dyad_event *e = &doc->events[i];
+        dyad_buf_printf(&b, "%s%s -> %s %s %s | %s | %s", i ? "\n" : "", e->source.code,
+                        e->target.code ? e->target.code : "-", e->cameo, e->status, e->verb,
+                        e->date ? e->date : "-");
+        if (e->quote >= 0)
+            dyad_buf_printf(&b, " | quote %d", (int)e->quote);
+        if (e->denied_by >= 0)
+            dyad_buf_printf(&b, " | denied by %d", (int)e->denied_by);
+        if (e->mentions > 1)
+            dyad_buf_printf(&b, " | x%u", e->mentions);
+    }
+    dyad_doc_free(doc);
+    if (!b.len) { /* an empty buffer is not NUL-terminated */
+        dyad_buf_free(&b);
+        return strdup("");
+    }
+    return dyad_buf_detach(&b, NULL);
+}
+
+DYAD_TEST(events_spec)
+{
+    CHECK(shipped() != NULL);
+    if (shipped())
+        CHECK(dyad_spec_run("tests/spec/events.spec", events_spec) >= 20);
+}
+
+/* The seed article: the events the issue names must be among those coded. */
+static char *seed_spec(const char *input, size_t len)
+{
+    char *all = events_spec(input, len);
+    return all;
+}
+
+DYAD_TEST(events_seed_article)
+{
+    if (!shipped())
+        return;
+    char *got = seed_spec("#file examples/seed.txt", 23);
+    /* every line of the expected file must be an event coded from the article */
+    char *want = NULL;
+    size_t want_len = 0;
+    CHECK(dyad_file_read_all("tests/spec/events-seed.expected", &want, &want_len, NULL) ==
+          DYAD_OK);
+    for (char *line = want, *nl; line && *line; line = nl ? nl + 1 : NULL) {
+        nl = strchr(line, '\n');
+        if (nl)
+            *nl = '\0';
+        if (!*line || *line == '#')
+            continue;
+        if (!strstr(got, line)) {
+            fprintf(stderr, "  seed: missing event: %s\n  coded:\n%s\n", line, got);
+            dyad_test_failures++;
+        }
+    }
+    free(want);
+    free(got);
+}
+
+static dyad_event_dict *dict_from(const char *verbs)
+{
+    dyad_event_dict *d = dyad_event_dict_new();
+    CHECK(d != NULL);
+    if (d)
+        CHECK(dyad_event_dict_add_verbs(d, "t.verbs", verbs, strlen(verbs), NULL) == DYAD_OK);
+    return d;
+}
+
+/* Blocks, verbs with codes and pairs, synsets, patterns, and each malformed line
+ * reported with its file, line and reason. */
+DYAD_TEST(events_verb_dictionary_parse)
+{
+    static const char verbs[] =
+        "&PEACE_\n+PEACE\n+TRUCE\n\n"
+        "---  MEET   [040:040]  ---\n"
+        "MEET {MET MEETING}\n"
+        "LEFT [042:043]\n"
+        "- * (FOR &PEACE_)   [046]  # talks\n"
+        "- * $ [999A]\n"
+        "- * * [040]\n"
+        "- * &NOSUCH  [040]\n"
+        "- just words [040]\n"
+        "- * broken [04\n"
+        "~ a (a b MEET) SAY = a b 015\n"
+        "CLEAR_UP [---]\n"
+        "B4D=VERB\n";
+    dyad_event_dict *d = dict_from(verbs);
+    if (!d)
+        return;
+    CHECK(dyad_event_dict_patterns(d) == 3); /* (FOR &PEACE_), $ and &NOSUCH (dropped later) */
+    CHECK(dyad_event_dict_skipped(d) == 6);
+    CHECK_STR(dyad_event_dict_problem(d, 0), "t.verbs:10: pattern with two verb markers");
+    CHECK_STR(dyad_event_dict_problem(d, 1), "t.verbs:12: pattern without the verb marker *");
+    CHECK_STR(dyad_event_dict_problem(d, 2), "t.verbs:13: pattern without a valid [code]");
+    CHECK_STR(dyad_event_dict_problem(d, 3),
+              "t.verbs:14: transformation rule (~) not supported, skipped");
+    CHECK_STR(dyad_event_dict_problem(d, 4),
+              "t.verbs:16: a verb line is one word, its {forms} and [code]");
+    CHECK_STR(dyad_event_dict_problem(d, 5), "t.verbs:0: pattern uses undefined synset &NOSUCH");
+    dyad_event_dict_free(d);
+}
+
+DYAD_TEST(events_code_table_parse)
+{
+    static const char rows[] =
+        "#code\troot\tgoldstein\tquad\tplover_type\tplover_mode\tplover_context\tdescription\n"
+        "190\t19\t-10.0\t4\tASSAULT\t\tmilitary\tUse conventional military force\n"
+        "19x\t19\t-10.0\t4\t\t\t\tbad code\n"
+        "191\t19\t-11.0\t4\t\t\t\tscore out of range\n"
+        "192\t19\n";
+    dyad_event_dict *d = dyad_event_dict_new();
+    CHECK(dyad_event_dict_add_codes(d, "c.tsv", rows, strlen(rows), NULL) == DYAD_OK);
+    CHECK(dyad_event_dict_skipped(d) == 3);
+    CHECK_STR(dyad_event_dict_problem(d, 1),
+              "c.tsv:4: Goldstein score or quad class out of range");
+    dyad_event_dict_free(d);
+}
+
+DYAD_TEST(events_nouns_and_discards_parse)
+{
+    static const char nouns[] = "TALKS [046]\nSANCTIONS [163]\nBROKEN\nWORD [X19]\n";
+    static const char discards[] = "+WORLD CUP\nBASKETBALL # sport\n\n";
+    dyad_event_dict *d = dyad_event_dict_new();
+    CHECK(dyad_event_dict_add_nouns(d, "n", nouns, strlen(nouns), NULL) == DYAD_OK);
+    CHECK(dyad_event_dict_add_discards(d, "d", discards, strlen(discards), NULL) == DYAD_OK);
+    CHECK(dyad_event_dict_skipped(d) == 2);
+    CHECK_STR(dyad_event_dict_problem(d, 0), "n:3: expected NOUN [code]");
+    dyad_event_dict_free(d);
+}
+
+/* A discard phrase keeps a sentence (or, with +, the story) from being coded. */
+DYAD_TEST(events_discards_apply)
+{
+    if (!shipped())
+        return;
+    dyad_doc *doc = run("Russia attacked Ukraine. Brazil beat Argentina in the World Cup final.", 71);
+    CHECK(doc && doc->n_events == 1);
+    dyad_doc_free(doc);
+}
+
+/* Output rows: GDELT columns and CSV quoting, exactly. */
+DYAD_TEST(events_gdelt_and_csv_rows)
+{
+    if (!shipped())
+        return;
+    dyad_doc *doc = run("@2024-01-26\nRussia attacked Ukraine on Monday.", 46);
+    if (!doc)
+        return;
+    doc->id = dyad_doc_strdup(doc, "d1", 2);
+    doc->url = dyad_doc_strdup(doc, "https://example.org/a", 21);
+    size_t n;
+    char *g = dyad_doc_events_to_gdelt(doc, &n);
+    CHECK_STR(g, "d1:0\t20240122\t202401\t2024\t2024.0603\tRUS\tRussia\tRUS\t\t\t\t\t\t\t\t"
+                 "UKR\tUkraine\tUKR\t\t\t\t\t\t\t\t1\t190\t190\t19\t4\t-10.0\t1\t1\t1\t\t"
+                 "\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t\t"
+                 "https://example.org/a\tasserted\tASSAULT\td1\t0\n");
+    char *c = dyad_doc_events_to_csv(doc, &n);
+    CHECK_STR(c, "d1,0,0,0,23,2024-01-22,RUS,Russia,UKR,Ukraine,190,-10.0,4,ASSAULT,,"
+                 "military,asserted,,attacked,1,https://example.org/a\n");
+    free(g);
+    free(c);
+    dyad_doc_free(doc);
+}
