@@ -111,6 +111,7 @@ typedef struct ev_context { int32_t *tok; size_t n; } ev_context;
 typedef struct ev_match {
     int score;                     /* words and synsets matched; -1 = no match */
     int32_t source, target;
+    bool negation;                 /* the pattern matched a "not": its code is the negated act */
 } ev_match;
 
 /* Matches pattern p: pre elements over pre (text order), post over post. is_actor

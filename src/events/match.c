@@ -80,6 +80,11 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
             }
             if (len) {
                 found = true;
+                for (size_t t = k; t < k + len && t < ctx->n; t++) {
+                    const char *w = s->lower[ctx->tok[t]];
+                    m->negation |= strcmp(w, "not") == 0 || strcmp(w, "n't") == 0 ||
+                                   strcmp(w, "never") == 0 || strcmp(w, "no") == 0;
+                }
                 pos = k + len;
                 if (el->kind == EL_WORD || el->kind == EL_SYNSET)
                     m->score += (int)len;
@@ -95,7 +100,7 @@ ev_match ev_pattern_match(const dyad_event_dict *d, const ev_pattern *p, const e
                           const ev_context *pre, const ev_context *post,
                           bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg)
 {
-    ev_match m = {.score = 0, .source = -1, .target = -1};
+    ev_match m = {.score = 0, .source = -1, .target = -1, .negation = false};
     if (!p->code[0] ||
         !match_run(d, &d->elems[p->first], p->n_pre, s, pre, &m, is_actor, arg) ||
         !match_run(d, &d->elems[p->first + p->n_pre], p->n_post, s, post, &m, is_actor, arg))

@@ -105,13 +105,17 @@ static int32_t denial_of(const dyad_doc *doc, int32_t q)
 
 /* The status of the event of verb v: its own words, those of the verbs that govern
  * it ("did not agree to meet", "plans to visit", "said that ..."), and quotes. */
-static status_info event_status(const ev_sentence *s, int32_t v)
+static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_negates)
 {
     status_info st = {"asserted", -1, -1};
     const char *found = NULL;
     bool reported = false, denied = false, via_xcomp = false;
     for (int32_t x = v, depth = 0; x >= 0 && depth < 8; depth++) {
         const char *own = own_status(s, x);
+        /* a pattern that matched the "not" coded the negated act itself ("did not
+         * clash" as a reconciliation): the event happened */
+        if (own && x == v && pattern_negates && strcmp(own, "negated") == 0)
+            own = NULL;
         if (own && (!found || strcmp(own, "negated") == 0))
             found = own;
         if (via_xcomp && !found && lemma_in(s, x, future_heads))
@@ -296,8 +300,6 @@ static bool reciprocal(const ev_sentence *s, int32_t v)
         "tie", "relation", "talk", "agreement", "deal", "treaty", "meeting", "cooperation",
         "accord", "pact", "dialogue", "negotiation", "summit", "contact", "partnership",
         "alliance", "truce", "ceasefire", "exchange", "consultation", "trade", "border", NULL};
-    if (ev_child(s, v, "ccomp") >= 0)
-        return false;
     int32_t obj = ev_child(s, v, "obj");
     return obj < 0 || lemma_in(s, obj, relational);
 }
@@ -445,7 +447,7 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
         int32_t v = ev_head(s, n);
         status_info status = {"asserted", -1, -1};
         if (v >= 0 && ev_tok(s, v)->upos && strcmp(ev_tok(s, v)->upos, "VERB") == 0) {
-            status = event_status(s, v);
+            status = event_status(s, v, false);
             if (lemma_in(s, v, denial_cues))
                 status.status = "denied";
             else if (strcmp(status.status, "asserted") == 0 && lemma_in(s, v, hypo_heads))
@@ -520,14 +522,14 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 nt = ev_content_targets(&s, v, tgts, MAX_ACTORS, st->actors);
         }
         /* "Gondor and Osgiliath renewed ties": the members act toward each other */
-        bool mutual = nt == 0 && ns > 1 && reciprocal(&s, v);
+        bool mutual = nt == 0 && ns > 1 && strncmp(vc.code, "01", 2) != 0 && reciprocal(&s, v);
         if (mutual) {
             memcpy(tgts, srcs, ns * sizeof *srcs);
             nt = ns;
         }
         if (!ns)
             continue;
-        status_info status = event_status(&s, v);
+        status_info status = event_status(&s, v, vc.match.negation);
         const char *date = event_date(&s, in_clause);
         const char *vt = verb_text(st, &s, v, post, &vc);
         if (!vt)
