@@ -78,6 +78,24 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
         *nt = *ns;
         return true;
     }
+    /* "made threats against", "launched attacks on": the subject of a light verb does it */
+    if (*nt && !*ns && rel_starts(s, n, "obj")) {
+        static const char *const light[] = {"make", "launch", "carry", "stage", "mount",
+                                            "conduct", "hold", "issue", "impose", "give",
+                                            "offer", "provide", "extend", "begin", "start",
+                                            "deliver", "wage", "lodge", "file", "level", NULL};
+        int32_t v = ev_head(s, n);
+        const char *lemma = v >= 0 ? ev_tok(s, v)->lemma : NULL;
+        for (const char *const *l = light; lemma && *l; l++)
+            if (strcmp(lemma, *l) == 0) {
+                ev_arg subj[6];
+                size_t k = ev_sources(s, v, subj, max);
+                for (size_t i = 0; i < k; i++)
+                    if (ev_actor_of(s, subj[i].head, actors).code)
+                        srcs[(*ns)++] = subj[i];
+                break;
+            }
+    }
     /* "Russia's invasion of Ukraine": with a doer named, "of" names the one it is done to */
     if (*ns && !*nt && of_arg >= 0)
         *nt = add_side(s, of_arg, tgts, 0, max, actors);

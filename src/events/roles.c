@@ -397,9 +397,16 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
         int32_t subj = ev_child(s, v, "nsubj");
         if (subj >= 0)
             return with_conjuncts(s, subj, out, 0, max);
-        /* "X vowed to attack", "X met and agreed": the subject of the governing verb */
+        /* "X vowed to attack", "X met and agreed": the subject of the governing verb;
+         * but "asked Zelensky to investigate": its object (object control) */
         if (rel_is(s, v, "xcomp") || rel_is(s, v, "conj")) {
+            bool control = rel_is(s, v, "xcomp");
             v = ev_head(s, v);
+            int32_t obj = control && v >= 0 ? ev_child(s, v, "obj") : -1;
+            if (obj < 0 && control && v >= 0)
+                obj = ev_child(s, v, "iobj");
+            if (obj >= 0)
+                return with_conjuncts(s, obj, out, 0, max);
             continue;
         }
         /* "the group that attacked": the noun the relative clause describes; but

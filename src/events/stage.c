@@ -273,7 +273,9 @@ static bool same(const char *a, const char *b)
 static bool governs_coded_verb(stage *st, const ev_sentence *s, int32_t v)
 {
     int32_t x = ev_child(s, v, "xcomp");
-    if (x < 0 || !ev_tok(s, x)->lemma)
+    /* "asked Zelensky to investigate": asking is an act toward Zelensky of its own */
+    if (x < 0 || !ev_tok(s, x)->lemma || ev_child(s, v, "obj") >= 0 ||
+        ev_child(s, v, "iobj") >= 0)
         return false;
     int32_t vi = ev_verb_first(st->dict, ev_tok(s, x)->lemma);
     if (vi < 0)
@@ -324,6 +326,10 @@ static bool add_event(stage *st, const ev_sentence *s, size_t si, int32_t v, con
         dyad_event *e = &st->events[i];
         if (strcmp(e->cameo, code) == 0 && same(e->source.code, src->code) &&
             same(e->target.code, tgt->code) && strcmp(e->status, status->status) == 0) {
+            /* the verb and its noun ("imposed sanctions") state it once */
+            for (uint32_t k = 0; k < e->mentions; k++)
+                if (e->spans[2 * k] < end && start < e->spans[2 * k + 1])
+                    return true;
             uint32_t *spans = dyad_arena_alloc(doc->arena, 2 * (e->mentions + 1) * sizeof *spans);
             if (!spans)
                 return false;
