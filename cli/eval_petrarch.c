@@ -11,7 +11,7 @@
 
 typedef struct petr_options {
     const char *suite, *dict, *model;
-    int merge, all, verbose;
+    int merge, all, verbose, given_parse;
 } petr_options;
 
 typedef struct petr_totals {
@@ -32,6 +32,8 @@ void help_eval_petrarch(FILE *out)
         "               known by name), used instead of dyad's defaults\n"
         "  --merge      merge --dict DIR over the defaults instead of replacing them\n"
         "  --all        also score records marked evaluate=false\n"
+        "  --given-parse  use each record's own CoNLL-U parse (its \"parse\" field) instead\n"
+        "               of dyad's tokenizer, tagger and parser: what the coder alone does\n"
         "  --model FILE tagger/parser model (default: the shipped one)\n"
         "  -v           print every record with its missed and extra triples\n");
 }
@@ -42,6 +44,7 @@ static int parse_options(int argc, char **argv, petr_options *o)
         const char *a = argv[i];
         if (strcmp(a, "--merge") == 0) o->merge = 1;
         else if (strcmp(a, "--all") == 0) o->all = 1;
+        else if (strcmp(a, "--given-parse") == 0) o->given_parse = 1;
         else if (strcmp(a, "-v") == 0 || strcmp(a, "--verbose") == 0) o->verbose = 1;
         else if (strcmp(a, "--dict") == 0 || strcmp(a, "--model") == 0) {
             if (i + 1 >= argc)
@@ -217,14 +220,25 @@ int eval_petrarch(int argc, char **argv)
         dyad_doc *doc = dyad_doc_new();
         char date[11];
         const char *iso = iso_date(str_field(rec, "date"), date);
-        if (!doc || dyad_doc_set_text(doc, NULL, 0, text, strlen(text)) != DYAD_OK ||
-            (iso && !(doc->date = dyad_doc_strdup(doc, iso, 10)))) {
+        const char *parse = o.given_parse ? str_field(rec, "parse") : NULL;
+        dyad_treebank *tb = parse ? dyad_treebank_parse("parse", parse, strlen(parse), NULL) : NULL;
+        dyad_status st = !doc ? DYAD_ENOMEM
+                         : tb ? dyad_doc_set_treebank(doc, tb, 1)
+                              : dyad_doc_set_text(doc, NULL, 0, text, strlen(text));
+        dyad_treebank_free(tb);
+        if (st != DYAD_OK || (iso && !(doc->date = dyad_doc_strdup(doc, iso, 10)))) {
             fprintf(stderr, "dyad eval petrarch: out of memory\n");
             dyad_doc_free(doc);
             cJSON_Delete(rec);
             break;
         }
-        dyad_pipeline_run(p, doc);
+        if (parse && !tb)
+            fprintf(stderr, "dyad eval petrarch: %s: unreadable parse, coded from the text\n",
+                    str_field(rec, "id") ? str_field(rec, "id") : "?");
+        if (tb)
+            dyad_pipeline_run_parsed(p, doc);
+        else
+            dyad_pipeline_run(p, doc);
         sentences += doc->n_sentences;
         score_record(rec, doc, &o, &t);
         dyad_doc_free(doc);

@@ -206,6 +206,14 @@ typedef struct dyad_treebank {
 /* Reads a CoNLL-U file (plain, .gz or .zst is not supported here: plain only).
  * Returns NULL and fills err on failure, naming the file and line. */
 dyad_treebank *dyad_treebank_read(const char *path, dyad_error *err);
+/* The same from memory; name is used in error messages. */
+dyad_treebank *dyad_treebank_parse(const char *name, const char *data, size_t len,
+                                   dyad_error *err);
+/* Makes doc (new, empty) hold the treebank's words as its text, tokens and sentences,
+ * with their tags, lemmas, features, heads and relations when with_analysis: a parse
+ * made elsewhere, for dyad_pipeline_run_parsed. UD v1 relations (dobj, nsubjpass,
+ * nmod under a verb...) are renamed as UD v2 has them. */
+dyad_status dyad_doc_set_treebank(dyad_doc *doc, const dyad_treebank *tb, int with_analysis);
 void dyad_treebank_free(dyad_treebank *tb);
 
 /* ---- models, tagger and parser ------------------------------------------ */
@@ -463,6 +471,9 @@ const dyad_actor_dict *dyad_pipeline_actor_dict(const dyad_pipeline *pipeline);
 const dyad_event_dict *dyad_pipeline_event_dict(const dyad_pipeline *pipeline);
 /* Runs every stage on a document that has text; errors land in doc->errors. */
 dyad_status dyad_pipeline_run(const dyad_pipeline *pipeline, dyad_doc *doc);
+/* Runs the stages after tagging and parsing (mentions, quotes, dates, events) on a
+ * document whose tokens already carry tags and heads (dyad_doc_set_treebank). */
+dyad_status dyad_pipeline_run_parsed(const dyad_pipeline *pipeline, dyad_doc *doc);
 void dyad_pipeline_free(dyad_pipeline *pipeline);
 
 /* ---- writers ----------------------------------------------------------- */

@@ -222,3 +222,32 @@ DYAD_TEST(events_gdelt_and_csv_rows)
     free(c);
     dyad_doc_free(doc);
 }
+
+/* A parse made elsewhere, in UD v1 terms, codes like dyad's own. */
+DYAD_TEST(events_from_given_parse)
+{
+    if (!shipped())
+        return;
+    static const char conllu[] =
+        "1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
+        "2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+        "3\tUkraine\tUkraine\tPROPN\tNNP\t_\t2\tdobj\t_\t_\n"
+        "4\tfrom\tfrom\tADP\tIN\t_\t5\tcase\t_\t_\n"
+        "5\tBelarus\tBelarus\tPROPN\tNNP\t_\t2\tnmod\t_\tSpaceAfter=No\n"
+        "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+    dyad_treebank *tb = dyad_treebank_parse("t", conllu, sizeof conllu - 1, NULL);
+    dyad_doc *doc = dyad_doc_new();
+    CHECK(tb && doc && dyad_doc_set_treebank(doc, tb, 1) == DYAD_OK);
+    dyad_treebank_free(tb);
+    if (!doc || !doc->tokens) {
+        dyad_doc_free(doc);
+        return;
+    }
+    CHECK_STR(doc->text, "Russia attacked Ukraine from Belarus.\n");
+    CHECK_STR(doc->tokens[2].deprel, "obj");
+    CHECK_STR(doc->tokens[4].deprel, "obl");
+    CHECK(dyad_pipeline_run_parsed(shipped(), doc) == DYAD_OK);
+    CHECK(doc->n_events == 1 && strcmp(doc->events[0].source.code, "RUS") == 0 &&
+          strcmp(doc->events[0].target.code, "UKR") == 0);
+    dyad_doc_free(doc);
+}

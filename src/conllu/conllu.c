@@ -155,6 +155,29 @@ static dyad_status parse_treebank(dyad_treebank *tb, char *data, size_t *bad_lin
     return st;
 }
 
+dyad_treebank *dyad_treebank_parse(const char *name, const char *data, size_t len,
+                                   dyad_error *err)
+{
+    dyad_treebank *tb = calloc(1, sizeof *tb);
+    char *copy = NULL;
+    if (tb && (tb->arena = dyad_arena_new()))
+        copy = dyad_arena_strndup(tb->arena, data, len);
+    if (!copy) {
+        dyad_treebank_free(tb);
+        dyad_error_set(err, DYAD_ENOMEM, "nomem", "%s: out of memory", name);
+        return NULL;
+    }
+    size_t line = 0;
+    dyad_status st = parse_treebank(tb, copy, &line);
+    if (st != DYAD_OK) {
+        dyad_treebank_free(tb);
+        dyad_error_set(err, st, "conllu", "%s:%zu: %s", name, line,
+                       st == DYAD_ENOMEM ? "out of memory" : "malformed CoNLL-U line");
+        return NULL;
+    }
+    return tb;
+}
+
 dyad_treebank *dyad_treebank_read(const char *path, dyad_error *err)
 {
     char *data;

@@ -167,6 +167,34 @@ dyad_pipeline *dyad_pipeline_new(const dyad_pipeline_options *opts, dyad_error *
     return p;
 }
 
+/* The stages that read the parse (when there is one), then dates. */
+static dyad_status run_stages(const dyad_pipeline *pipeline, dyad_doc *doc, bool parsed)
+{
+    dyad_status st = DYAD_OK;
+    if (parsed)
+        st = ment_find(pipeline->actors, pipeline->ner, doc);
+    if (st == DYAD_OK && parsed)
+        st = dyad_quotes_find(doc); /* before events, which link to quotes */
+    if (st == DYAD_OK)
+        st = dyad_dates_find(doc);
+    if (st == DYAD_OK && parsed && pipeline->events)
+        st = dyad_events_find(pipeline->events, pipeline->actors, doc);
+    return st;
+}
+
+dyad_status dyad_pipeline_run_parsed(const dyad_pipeline *pipeline, dyad_doc *doc)
+{
+    if (doc->failed || !doc->text || !doc->tokens)
+        return DYAD_OK;
+    dyad_status st = run_stages(pipeline, doc, true);
+    if (st != DYAD_OK) {
+        dyad_doc_add_error(doc, "pipeline", "analysis stopped: %s",
+                           st == DYAD_ENOMEM ? "out of memory" : "internal error");
+        doc->failed = 1;
+    }
+    return st;
+}
+
 dyad_status dyad_pipeline_run(const dyad_pipeline *pipeline, dyad_doc *doc)
 {
     if (doc->failed || !doc->text)
@@ -174,14 +202,8 @@ dyad_status dyad_pipeline_run(const dyad_pipeline *pipeline, dyad_doc *doc)
     dyad_status st = dyad_tokenize(doc);
     if (st == DYAD_OK && pipeline->model)
         st = dyad_model_annotate(pipeline->model, doc);
-    if (st == DYAD_OK && pipeline->model)
-        st = ment_find(pipeline->actors, pipeline->ner, doc);
-    if (st == DYAD_OK && pipeline->model)
-        st = dyad_quotes_find(doc); /* before events, which link to quotes */
     if (st == DYAD_OK)
-        st = dyad_dates_find(doc);
-    if (st == DYAD_OK && pipeline->model && pipeline->events)
-        st = dyad_events_find(pipeline->events, pipeline->actors, doc);
+        st = run_stages(pipeline, doc, pipeline->model != NULL);
     if (st != DYAD_OK) {
         dyad_doc_add_error(doc, "pipeline", "analysis stopped: %s",
                            st == DYAD_ENOMEM ? "out of memory" : "internal error");
