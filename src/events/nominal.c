@@ -33,6 +33,17 @@ static size_t add_side(const ev_sentence *s, int32_t c, ev_arg *out, size_t n, s
     return n;
 }
 
+/* "Russian strikes", "US aid": a modifier that names a country or body by itself;
+ * "military aid" names none. */
+static bool names_country(const ev_sentence *s, int32_t c, const dyad_actor_dict *actors)
+{
+    const dyad_token *t = ev_tok(s, c);
+    dyad_actor_match m;
+    return actors && dyad_actor_dict_lookup(actors, s->doc->text + t->start, t->end - t->start,
+                                             0, &m) &&
+           m.country[0];
+}
+
 bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns, ev_arg *tgts,
                       size_t *nt, bool *mutual, const dyad_actor_dict *actors)
 {
@@ -50,7 +61,7 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
         /* the doer: "Russia's attack", "Russian strikes", "US aid", "aid from the US" */
         if (rel_starts(s, c, "nmod:poss") ||
             ((rel_starts(s, c, "amod") || rel_starts(s, c, "compound")) && u &&
-             (strcmp(u, "ADJ") == 0 || strcmp(u, "PROPN") == 0)) ||
+             (strcmp(u, "ADJ") == 0 || strcmp(u, "PROPN") == 0) && names_country(s, c, actors)) ||
             (rel_starts(s, c, "nmod") && ev_has_case(s, c, from)))
             *ns = add_side(s, c, srcs, *ns, max, actors);
         else if (rel_starts(s, c, "nmod") && ev_has_case(s, c, toward))
