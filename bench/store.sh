@@ -35,6 +35,16 @@ nice "$DYAD" ingest --db "$W/bench.db" "$W/bench.jsonl"
 nice "$DYAD" ingest --db "$W/bench.db" "$W/bench.jsonl"
 bytes=$(stat -c %s "$W/bench.db")
 echo "store: $bytes bytes, $(python3 -c "print(round($bytes / ($DOCS / 1000) / 1e6, 2))") MB per 1,000 documents"
+python3 - "$W/bench.db" <<'PY'
+import sqlite3, sys  # where the bytes go (SQLite's dbstat table)
+db = sqlite3.connect(sys.argv[1])
+rows = db.execute("SELECT name, sum(pgsize) FROM dbstat GROUP BY name").fetchall()
+total, groups = sum(b for _, b in rows), {}
+for name, b in rows:
+    key = name.split("_")[0] + "_fts" if "_fts" in name else name
+    groups[key] = groups.get(key, 0) + b
+print(", ".join(f"{k} {100 * b / total:.1f}%" for k, b in sorted(groups.items(), key=lambda x: -x[1])[:12]))
+PY
 
 # 4. coding on the way in: the 295 articles through the whole pipeline
 rm -f "$W/articles.db"*

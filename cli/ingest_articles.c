@@ -21,9 +21,17 @@ ingest_coder *ingest_coder_new(const char *model, int quiet, char *why, size_t c
         if (!*popts.model_path && !quiet)
             fprintf(stderr, "dyad ingest: no model at %s: tokenizing only (see --model)\n", def);
     }
+    /* the same stages as dyad code: actor codes, NER types and events need the model */
+    int tagged = popts.model_path && *popts.model_path;
     const char *actors = cli_default_actors();
-    if (popts.model_path && *popts.model_path && access(actors, R_OK) == 0)
+    char ner[4096];
+    cli_data_file("DYAD_NER", "ner/dyad-en.ner", ner, sizeof ner);
+    if (tagged && access(actors, R_OK) == 0)
         popts.actors_path = actors;
+    if (tagged && access(ner, R_OK) == 0)
+        popts.ner_path = ner;
+    if (tagged)
+        popts.events_dir = cli_default_events();
     ingest_coder *c = calloc(1, sizeof *c);
     dyad_error err = {0};
     if (c)

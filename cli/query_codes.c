@@ -1,5 +1,5 @@
 /* CAMEO codes and PLOVER types that --cameo and --plover accept, read from the
- * project's generated table data/events/cameo.tsv (never typed into C). */
+ * project's generated table data/events/cameo.tsv ($DYAD_EVENTS; never typed into C). */
 #include "cli.h"
 #include "query.h"
 
@@ -35,10 +35,11 @@ static void add_plover(const char *t)
 /* Columns: code, root, goldstein, quad, plover_type, ...; '#' starts a comment. */
 static void load_table(void)
 {
-    char path[PATH_MAX], line[1024];
+    char path[PATH_MAX + 16], line[1024];
     if (table.loaded)
         return;
-    FILE *f = fopen(cli_data_file("DYAD_CAMEO", "events/cameo.tsv", path, sizeof path), "r");
+    snprintf(path, sizeof path, "%s/cameo.tsv", cli_default_events()); /* as dyad code finds it */
+    FILE *f = fopen(path, "r");
     table.loaded = f ? 1 : -1;
     while (f && fgets(line, sizeof line, f)) {
         if (line[0] == '#' || line[0] == '\n')

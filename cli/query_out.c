@@ -301,11 +301,14 @@ long query_write(sqlite3_stmt *st, int format, int listing, int evidence, long l
             listing ? json_event(out, st) : json_row(out, st);
         else if (format == QUERY_CSV)
             csv_row(out, st, 0);
-        else if (sheet_add(&s, st) != 0)
+        else if (sheet_add(&s, st) != 0) {
+            rc = SQLITE_NOMEM;
             break;
+        }
     }
     if (rc != SQLITE_ROW && rc != SQLITE_DONE) {
-        snprintf(why, cap, "%s", sqlite3_errmsg(sqlite3_db_handle(st)));
+        snprintf(why, cap, "%s", rc == SQLITE_NOMEM ? "out of memory"
+                                                    : sqlite3_errmsg(sqlite3_db_handle(st)));
         sheet_free(&s);
         return -1;
     }

@@ -35,7 +35,7 @@ static int32_t cue_above(const qwork *w, const qspan *s)
 static int32_t cue_beside(const qwork *w, const qspan *s)
 {
     const dyad_doc *doc = w->doc;
-    int32_t si = w->sent[s->t1 - 1];
+    int32_t si = w->sent[s->t1 < doc->n_tokens ? s->t1 : s->t1 - 1]; /* the closing mark's */
     const dyad_sentence *last = &doc->sentences[si];
     for (uint32_t t = s->t1; t < last->first + last->count && t < s->t1 + CUE_REACH; t++)
         if (usable_cue(w, t))
@@ -281,4 +281,63 @@ bool q_direct_find(qwork *w)
     }
     free(cues);
     return ok;
+}
+
+/* The outer quotation holding inner span s: the record of the direct quote whose
+ * content holds it, or -1. Records are in text order here. */
+static int32_t outer_rec(const qwork *w, const qspan *s)
+{
+    size_t a = 0, b = w->n_recs;
+    while (a < b) { /* first record starting after s */
+        size_t m = (a + b) / 2;
+        if (w->recs[m].start <= s->start)
+            a = m + 1;
+        else
+            b = m;
+    }
+    for (size_t i = a, seen = 0; i-- > 0 && seen < 4; seen++)
+        if (!w->recs[i].dropped && w->recs[i].direct && w->recs[i].start <= s->start &&
+            s->end <= w->recs[i].end)
+            return (int32_t)i;
+    return -1;
+}
+
+/* A speech cue inside the same outer quotation, above the inner span in the tree. */
+static int32_t inner_cue(const qwork *w, const qspan *s)
+{
+    int32_t outer = w->inq[s->t0];
+    for (uint32_t t = s->t0; t < s->t1; t++) {
+        int32_t h = w->doc->tokens[t].head;
+        if (h >= (int32_t)s->t0 && h < (int32_t)s->t1)
+            continue;
+        for (int step = 0; h >= 0 && step < CUE_CLIMB && w->inq[h] == outer; step++) {
+            if ((q_cue_class(w->doc, (uint32_t)h) & QC_SPEECH))
+                return h;
+            h = w->doc->tokens[h].head;
+        }
+    }
+    return -1;
+}
+
+bool q_inner_find(qwork *w)
+{
+    for (size_t i = 0; i < w->n_inner; i++) { /* the records so far are in text order */
+        const qspan *s = &w->inner[i];
+        if (s->t0 >= s->t1 || w->inq[s->t0] < 0 || w->inq[s->t1 - 1] != w->inq[s->t0])
+            continue; /* its outer quotation was never closed */
+        int32_t cue = inner_cue(w, s), o = outer_rec(w, s);
+        int32_t subj = cue >= 0 ? q_child(w, (uint32_t)cue, "nsubj") : -1;
+        if (subj < 0 || o < 0 || q_rel(w->doc, (uint32_t)subj, "nsubj:pass"))
+            continue;
+        qrec *r = q_rec_add(w);
+        if (!r)
+            return false;
+        r->start = s->start, r->end = s->end, r->t0 = s->t0, r->t1 = s->t1;
+        r->direct = 1, r->cue = cue, r->subj = subj;
+        if (q_lemma_in(w->doc, (uint32_t)subj, (const char *const[]){"I", "we", NULL}))
+            r->speaker = w->recs[o].speaker; /* "I said, 'no'": the outer speaker */
+        else
+            q_speaker_fill(w, w->n_recs - 1);
+    }
+    return true;
 }

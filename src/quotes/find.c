@@ -184,13 +184,20 @@ static void map_spans(qwork *w)
         for (uint32_t t = s->t0; t < s->t1; t++)
             w->inq[t] = (int32_t)i;
     }
+    for (size_t i = 0; i < w->n_inner; i++) { /* inner tokens keep their outer quotation */
+        qspan *s = &w->inner[i];
+        s->t0 = token_from(w->doc, s->start);
+        s->t1 = token_from(w->doc, s->end);
+        if (s->t1 < s->t0)
+            s->t1 = s->t0;
+    }
 }
 
 static void work_free(qwork *w)
 {
     free(w->lo), free(w->hi), free(w->sent), free(w->inq), free(w->ment), free(w->cuerec);
     free(w->kids), free(w->kid_first), free(w->para), free(w->spans), free(w->recs);
-    free(w->wpre);
+    free(w->wpre), free(w->inner);
 }
 
 /* Text order; an indirect statement before the direct quotation inside it. */
@@ -248,7 +255,11 @@ dyad_status dyad_quotes_find(dyad_doc *doc)
                 if (!w.recs[i].dropped && w.recs[i].subj >= 0)
                     q_speaker_fill(&w, i);
             q_neighbours(&w);
-            st = emit(&w);
+            st = q_inner_find(&w) ? DYAD_OK : DYAD_ENOMEM;
+            if (st == DYAD_OK && w.n_recs)
+                qsort(w.recs, w.n_recs, sizeof *w.recs, by_start);
+            if (st == DYAD_OK)
+                st = emit(&w);
         }
     }
     work_free(&w);

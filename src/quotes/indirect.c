@@ -231,11 +231,12 @@ static bool directive(const qwork *w, uint32_t cue, unsigned cls, uint32_t *c0, 
 static bool split_clause(const qwork *w, uint32_t cue, uint32_t *c0, uint32_t *c1)
 {
     const dyad_doc *doc = w->doc;
-    static const char *const nouns[] = {"obj", "obl", NULL};
-    for (const char *const *r = nouns; *r; r++) {
-        int32_t x = q_child(w, cue, *r);
-        if (x <= (int32_t)cue || !(q_upos(doc, x, "NOUN") || q_upos(doc, x, "PROPN") ||
-                                   q_upos(doc, x, "PRON")) || w->lo[x] < cue)
+    for (uint32_t i = w->kid_first[cue]; i < w->kid_first[cue + 1] &&
+                                          i < w->kid_first[cue] + Q_SCAN; i++) {
+        int32_t x = (int32_t)w->kids[i];
+        if (!(q_rel(doc, (uint32_t)x, "obj") || q_rel(doc, (uint32_t)x, "obl")) ||
+            x <= (int32_t)cue || w->lo[x] < cue ||
+            !(q_upos(doc, x, "NOUN") || q_upos(doc, x, "PROPN") || q_upos(doc, x, "PRON")))
             continue;
         int32_t v = q_child(w, (uint32_t)x, "acl");
         if (v < 0 || v < x)

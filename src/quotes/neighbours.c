@@ -149,7 +149,18 @@ static bool followed(qwork *w, size_t at)
     int32_t si = w->sent[w->recs[at].t1 - 1];
     if ((size_t)si + 1 >= w->doc->n_sentences || w->para[si + 1] != w->para[si])
         return false;
-    return from_cue(w, at, bare_cue(w, si + 1));
+    if (from_cue(w, at, bare_cue(w, si + 1)))
+        return true;
+    /* "“...!” Macron told the world on Thursday.": the closing mark ended the sentence
+     * before the attribution that opens the next one */
+    const dyad_sentence *s = &w->doc->sentences[si + 1];
+    uint32_t c0, c1;
+    for (uint32_t t = s->first; t < s->first + s->count && t < s->first + 6; t++) {
+        unsigned cls = q_cue_class(w->doc, t);
+        if ((cls & QC_SPEECH) && w->inq[t] < 0 && !q_cue_content(w, t, cls, &c0, &c1))
+            return q_cue_subject(w, t) >= 0 && from_cue(w, at, (int32_t)t);
+    }
+    return false;
 }
 
 void q_neighbours(qwork *w)

@@ -63,6 +63,20 @@ static int32_t last_person(const qwork *w, uint32_t t)
     return any;
 }
 
+/* The last organisation or group named before token t outside quotations, in its
+ * sentence or the one before ("the union ... They said"), or -1. */
+static int32_t last_body(const qwork *w, uint32_t t)
+{
+    const dyad_doc *doc = w->doc;
+    for (uint32_t k = t; k-- > 0 && k + 2 * BACK_WINDOW > t && w->sent[k] + 1 >= w->sent[t];) {
+        int32_t m = w->ment[k];
+        if (m >= 0 && !quoted(w, k) && (!strcmp(doc->actors[m].type, "organization") ||
+                                         !strcmp(doc->actors[m].type, "group")))
+            return m;
+    }
+    return -1;
+}
+
 /* The last mention of a type before t whose text holds the noun r ("the minister"). */
 static int32_t titled_person(const qwork *w, uint32_t t, uint32_t r, const char *type)
 {
@@ -104,8 +118,11 @@ static void pronoun(qwork *w, size_t at, uint32_t s)
     }
     if (!q_lemma_in(doc, s, (const char *const[]){"they", "it", NULL}))
         return;
+    uint32_t here = w->para[w->sent[s]];
     for (size_t i = at, seen = 0; i-- > 0 && seen < 8; seen++) {
         const dyad_speaker *p = &w->recs[i].speaker;
+        if (w->para[w->sent[w->recs[i].t0]] + 2 < here)
+            break; /* too far back to be what "they" means */
         if (!w->recs[i].dropped && p->kind && strcmp(p->kind, "person") != 0) {
             uint32_t a = doc->tokens[s].start, b = doc->tokens[s].end;
             r->speaker = *p;
@@ -115,6 +132,9 @@ static void pronoun(qwork *w, size_t at, uint32_t s)
             return;
         }
     }
+    int32_t m = last_body(w, s);
+    if (m >= 0)
+        from_mention(w, &r->speaker, m, doc->tokens[s].start, doc->tokens[s].end);
 }
 
 /* The subject phrase: its subtree, less a leading preposition, what follows the cue
@@ -169,12 +189,14 @@ static bool refers_back(qwork *w, dyad_speaker *sp, uint32_t s, uint32_t lo, con
     const dyad_doc *doc = w->doc;
     int32_t det = q_child(w, s, "det");
     bool plural = doc->tokens[s].feats && strstr(doc->tokens[s].feats, "Number=Plur");
-    if (det < 0 || !q_word(doc, (uint32_t)det, "the") || plural)
+    bool the = det >= 0 && q_word(doc, (uint32_t)det, "the");
+    bool owned = q_child(w, s, "nmod:poss") >= 0; /* "Chelyabinsk's governor" */
+    if (!(the || owned) || plural)
         return false;
     if (q_role_noun(doc, s)) {
         int32_t p = titled_person(w, lo, s, "person");
-        if (p < 0)
-            p = last_person(w, lo);
+        if (p < 0 && !owned)
+            p = last_person(w, lo); /* "the minister": the person the story is about */
         if (p >= 0)
             from_mention(w, sp, p, sp->start, sp->end);
         sp->kind = "person"; /* "the prime minister" is someone, named or not */
@@ -309,7 +331,7 @@ void q_speaker_fill(qwork *w, size_t at)
     bool coordinated = q_child(w, s, "conj") >= 0; /* "Reuters and NBC": the whole phrase */
     int32_t ap = q_child(w, s, "appos");
     if (ap >= 0 && person_at(w, (uint32_t)ap) && !person_mention(w, s))
-        s = (uint32_t)ap; /* "the director of X, Mariela Belski," and "a Republican, Mark Amodei," */
+        s = (uint32_t)ap; /* "the director of X, Mariela Belski,"; "a Republican, Mark Amodei," */
     if (q_upos(doc, s, "PRON")) {
         sp->start = doc->tokens[s].start, sp->end = doc->tokens[s].end;
         pronoun(w, at, s);

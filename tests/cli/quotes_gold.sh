@@ -25,7 +25,7 @@ python3 - "$TMP/score.json" <<'PY'
 import json, sys
 s = json.load(open(sys.argv[1]))
 assert s["docs_missing"] == 0, s
-assert s["quote_f1"] >= 0.84, s
-assert s["quote_precision"] >= 0.85, s
-assert s["speaker_accuracy"] >= 0.88, s
+assert s["quote_f1"] >= 0.85, s
+assert s["quote_precision"] >= 0.87, s
+assert s["speaker_accuracy"] >= 0.89, s
 PY

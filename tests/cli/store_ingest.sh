@@ -19,6 +19,7 @@ expect_exit 2 "$DYAD" ingest --db "$DB" --bogus
 # first run: everything new; the summary counts it
 expect_exit 0 "$DYAD" ingest --db "$DB" "$S/corpus.jsonl"
 grep -q '^dyad ingest: 6 documents (6 new, 0 replaced, 0 unchanged, 0 skipped), 16 events, 10 quotes stored in ' "$ERR"
+! grep -q 'unchanged), ' "$ERR" # no progress bar off a terminal
 [ "$(check "$DB" "$S/corpus.jsonl")" = "documents=6 events=16" ]
 python3 -c 'import sqlite3,sys
 db = sqlite3.connect(sys.argv[1])
@@ -82,3 +83,18 @@ assert n == 4 and s > 40 and hit == [("104",)], (n, s, hit)' "$TMP/art.db"
 grep -q '4 documents (4 new' "$ERR"
 printf 'date 2024-01-26 Talks\n\nThe Kremlin denied it.\n' | "$DYAD" ingest --db "$TMP/stdin.db" --no-model >"$OUT" 2>"$ERR"
 grep -q '1 documents (1 new' "$ERR"
+
+# with the model: ingesting articles stores what ingesting their dyad code output does
+"$DYAD" code -q --text examples/wikinews | "$DYAD" ingest -q --db "$TMP/via-code.db"
+"$DYAD" ingest -q --db "$TMP/direct.db" examples/wikinews
+"$DYAD" query --db "$TMP/via-code.db" --all-statuses --json --limit 0 >"$TMP/a"
+"$DYAD" query --db "$TMP/direct.db" --all-statuses --json --limit 0 >"$TMP/b"
+cmp "$TMP/a" "$TMP/b"
+[ "$(wc -l <"$TMP/a")" -gt 10 ] # events do flow
+
+# progress goes to a terminal only (the summary above had none); on one, it shows
+if command -v script >/dev/null 2>&1; then
+    script -qec "'$DYAD' ingest --db '$TMP/tty.db' '$S/corpus.jsonl'" /dev/null >"$OUT" 2>&1
+    grep -q '6 documents (6 new, 0 replaced, 0 unchanged), [0-9]* docs/s' "$OUT" # the bar
+    grep -q '^dyad ingest: 6 documents (6 new' "$OUT"
+fi
