@@ -297,13 +297,21 @@ ev_actor ev_actor_arg(const ev_sentence *s, ev_arg arg, const dyad_actor_dict *a
         return a;
     /* "the ambassadors of Arnor, Osgiliath and Gondor": each member takes the role */
     int32_t lo = arg.role;
+    /* the role's own words before it ("the foreign ministers"), not the members
+     * themselves ("US and British activists") */
     for (int32_t c = s->first_child[arg.role]; c >= 0 && c < arg.role; c = s->next_sibling[c])
-        if (c < lo)
+        if (c < lo && c != arg.head && ev_child(s, c, "conj") < 0 &&
+            ev_head(s, arg.head) != c)
             lo = c;
     dyad_actor_match m;
     uint32_t rstart = ev_tok(s, lo)->start, rend = ev_tok(s, arg.role)->end;
     if (lookup(s, actors, rstart, rend, &m) && !m.country[0])
         a.code = with_role(s, a.code, m.code);
+    /* the evidence is the member with its role: "US ... activists" */
+    if (rstart < a.start)
+        a.start = rstart;
+    if (rend > a.end)
+        a.end = rend;
     return a;
 }
 
@@ -326,7 +334,10 @@ static size_t with_conjuncts(const ev_sentence *s, int32_t h, ev_arg *out, size_
     const char *u = ev_tok(s, h)->upos;
     if (u && strcmp(u, "NOUN") == 0) {
         for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c]) {
-            if (!rel_is(s, c, "nmod") || ev_child(s, c, "conj") < 0 || !is_case(s, c, member_of))
+            /* "the ambassadors of A and B", "A and B leaders" */
+            bool member = (rel_is(s, c, "nmod") && is_case(s, c, member_of)) ||
+                          rel_is(s, c, "compound") || rel_is(s, c, "amod");
+            if (!member || ev_child(s, c, "conj") < 0)
                 continue;
             size_t before = n;
             n = with_conjuncts(s, c, out, n, max);
