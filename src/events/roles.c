@@ -179,6 +179,17 @@ static bool lookup(const ev_sentence *s, const dyad_actor_dict *actors, uint32_t
            m->code[0] && (m->country[0] || strcmp(m->code, "UNK") != 0);
 }
 
+/* Codes that stand for a body beyond countries ("NGOARN", "IGOUNO", "MNC"): a
+ * country is never put before them. */
+static bool transnational(const char *code)
+{
+    static const char *const prefixes[] = {"NGO", "NGM", "IGO", "MNC", "UAF", NULL};
+    for (const char *const *p = prefixes; *p; p++)
+        if (strncmp(code, *p, 3) == 0)
+            return true;
+    return false;
+}
+
 static const char *keep(const ev_sentence *s, const char *code)
 {
     return dyad_doc_strdup((dyad_doc *)s->doc, code, strlen(code));
@@ -200,7 +211,8 @@ static const char *mention_code(const ev_sentence *s, const dyad_mention *m,
                                 const dyad_actor_dict *actors)
 {
     dyad_actor_match r;
-    if (!lookup(s, actors, m->start, m->end, &r) || r.country[0] || strcmp(r.code, m->code) != 0)
+    if (!lookup(s, actors, m->start, m->end, &r) || r.country[0] || strcmp(r.code, m->code) != 0 ||
+        transnational(m->code))
         return m->code;
     char buf[64];
     snprintf(buf, sizeof buf, "%s%s", s->country, m->code);
@@ -280,6 +292,10 @@ ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *act
             return a;
         }
         /* "the army", "police": the country the article is about, else unknown */
+        if (transnational(m.code)) {
+            a.code = keep(s, m.code);
+            return a;
+        }
         char buf[64];
         snprintf(buf, sizeof buf, "%s%s", s->country, m.code);
         a.code = keep(s, buf);
