@@ -262,7 +262,8 @@ ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *act
             a.code = mention_code(s, m, actors);
             return a;
         }
-        if (!inside)
+        /* "his licence" is no act toward him: a possessive names no target */
+        if (!inside && !(m->form && strcmp(m->form, "pronoun") == 0))
             inside = m;
     }
     if (strcmp(u, "PRON") == 0) {
