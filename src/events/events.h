@@ -32,6 +32,7 @@ typedef struct ev_pattern {
     uint32_t first, n_pre, n_post; /* into dict->elems */
     char code[EV_MAX_CODE];        /* "---" is the null code: no event */
     char code2[EV_MAX_CODE];       /* paired event, target to source; "" when none */
+    uint64_t words;                /* one bit per word it needs (ev_word_bit): a quick no */
 } ev_pattern;
 
 /* A verb of a block: its lemma, an optional particle ("clear up"), its own code. */
@@ -94,14 +95,22 @@ int32_t ev_verb_first(const dyad_event_dict *d, const char *word);
 /* Rebuilds the verb hash after loading. */
 bool ev_verb_index(dyad_event_dict *d);
 uint32_t ev_hash(const char *s, size_t len);
+/* A word's bit in a 64-bit signature: a pattern needing a word the sentence lacks
+ * cannot match, whatever else it holds. */
+static inline uint64_t ev_word_bit(const char *w, size_t len)
+{
+    return 1ull << (ev_hash(w, len) & 63);
+}
 
 /* One sentence as the matcher sees it. */
 typedef struct ev_sentence {
     const dyad_doc *doc;
     uint32_t first, count;         /* token range in doc->tokens */
     char **lower;                  /* [count] lower-cased forms */
+    char **lemma;                  /* [count] lower-cased lemmas (the form when none) */
     int32_t *first_child, *next_sibling; /* [count] local indices, -1 = none */
     const char *country;           /* the document's own country ("POL"), or "---" */
+    uint64_t words;                /* ev_word_bit of every form, lemma and singular */
 } ev_sentence;
 
 /* A token list in text order: the words a pattern is matched against. */

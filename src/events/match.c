@@ -23,8 +23,7 @@ bool ev_word_matches(const ev_sentence *s, int32_t i, const char *w, bool exact)
         return true;
     if (exact)
         return false;
-    const char *lemma = s->doc->tokens[s->first + (uint32_t)i].lemma;
-    if (lemma && strcasecmp(lemma, w) == 0)
+    if (strcmp(s->lemma[i], w) == 0)
         return true;
     return is_plural_of(t, w);
 }
@@ -101,7 +100,7 @@ ev_match ev_pattern_match(const dyad_event_dict *d, const ev_pattern *p, const e
                           bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg)
 {
     ev_match m = {.score = 0, .source = -1, .target = -1, .negation = false};
-    if (!p->code[0] ||
+    if (!p->code[0] || (p->words & ~s->words) ||
         !match_run(d, &d->elems[p->first], p->n_pre, s, pre, &m, is_actor, arg) ||
         !match_run(d, &d->elems[p->first + p->n_pre], p->n_post, s, post, &m, is_actor, arg))
         m.score = -1;

@@ -13,9 +13,10 @@ bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
     s->count = sent->count;
     s->country = "---";
     s->lower = dyad_arena_alloc(doc->arena, s->count * sizeof *s->lower + 1);
+    s->lemma = dyad_arena_alloc(doc->arena, s->count * sizeof *s->lemma + 1);
     s->first_child = dyad_arena_alloc(doc->arena, s->count * sizeof(int32_t) + 1);
     s->next_sibling = dyad_arena_alloc(doc->arena, s->count * sizeof(int32_t) + 1);
-    if (!s->lower || !s->first_child || !s->next_sibling)
+    if (!s->lower || !s->lemma || !s->first_child || !s->next_sibling)
         return false;
     for (uint32_t i = 0; i < s->count; i++) {
         const dyad_token *t = &doc->tokens[s->first + i];
@@ -29,7 +30,37 @@ bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
         }
         w[n] = '\0';
         s->lower[i] = w;
+        s->lemma[i] = w;
+        if (t->lemma && strcmp(t->lemma, w) != 0) {
+            size_t ln = strlen(t->lemma);
+            char *l = dyad_arena_alloc(doc->arena, ln + 1);
+            if (!l)
+                return false;
+            for (size_t k = 0; k <= ln; k++)
+                l[k] = (t->lemma[k] >= 'A' && t->lemma[k] <= 'Z') ? (char)(t->lemma[k] - 'A' + 'a')
+                                                                 : t->lemma[k];
+            s->lemma[i] = l;
+        }
         s->first_child[i] = s->next_sibling[i] = -1;
+    }
+    /* the words a pattern may ask for: forms, lemmas, and singulars of plurals */
+    s->words = 0;
+    for (uint32_t i = 0; i < s->count; i++) {
+        const char *w = s->lower[i];
+        size_t n = strlen(w);
+        s->words |= ev_word_bit(w, n) | ev_word_bit(s->lemma[i], strlen(s->lemma[i]));
+        if (n > 1 && w[n - 1] == 's')
+            s->words |= ev_word_bit(w, n - 1);
+        if (n > 2 && strcmp(w + n - 2, "es") == 0)
+            s->words |= ev_word_bit(w, n - 2);
+        if (n > 3 && strcmp(w + n - 3, "ies") == 0) {
+            char y[64];
+            if (n - 2 < sizeof y) {
+                memcpy(y, w, n - 3);
+                y[n - 3] = 'y';
+                s->words |= ev_word_bit(y, n - 2);
+            }
+        }
     }
     /* children in text order: link from the last token backwards */
     for (int32_t i = (int32_t)s->count - 1; i >= 0; i--) {

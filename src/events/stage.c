@@ -597,7 +597,10 @@ dyad_status dyad_events_find(const dyad_event_dict *events, const dyad_actor_dic
     uint8_t *in_clause = malloc(most);
     bool ok = pre.tok && post.tok && in_clause;
     /* a discard marked for the whole story ends coding of the document */
-    for (size_t si = 0; ok && si < doc->n_sentences; si++) {
+    bool whole_story = false;
+    for (size_t i = 0; i < events->n_discards && !whole_story; i++)
+        whole_story = events->discards[i].whole;
+    for (size_t si = 0; ok && whole_story && si < doc->n_sentences; si++) {
         ev_sentence s;
         if (!ev_sentence_init(&s, doc, si)) {
             ok = false;
