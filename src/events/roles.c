@@ -284,7 +284,7 @@ ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *act
     a.start = pstart;
     a.end = pend;
     /* the mention stage knows the document: surnames, titles, earlier full names */
-    const dyad_mention *inside = NULL;
+    const dyad_mention *inside = NULL, *owner = NULL;
     for (size_t i = 0; i < doc->n_actors; i++) {
         const dyad_mention *m = &doc->actors[i];
         if (!m->code || m->end <= pstart || m->start >= pend)
@@ -293,9 +293,13 @@ ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *act
             a.code = mention_code(s, m, actors);
             return a;
         }
-        /* "his licence" is no act toward him: a possessive names no target */
-        if (!inside && !(m->form && strcmp(m->form, "pronoun") == 0))
+        /* "his licence" is no act toward him: a possessive names no actor by itself,
+         * only the country of a role ("its troops") */
+        bool pronoun = m->form && strcmp(m->form, "pronoun") == 0;
+        if (!inside && !pronoun)
             inside = m;
+        if (!owner && pronoun)
+            owner = m;
     }
     if (strcmp(u, "PRON") == 0) {
         a.code = speaker_code(s, h);
@@ -319,8 +323,8 @@ ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *act
                 return a;
             }
         }
-        if (inside) {
-            a.code = with_role(s, mention_code(s, inside, actors), m.code);
+        if (inside || owner) {
+            a.code = with_role(s, mention_code(s, inside ? inside : owner, actors), m.code);
             return a;
         }
         /* "the army", "police": the country the article is about, else unknown */

@@ -85,6 +85,7 @@ static const char *const hypo_heads[] = {"hope", "want", "seek", "consider", "tr
 typedef struct status_info {
     const char *status;
     int32_t quote, denied_by;
+    int32_t cue; /* local token of the speech verb whose content holds the event, or -1 */
 } status_info;
 
 static int32_t quote_at(const dyad_doc *doc, uint32_t offset)
@@ -107,7 +108,7 @@ static int32_t denial_of(const dyad_doc *doc, int32_t q)
  * it ("did not agree to meet", "plans to visit", "said that ..."), and quotes. */
 static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_negates)
 {
-    status_info st = {"asserted", -1, -1};
+    status_info st = {"asserted", -1, -1, -1};
     const char *found = NULL;
     bool reported = false, denied = false, via_xcomp = false;
     for (int32_t x = v, depth = 0; x >= 0 && depth < 8; depth++) {
@@ -129,6 +130,7 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
             if (lemma_in(s, h, speech_cues)) {
                 reported = true;
                 denied = denied || lemma_in(s, h, denial_cues);
+                st.cue = h;
             }
             break; /* a content clause keeps its own modality */
         }
@@ -403,6 +405,77 @@ static const char *verb_text(stage *st, const ev_sentence *s, int32_t v, const e
     return dyad_doc_strdup(st->doc, st->doc->text + t->start, end - t->start);
 }
 
+/* Who says what an event's clause reports: the quote's speaker, else the subject of
+ * the speech verb that governs the clause. */
+static ev_actor speaker_of(stage *st, const ev_sentence *s, const status_info *status)
+{
+    ev_actor a = {.code = NULL, .head = -1};
+    if (status->quote >= 0) {
+        const dyad_speaker *sp = &s->doc->quotes[status->quote].speaker;
+        if (sp->code) {
+            a.code = sp->code;
+            a.start = sp->start;
+            a.end = sp->end;
+            return a;
+        }
+    }
+    if (status->cue >= 0) {
+        ev_arg subj[MAX_ACTORS];
+        size_t n = ev_sources(s, status->cue, subj, MAX_ACTORS);
+        for (size_t i = 0; i < n && !a.code; i++)
+            a = ev_actor_arg(s, subj[i], st->actors);
+    }
+    return a;
+}
+
+/* The CAMEO 2.0 dictionary's own transformation rules for attacks reported in speech
+ * ("~ a (a b ATTACK) SAY = a b 015", "~ a (b . ATTACK) SAY = a b 112"): a speaker
+ * who says its side attacked claims responsibility, one who says another did accuses
+ * it, and one who denies its side did denies responsibility (016). */
+static bool claim_or_accusation(stage *st, const ev_sentence *s, size_t si, int32_t v,
+                                const char *code, const ev_actor *doer, const ev_actor *target,
+                                const status_info *status, const char *date, const char *vt)
+{
+    bool violent = strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 ||
+                   strncmp(code, "20", 2) == 0;
+    bool reported = strcmp(status->status, "reported") == 0;
+    bool denied = strcmp(status->status, "denied") == 0;
+    if (!violent || (!reported && !denied))
+        return true;
+    ev_actor speaker = speaker_of(st, s, status);
+    if (!speaker.code || strlen(speaker.code) < 3 || strncmp(speaker.code, "---", 3) == 0)
+        return true;
+    bool own_side = strncmp(speaker.code, doer->code, 3) == 0;
+    /* the verb of the claim is the speech verb: "said", "denied" */
+    const dyad_quote *q = status->quote >= 0 ? &s->doc->quotes[status->quote] : NULL;
+    if (status->cue >= 0) {
+        const dyad_token *t = ev_tok(s, status->cue);
+        vt = dyad_doc_strdup(st->doc, s->doc->text + t->start, t->end - t->start);
+    } else if (q && q->cue_text) {
+        vt = q->cue_text;
+    }
+    if (!vt)
+        return false;
+    status_info said = *status;
+    said.status = "asserted";
+    said.denied_by = -1;
+    const ev_actor *other = own_side ? target : doer;
+    if (own_side ? !target->code : !reported)
+        return true;
+    /* the claim says more than the bare statement "said" toward the same actor */
+    for (size_t i = 0; i < st->n_events; i++) {
+        dyad_event *e = &st->events[i];
+        if (e->sentence == (int32_t)si && strcmp(e->cameo, "010") == 0 &&
+            same(e->source.code, speaker.code) && same(e->target.code, other->code)) {
+            memmove(e, e + 1, (st->n_events - i - 1) * sizeof *e);
+            st->n_events--;
+            break;
+        }
+    }
+    return add_event(st, s, si, v, own_side ? (reported ? "015" : "016") : "112", &speaker, other,
+                     &said, date, vt);
+}
+
 /* Whether a noun may name an event: not a person or body itself ("the ambassador"). */
 static bool event_noun(stage *st, const ev_sentence *s, int32_t n, const char **code)
 {
@@ -451,7 +524,7 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
             continue;
         /* the verb the noun belongs to says whether it happened: "denied an attack" */
         int32_t v = ev_head(s, n);
-        status_info status = {"asserted", -1, -1};
+        status_info status = {"asserted", -1, -1, -1};
         if (v >= 0 && ev_tok(s, v)->upos && strcmp(ev_tok(s, v)->upos, "VERB") == 0) {
             status = event_status(s, v, false);
             if (lemma_in(s, v, denial_cues))
@@ -564,6 +637,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 coded++;
                 if (!add_event(st, &s, si, v, vc.code, &a, &b, &status, date, vt))
                     return false;
+                if (!claim_or_accusation(st, &s, si, v, vc.code, &a, &b, &status, date, vt))
+                    return false;
                 if (!mutual && vc.code2[0] && strcmp(vc.code2, "---") != 0 &&
                     !add_event(st, &s, si, v, vc.code2, &b, &a, &status, date, vt))
                     return false;
@@ -573,7 +648,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             if (!coded && nt == 0 && strncmp(vc.code, "01", 2) != 0 &&
                 strncmp(vc.code, "02", 2) != 0 && strncmp(vc.code, "04", 2) != 0) {
                 ev_actor none = {.code = NULL, .head = -1};
-                if (!add_event(st, &s, si, v, vc.code, &a, &none, &status, date, vt))
+                if (!add_event(st, &s, si, v, vc.code, &a, &none, &status, date, vt) ||
+                    !claim_or_accusation(st, &s, si, v, vc.code, &a, &none, &status, date, vt))
                     return false;
             }
         }
