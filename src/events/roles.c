@@ -265,6 +265,21 @@ static const char *speaker_code(const ev_sentence *s, int32_t h)
     return NULL;
 }
 
+/* Whether a dictionary match [ms, me) inside the phrase [lo, hi] of noun h covers h or a
+ * noun that modifies it ("rebel positions"), not only an adjective ("official visit"). */
+static bool nominal_match(const ev_sentence *s, int32_t h, int32_t lo, int32_t hi, uint32_t ms,
+                          uint32_t me)
+{
+    for (int32_t i = lo; i <= hi; i++) {
+        const dyad_token *t = ev_tok(s, i);
+        if (t->end <= ms || t->start >= me)
+            continue;
+        if (i == h || (ev_head(s, i) == h && rel_is(s, i, "compound")))
+            return true;
+    }
+    return false;
+}
+
 ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
     ev_actor a = {.head = h};
@@ -307,7 +322,10 @@ ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *act
     }
     /* "Lawmakers in Arnor", "the Calenardhon government": role and country together */
     dyad_actor_match m;
-    if (lookup(s, actors, pstart, pend, &m)) {
+    /* a common noun is an actor by its own word ("government", "troops"), not by an
+     * adjective beside it ("an official visit") */
+    if (lookup(s, actors, pstart, pend, &m) &&
+        (!common || m.country[0] || nominal_match(s, h, lo, hi, pstart + m.start, pstart + m.end))) {
         if (m.country[0]) {
             a.code = keep(s, m.code);
             return a;
@@ -439,6 +457,13 @@ static int32_t nominal_actor(const ev_sentence *s, int32_t n, int depth,
     if (depth <= 0)
         return -1;
     for (int32_t c = s->first_child[n]; c >= 0; c = s->next_sibling[c]) {
+        /* "the roads leading into Mordor": through a participle, to its object */
+        if (rel_is(s, c, "acl") && !rel_is(s, c, "acl:relcl")) {
+            for (int32_t g = s->first_child[c]; g >= 0; g = s->next_sibling[g])
+                if ((rel_is(s, g, "obj") || rel_is(s, g, "obl")) && ev_actor_of(s, g, actors).code)
+                    return g;
+            continue;
+        }
         if (!rel_is(s, c, "nmod") || rel_exact(s, c, "nmod:poss") || rel_exact(s, c, "nmod:tmod"))
             continue;
         if (ev_actor_of(s, c, actors).code)
