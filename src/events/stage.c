@@ -645,7 +645,14 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             }
             /* "rebels attacked", "police arrested 12": an event without a known target,
              * but not for statements, appeals and consultations, which need an addressee */
-            if (!coded && nt == 0 && strncmp(vc.code, "01", 2) != 0 &&
+            bool violent = strncmp(vc.code, "18", 2) == 0 || strncmp(vc.code, "19", 2) == 0 ||
+                           strncmp(vc.code, "20", 2) == 0;
+            /* "attacked the investigation", "slammed the plan": these verbs against no one
+             * are words ("fired rockets", "launched strikes" stay deeds) */
+            static const char *const idioms[] = {"attack", "assail", "blast", "slam", "hit",
+                                                 "lash", "savage", "hammer", "batter", NULL};
+            bool verbal = violent && ev_child(&s, v, "obj") >= 0 && lemma_in(&s, v, idioms);
+            if (!coded && nt == 0 && strncmp(vc.code, "01", 2) != 0 && !verbal &&
                 strncmp(vc.code, "02", 2) != 0 && strncmp(vc.code, "04", 2) != 0) {
                 ev_actor none = {.code = NULL, .head = -1};
                 if (!add_event(st, &s, si, v, vc.code, &a, &none, &status, date, vt) ||
