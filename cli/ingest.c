@@ -231,8 +231,14 @@ static int ingest_input(ingest_run *r, const char *path)
 {
     int is_stdin = strcmp(path, "-") == 0;
     struct stat sb;
-    if (!is_stdin && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode))
-        return ingest_articles(r, path, NULL, 0); /* a directory holds articles */
+    if (!is_stdin && stat(path, &sb) == 0 && S_ISDIR(sb.st_mode)) {
+        if (r->opt->coded != 1)
+            return ingest_articles(r, path, NULL, 0); /* a directory holds articles */
+        fprintf(stderr, "dyad ingest: %s is a directory: --coded reads files of dyad code "
+                "output or stdin\n", path);
+        r->bad++;
+        return 0;
+    }
     FILE *f = is_stdin ? stdin : fopen(path, "r");
     if (!f) {
         fprintf(stderr, "dyad ingest: cannot read %s: %s\n", path, strerror(errno));

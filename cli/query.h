@@ -63,8 +63,10 @@ void query_sql_free(query_sql *q);
 /* Prepares q and binds its values; NULL with the SQLite message in why[cap]. */
 sqlite3_stmt *query_sql_prepare(sqlite3 *db, const query_sql *q, char *why, size_t cap);
 
-/* Which monthly counts an aggregate can read instead of the events. */
-enum { MONTHLY_NONE, MONTHLY_DYADS, MONTHLY_CODES, MONTHLY_QUADS, MONTHLY_SPEAKERS };
+/* Which counts kept at ingest (monthly, or all-time totals) an aggregate can read
+ * instead of the events. */
+enum { MONTHLY_NONE, MONTHLY_DYADS, MONTHLY_CODES, MONTHLY_QUADS, MONTHLY_SPEAKERS,
+       TOTALS_DYADS, TOTALS_ACTORS, TOTALS_SPEAKERS };
 int query_fits_monthly(const query_filter *f, int by, int per, int top);
 /* Which rows a condition reads: the monthly counts (alias m), the events (alias e),
  * or the events walked in day order (their code indexes disabled). */

@@ -1,30 +1,41 @@
 /* SQL of the aggregates: counts and Goldstein sums by period (--by) and top lists
- * (--top), from the monthly counts when the filters allow, else from the events. */
+ * (--top), from the counts kept at ingest (monthly or all-time) when the filters
+ * allow, else from the events. */
 #include "query.h"
 
 /* One source of rows: the table, its period expressions, a row's count and its
  * Goldstein score in tenths (integers keep sums exact). */
 typedef struct agg_src {
     const char *from, *n, *g10, *src, *tgt, *cameo;
+    const char *actor; /* a table with one row per side of an event, or NULL */
     const char *period[4]; /* by BY_* */
     int monthly;
 } agg_src;
 
 static const agg_src EVENTS_SRC = {
     "events e", "1", "CAST(round(coalesce(e.goldstein, 0) * 10) AS INTEGER)",
-    "e.source_code", "e.target_code", "e.cameo",
+    "e.source_code", "e.target_code", "e.cameo", NULL,
     {"NULL", "e.day", "date(e.day, 'weekday 0', '-6 days')", "substr(e.day, 1, 7)"}, 0};
 static const agg_src DYADS_SRC = {
-    "monthly_dyads m", "m.n", "m.g10", "m.source_code", "m.target_code", "NULL",
+    "monthly_dyads m", "m.n", "m.g10", "m.source_code", "m.target_code", "NULL", NULL,
     {"NULL", "NULL", "NULL", "m.month"}, 1};
 static const agg_src QUADS_SRC = {
-    "monthly_quads m", "m.n", "m.g10", "NULL", "NULL", "NULL",
+    "monthly_quads m", "m.n", "m.g10", "NULL", "NULL", "NULL", NULL,
     {"NULL", "NULL", "NULL", "m.month"}, 1};
 static const agg_src SPEAKERS_SRC = {
-    "monthly_speakers m", "m.n", "m.g10", "NULL", "NULL", "NULL",
+    "monthly_speakers m", "m.n", "m.g10", "NULL", "NULL", "NULL", NULL,
     {"NULL", "NULL", "NULL", "m.month"}, 1};
+static const agg_src TOTAL_DYADS_SRC = {
+    "totals_dyads m", "m.n", "m.g10", "m.source_code", "m.target_code", "NULL", NULL,
+    {"NULL", "NULL", "NULL", "NULL"}, 1};
+static const agg_src TOTAL_ACTORS_SRC = {
+    "totals_actors m", "m.n", "m.g10", "NULL", "NULL", "NULL", "m.actor",
+    {"NULL", "NULL", "NULL", "NULL"}, 1};
+static const agg_src TOTAL_SPEAKERS_SRC = {
+    "totals_speakers m", "m.n", "m.g10", "NULL", "NULL", "NULL", NULL,
+    {"NULL", "NULL", "NULL", "NULL"}, 1};
 static const agg_src CODES_SRC = {
-    "monthly_codes m", "m.n", "m.g10", "NULL", "NULL", "m.cameo",
+    "monthly_codes m", "m.n", "m.g10", "NULL", "NULL", "m.cameo", NULL,
     {"NULL", "NULL", "NULL", "m.month"}, 1};
 
 /* Sums of tenths back on the Goldstein scale. */
@@ -75,7 +86,10 @@ static void top_sql(query_sql *q, const agg_src *s, const query_filter *f, int t
     char keys[200];
     if (top == TOP_ACTORS) {
         query_sql_add(q, "SELECT actor, sum(n) AS events, " GSUM " FROM (");
-        actor_rows(q, s, f, "NULL");
+        if (s->actor) /* already one row per side */
+            rows(q, s, f, "m.actor AS actor");
+        else
+            actor_rows(q, s, f, "NULL");
         query_sql_add(q, ") GROUP BY 1 HAVING sum(n) > 0 ORDER BY 2 DESC, 1");
     } else if (top == TOP_DYADS) {
         snprintf(keys, sizeof keys, "%s AS source, %s AS target", s->src, s->tgt);
@@ -112,7 +126,10 @@ void query_agg_sql(query_sql *q, const query_filter *f, int by, int per, int top
     const agg_src *s = monthly == MONTHLY_DYADS ? &DYADS_SRC
                      : monthly == MONTHLY_CODES ? &CODES_SRC
                      : monthly == MONTHLY_QUADS ? &QUADS_SRC
-                     : monthly == MONTHLY_SPEAKERS ? &SPEAKERS_SRC : &EVENTS_SRC;
+                     : monthly == MONTHLY_SPEAKERS ? &SPEAKERS_SRC
+                     : monthly == TOTALS_DYADS ? &TOTAL_DYADS_SRC
+                     : monthly == TOTALS_ACTORS ? &TOTAL_ACTORS_SRC
+                     : monthly == TOTALS_SPEAKERS ? &TOTAL_SPEAKERS_SRC : &EVENTS_SRC;
     if (top != TOP_NONE)
         top_sql(q, s, f, top, limit);
     else

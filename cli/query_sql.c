@@ -143,8 +143,9 @@ static void text_conds(query_sql *q, const query_filter *f, int by_day)
         query_sql_add(q, " AND e.quote_id IN (SELECT rowid FROM quotes_fts WHERE quotes_fts MATCH ?)");
         query_sql_bind_text(q, f->speaker);
     }
-    if (f->match) {
-        query_sql_add(q, " AND e.doc IN (SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?)");
+    if (f->match) { /* a common word matches most documents: walking days is then faster */
+        query_sql_add(q, " AND %se.doc IN (SELECT rowid FROM docs_fts WHERE docs_fts MATCH ?)",
+                      by_day ? "+" : "");
         query_sql_bind_text(q, f->match);
     }
     if (f->quote_match) {
@@ -216,8 +217,12 @@ int query_fits_monthly(const query_filter *f, int by, int per, int top)
         return MONTHLY_NONE;
     int who = f->actor.set || f->source.set || f->target.set || f->dyad_a.set;
     int what = f->cameo.set || f->quad;
+    if (top == TOP_SPEAKERS && (who || what))
+        return MONTHLY_NONE;
     if (top == TOP_SPEAKERS)
-        return who || what ? MONTHLY_NONE : MONTHLY_SPEAKERS;
+        return f->from[0] || f->to[0] ? MONTHLY_SPEAKERS : TOTALS_SPEAKERS;
+    if ((top == TOP_ACTORS || top == TOP_DYADS) && !what && !f->from[0] && !f->to[0])
+        return top == TOP_ACTORS && !who ? TOTALS_ACTORS : TOTALS_DYADS;
     if (!who && !f->cameo.set && by && per == PER_NONE)
         return MONTHLY_QUADS;
     if (!who && (top == TOP_CODES || (by && per == PER_NONE)))
@@ -234,7 +239,7 @@ int query_matches_many(sqlite3 *db, const query_filter *f)
     const char *env = getenv("DYAD_QUERY_MANY");
     int many_rows = env && atoi(env) > 0 ? atoi(env) : 10000;
     if (!f->actor.set && !f->source.set && !f->target.set && !f->dyad_a.set && !f->cameo.set &&
-        !f->plover[0])
+        !f->plover[0] && !f->match)
         return 0; /* nothing but the day index to choose from */
     query_sql q = {0};
     char why[256];

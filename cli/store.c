@@ -42,9 +42,10 @@ static const char *const schema[] = {
     "CREATE INDEX IF NOT EXISTS events_cameo ON events(cameo, day, status)",
     "CREATE INDEX IF NOT EXISTS events_plover ON events(plover_type, day, status)",
     "CREATE INDEX IF NOT EXISTS events_quote ON events(quote_id)",
-    /* Monthly counts kept at ingest, one table per side of the question (who, what),
-     * so that aggregates over millions of events read far fewer rows; Goldstein
-     * scores in tenths keep the sums exact when a document is replaced. */
+    /* Counts kept at ingest (store_rollup.c), monthly by who, what, conflict class and
+     * speaker, and all-time for top lists, so that aggregates over millions of events
+     * read far fewer rows; Goldstein scores in tenths keep the sums exact when a
+     * document is replaced. */
     "CREATE TABLE IF NOT EXISTS monthly_dyads(month TEXT NOT NULL, source_code TEXT NOT NULL,"
     " target_code TEXT NOT NULL, status TEXT NOT NULL, n INTEGER NOT NULL, g10 INTEGER NOT NULL,"
     " PRIMARY KEY(month, source_code, target_code, status)) WITHOUT ROWID",
@@ -57,6 +58,15 @@ static const char *const schema[] = {
     "CREATE TABLE IF NOT EXISTS monthly_speakers(month TEXT NOT NULL, speaker TEXT NOT NULL,"
     " kind TEXT NOT NULL, code TEXT NOT NULL, status TEXT NOT NULL, n INTEGER NOT NULL,"
     " g10 INTEGER NOT NULL, PRIMARY KEY(month, speaker, kind, code, status)) WITHOUT ROWID",
+    /* all-time totals for the top lists that span the whole store */
+    "CREATE TABLE IF NOT EXISTS totals_dyads(source_code TEXT NOT NULL, target_code TEXT NOT NULL,"
+    " status TEXT NOT NULL, n INTEGER NOT NULL, g10 INTEGER NOT NULL,"
+    " PRIMARY KEY(source_code, target_code, status)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS totals_actors(actor TEXT NOT NULL, status TEXT NOT NULL,"
+    " n INTEGER NOT NULL, g10 INTEGER NOT NULL, PRIMARY KEY(actor, status)) WITHOUT ROWID",
+    "CREATE TABLE IF NOT EXISTS totals_speakers(speaker TEXT NOT NULL, kind TEXT NOT NULL,"
+    " code TEXT NOT NULL, status TEXT NOT NULL, n INTEGER NOT NULL, g10 INTEGER NOT NULL,"
+    " PRIMARY KEY(speaker, kind, code, status)) WITHOUT ROWID",
     "CREATE TABLE IF NOT EXISTS monthly_codes(month TEXT NOT NULL, cameo TEXT NOT NULL,"
     " quad_class INTEGER NOT NULL, status TEXT NOT NULL, n INTEGER NOT NULL,"
     " g10 INTEGER NOT NULL, PRIMARY KEY(month, cameo, quad_class, status)) WITHOUT ROWID",

@@ -23,7 +23,8 @@ sqlite3 *store_open_write(const char *path, char *why, size_t cap);
 /* Opens an existing store read-only. NULL with a message in why[cap]. */
 sqlite3 *store_open_read(const char *path, char *why, size_t cap);
 
-/* 128-bit FNV-1a of bytes as 32 hex digits in out[33]; seed chains calls. */
+/* 128-bit FNV-1a: init, add parts (their bytes are hashed as one run), then 32 hex
+ * digits into out[33]. */
 typedef struct store_hash {
     unsigned __int128 h;
 } store_hash;
@@ -51,6 +52,26 @@ int store_has(store_writer *w, const char *id, const char *hash);
  * *events and *quotes. */
 store_result store_put(store_writer *w, const cJSON *rec, const char *hash, size_t *events,
                        size_t *quotes);
+
+/* The writer's parts (store_write.c, store_events.c) share these: a string at key
+ * (or NULL), and binders that bind SQL NULL for what is absent. */
+const char *store_jstr(const cJSON *o, const char *key);
+void store_bind_str(sqlite3_stmt *st, int i, const char *s);
+/* A JSON number (real: as a double) or bool at key. */
+void store_bind_num(sqlite3_stmt *st, int i, const cJSON *o, const char *key, int real);
+/* o's "span" [start, end) at i and i + 1. */
+void store_bind_span(sqlite3_stmt *st, int i, const cJSON *o);
+
+/* The events of a record: their rows and counts. */
+typedef struct store_events store_events;
+store_events *store_events_new(sqlite3 *db);
+void store_events_free(store_events *s);
+/* Inserts rec's events for doc (quote_ids[n_quotes]: the rowids of its quotations, by
+ * index) and counts them; *n events. 0, or -1 when SQLite fails (sqlite3_errmsg). */
+int store_events_put(store_events *s, sqlite3_int64 doc, const cJSON *rec,
+                     const sqlite3_int64 *quote_ids, size_t n_quotes, size_t *n);
+/* Uncounts doc's events; call before deleting them. */
+int store_events_uncount(store_events *s, sqlite3_int64 doc);
 
 /* Adds "sentences" spans to a record that has its "text" but no sentences, splitting
  * the text as dyad code did; 1 when added. */

@@ -7,7 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-enum { R_DYADS, R_CODES, R_QUADS, R_SPEAKERS, N_TABLES };
+enum { R_DYADS, R_CODES, R_QUADS, R_SPEAKERS, R_TOTAL_DYADS, R_TOTAL_SOURCE, R_TOTAL_TARGET,
+       R_TOTAL_SPEAKERS, N_TABLES };
 
 #define UPSERT " ON CONFLICT DO UPDATE SET n = n + excluded.n, g10 = g10 + excluded.g10"
 #define G10 "sum(CAST(round(coalesce(e.goldstein, 0) * 10) AS INTEGER))"
@@ -17,6 +18,11 @@ static const char *const add_sql[N_TABLES] = {
     "INSERT INTO monthly_codes VALUES(substr(?1, 1, 7), ?4, ?5, ?6, 1, ?7)" UPSERT,
     "INSERT INTO monthly_quads VALUES(substr(?1, 1, 7), ?5, ?6, 1, ?7)" UPSERT,
     "INSERT INTO monthly_speakers VALUES(substr(?1, 1, 7), ?8, ?9, ?10, ?6, 1, ?7)" UPSERT,
+    "INSERT INTO totals_dyads VALUES(?2, ?3, ?6, 1, ?7)" UPSERT,
+    /* an event counts for each of its two sides */
+    "INSERT INTO totals_actors VALUES(?2, ?6, 1, ?7)" UPSERT,
+    "INSERT INTO totals_actors VALUES(?3, ?6, 1, ?7)" UPSERT,
+    "INSERT INTO totals_speakers VALUES(?8, ?9, ?10, ?6, 1, ?7)" UPSERT,
 };
 
 /* Negative counts of one document's events, grouped as each table is. */
@@ -35,6 +41,18 @@ static const char *const remove_sql[N_TABLES] = {
     " coalesce(q.speaker_code, ''), e.status, -count(*), -" G10
     " FROM events e JOIN quotes q ON q.id = e.quote_id WHERE e.doc = ?1 AND e.day IS NOT NULL"
     " GROUP BY 1, 2, 3, 4, 5" UPSERT,
+    "INSERT INTO totals_dyads SELECT e.source_code, e.target_code, e.status, -count(*), -" G10
+    " FROM events e WHERE e.doc = ?1 AND e.day IS NOT NULL GROUP BY 1, 2, 3" UPSERT,
+    "INSERT INTO totals_actors SELECT actor, status, -count(*),"
+    " -sum(CAST(round(coalesce(g, 0) * 10) AS INTEGER)) FROM (SELECT"
+    " e.source_code AS actor, e.status, e.goldstein AS g FROM events e WHERE e.doc = ?1 AND"
+    " e.day IS NOT NULL UNION ALL SELECT e.target_code, e.status, e.goldstein FROM events e"
+    " WHERE e.doc = ?1 AND e.day IS NOT NULL) WHERE true GROUP BY 1, 2" UPSERT,
+    NULL, /* both sides are uncounted above */
+    "INSERT INTO totals_speakers SELECT coalesce(q.speaker_name, q.speaker_text, ''),"
+    " coalesce(q.speaker_kind, ''), coalesce(q.speaker_code, ''), e.status, -count(*), -" G10
+    " FROM events e JOIN quotes q ON q.id = e.quote_id WHERE e.doc = ?1 AND e.day IS NOT NULL"
+    " GROUP BY 1, 2, 3, 4" UPSERT,
 };
 
 struct store_rollup {
@@ -50,8 +68,8 @@ store_rollup *store_rollup_new(sqlite3 *db)
     r->db = db;
     for (int t = 0; t < N_TABLES; t++)
         if (sqlite3_prepare_v3(db, add_sql[t], -1, SQLITE_PREPARE_PERSISTENT, &r->add[t], NULL) ||
-            sqlite3_prepare_v3(db, remove_sql[t], -1, SQLITE_PREPARE_PERSISTENT, &r->remove[t],
-                               NULL)) {
+            (remove_sql[t] && sqlite3_prepare_v3(db, remove_sql[t], -1, SQLITE_PREPARE_PERSISTENT,
+                                                 &r->remove[t], NULL))) {
             store_rollup_free(r);
             return NULL;
         }
@@ -87,7 +105,7 @@ int store_rollup_add(store_rollup *r, const store_rollup_event *e)
     if (!e->day)
         return 0; /* aggregates count the events that have a day */
     for (int t = 0; t < N_TABLES; t++) {
-        if (t == R_SPEAKERS && !e->has_speaker)
+        if ((t == R_SPEAKERS || t == R_TOTAL_SPEAKERS) && !e->has_speaker)
             continue;
         sqlite3_stmt *st = r->add[t];
         text(st, 1, e->day);
@@ -109,6 +127,8 @@ int store_rollup_add(store_rollup *r, const store_rollup_event *e)
 int store_rollup_remove(store_rollup *r, sqlite3_int64 doc)
 {
     for (int t = 0; t < N_TABLES; t++) {
+        if (!r->remove[t])
+            continue;
         sqlite3_bind_int64(r->remove[t], 1, doc);
         if (step(r->remove[t]) != 0)
             return -1;

@@ -32,7 +32,7 @@ assert q == ("There have been no such contacts,", 1, "said", "Dmitry Peskov", "p
 e = db.execute("SELECT day, date, sentence, source_text, plover_type, plover_context, quote, verb, mentions, spans FROM events WHERE doc = 2 AND idx = 2").fetchone()
 assert e == ("2024-01-29", "2024-01", 3, "Russia", "ASSAULT", "military", 1, "launched missile strikes", 1, "[[242,292]]"), e
 ' "$DB"
-dump() { for t in documents sentences actors dates quotes events monthly_dyads monthly_codes monthly_quads; do
+dump() { for t in documents sentences actors dates quotes events monthly_dyads monthly_codes monthly_quads monthly_speakers totals_dyads totals_actors totals_speakers; do
     python3 -c 'import sqlite3,sys; [print(r) for r in sqlite3.connect(sys.argv[1]).execute("SELECT * FROM "+sys.argv[2]+" ORDER BY 1, 2")]' "$DB" "$t"; done; }
 dump >"$TMP/dump1"
 

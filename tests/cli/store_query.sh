@@ -40,11 +40,14 @@ DYAD_QUERY_MANY=1 DYAD_BLESS= run_cases
 for args in "--by month" "--by month --per actor --actor RUS*" "--by month --per none" \
             "--by month --per none --quad 3" "--by month --per none --cameo 03" \
             "--top dyads --limit 0" "--top actors --limit 0" "--top codes --limit 0" \
+            "--top actors --actor RUS* --limit 0" "--top dyads --source USA* --limit 0" \
             "--top speakers --limit 0" "--top speakers --csv --limit 0"; do
     for st in "" "--all-statuses" "--status denied,reported"; do
         "$DYAD" query --db "$DB" $args $st --from 2024-01 --to 2024-12 >"$TMP/m1"
         "$DYAD" query --db "$DB" $args $st --from 2024-01 --to 2024-12-30 >"$TMP/m2"
         cmp -s "$TMP/m1" "$TMP/m2" || { echo "monthly counts differ from events: $args $st"; fail=1; }
+        "$DYAD" query --db "$DB" $args $st >"$TMP/m3" # all-time totals for top lists
+        cmp -s "$TMP/m1" "$TMP/m3" || { echo "totals differ from events: $args $st"; fail=1; }
     done
 done
 

@@ -61,6 +61,23 @@ speakers = db.execute("""SELECT substr(e.day, 1, 7), coalesce(q.speaker_name, q.
     WHERE e.day IS NOT NULL GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5""").fetchall()
 if speakers != db.execute("SELECT * FROM monthly_speakers WHERE n != 0 ORDER BY 1, 2, 3, 4, 5").fetchall():
     fail("monthly_speakers differ from the events")
+totals = db.execute("""SELECT source_code, target_code, status, count(*),
+    sum(CAST(round(coalesce(goldstein, 0) * 10) AS INTEGER)) FROM events WHERE day IS NOT NULL
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3""").fetchall()
+if totals != db.execute("SELECT * FROM totals_dyads WHERE n != 0 ORDER BY 1, 2, 3").fetchall():
+    fail("totals_dyads differ from the events")
+sides = db.execute("""SELECT a, status, count(*), sum(CAST(round(coalesce(g, 0) * 10) AS INTEGER)) FROM
+    (SELECT source_code AS a, status, goldstein AS g FROM events WHERE day IS NOT NULL UNION ALL
+     SELECT target_code, status, goldstein FROM events WHERE day IS NOT NULL) GROUP BY 1, 2 ORDER BY 1, 2""").fetchall()
+if sides != db.execute("SELECT * FROM totals_actors WHERE n != 0 ORDER BY 1, 2").fetchall():
+    fail("totals_actors differ from the events")
+all_time = [r[1:] for r in speakers]
+merged = {}
+for k1, k2, k3, st, n, g in all_time:
+    a = merged.setdefault((k1, k2, k3, st), [0, 0]); a[0] += n; a[1] += g
+all_time = sorted(k + tuple(v) for k, v in merged.items())
+if all_time != db.execute("SELECT * FROM totals_speakers WHERE n != 0 ORDER BY 1, 2, 3, 4").fetchall():
+    fail("totals_speakers differ from the events")
 for table, keys in (("monthly_dyads", "source_code, target_code, status"),
                     ("monthly_codes", "cameo, coalesce(quad_class, 0), status")):
     if recount(keys) != db.execute(f"SELECT * FROM {table} WHERE n != 0 ORDER BY 1, 2, 3, 4").fetchall():
