@@ -108,7 +108,8 @@ static int count_event(store_events *w, const cJSON *e, const char *day, const c
         .day = day, .source = code_or_empty(src), .target = code_or_empty(tgt),
         .cameo = store_jstr(e, "cameo"), .status = store_jstr(e, "status"),
         .quad = cJSON_IsNumber(quad) ? quad->valueint : 0,
-        .g10 = cJSON_IsNumber(g) ? llround(g->valuedouble * 10) : 0, .has_speaker = qi >= 0,
+        .g10 = cJSON_IsNumber(g) && fabs(g->valuedouble) <= 10 ? llround(g->valuedouble * 10) : 0,
+        .has_speaker = qi >= 0,
         .speaker = who ? who : store_jstr(sp, "text"), .kind = store_jstr(sp, "kind"), .code = store_jstr(sp, "code")};
     return store_rollup_add(w->rollup, &re);
 }

@@ -96,6 +96,16 @@ void store_bind_str(sqlite3_stmt *st, int i, const char *s)
         sqlite3_bind_null(st, i);
 }
 
+/* A JSON number as an integer column: a value no int64 holds (1e48, NaN) is no
+ * offset or count at all, so it is stored as NULL rather than cast (undefined). */
+static void bind_int_or_null(sqlite3_stmt *st, int i, double d)
+{
+    if (d >= -9.2e18 && d <= 9.2e18)
+        sqlite3_bind_int64(st, i, (sqlite3_int64)d);
+    else
+        sqlite3_bind_null(st, i);
+}
+
 /* A JSON number (or bool) at key, else SQL NULL. */
 void store_bind_num(sqlite3_stmt *st, int i, const cJSON *o, const char *key, int real)
 {
@@ -103,7 +113,7 @@ void store_bind_num(sqlite3_stmt *st, int i, const cJSON *o, const char *key, in
     if (cJSON_IsNumber(v) && real)
         sqlite3_bind_double(st, i, v->valuedouble);
     else if (cJSON_IsNumber(v))
-        sqlite3_bind_int64(st, i, (sqlite3_int64)v->valuedouble);
+        bind_int_or_null(st, i, v->valuedouble);
     else if (cJSON_IsBool(v))
         sqlite3_bind_int(st, i, cJSON_IsTrue(v));
     else
@@ -117,7 +127,7 @@ void store_bind_span(sqlite3_stmt *st, int i, const cJSON *o)
     for (int k = 0; k < 2; k++) {
         const cJSON *v = cJSON_GetArrayItem(span, k);
         if (cJSON_IsNumber(v))
-            sqlite3_bind_int64(st, i + k, (sqlite3_int64)v->valuedouble);
+            bind_int_or_null(st, i + k, v->valuedouble);
         else
             sqlite3_bind_null(st, i + k);
     }
