@@ -276,7 +276,8 @@ dyad_status dyad_event_dict_add_nouns(dyad_event_dict *d, const char *name, cons
         }
         p += n + 1;
     }
-    qsort_r(d->nouns, d->n_nouns, sizeof *d->nouns, noun_cmp, d);
+    if (d->n_nouns) /* qsort may not be given a null array, even of none */
+        qsort_r(d->nouns, d->n_nouns, sizeof *d->nouns, noun_cmp, d);
     return DYAD_OK;
 oom:
     dyad_error_set(err, DYAD_ENOMEM, "nomem", "out of memory loading %s", name);
