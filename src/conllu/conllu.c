@@ -184,24 +184,8 @@ dyad_treebank *dyad_treebank_read(const char *path, dyad_error *err)
     size_t len;
     if (dyad_file_read_all(path, &data, &len, err) != DYAD_OK)
         return NULL;
-    dyad_treebank *tb = calloc(1, sizeof *tb);
-    char *copy = NULL;
-    if (tb && (tb->arena = dyad_arena_new()))
-        copy = dyad_arena_strndup(tb->arena, data, len);
+    dyad_treebank *tb = dyad_treebank_parse(path, data, len, err);
     free(data);
-    if (!copy) {
-        dyad_treebank_free(tb);
-        dyad_error_set(err, DYAD_ENOMEM, "nomem", "%s: out of memory", path);
-        return NULL;
-    }
-    size_t line = 0;
-    dyad_status st = parse_treebank(tb, copy, &line);
-    if (st != DYAD_OK) {
-        dyad_treebank_free(tb);
-        dyad_error_set(err, st, "conllu", "%s:%zu: %s", path, line,
-                       st == DYAD_ENOMEM ? "out of memory" : "malformed CoNLL-U line");
-        return NULL;
-    }
     return tb;
 }
 

@@ -48,6 +48,14 @@ dyad_status dyad_error_set(dyad_error *err, dyad_status status, const char *code
                            const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Reads a whole file; .gz and .zst are decompressed. Caller frees *data. */
+/* Calls each(ctx, path, name) on every entry of dir (hidden ones skipped) that
+ * take(name, arg) accepts, in name order, stopping at the first failure; an
+ * unreadable dir is DYAD_EIO naming it. */
+dyad_status dyad_dir_each(const char *dir, bool (*take)(const char *name, const void *arg),
+                          const void *arg,
+                          dyad_status (*each)(void *ctx, const char *path, const char *name,
+                                              dyad_error *err),
+                          void *ctx, dyad_error *err);
 dyad_status dyad_file_read_all(const char *path, char **data, size_t *len, dyad_error *err);
 
 /* CRC-32 (IEEE) of a byte range, continuing from crc (start with 0). */

@@ -297,6 +297,7 @@ static dyad_status load_file(dyad_event_dict *d, const char *path, ev_loader fn,
         return st;
     st = fn(d, path, data, len, err);
     free(data);
+    d->n_files += st == DYAD_OK;
     return st;
 }
 

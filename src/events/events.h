@@ -77,6 +77,7 @@ struct dyad_event_dict {
     size_t skipped;
     char *problems[EV_MAX_PROBLEMS]; size_t n_problems;
     bool keep_statements;                  /* code "010" events (PETRARCH does) */
+    size_t n_files;                        /* files loaded by dyad_event_dict_add_file */
 };
 
 /* Pool helpers: a copy of s (lower-cased when fold) and its offset; 0 on failure. */

@@ -2,7 +2,6 @@
 #include "internal.h"
 #include "../mentions/mentions.h"
 
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,64 +14,19 @@ struct dyad_pipeline {
     dyad_event_dict *events; /* NULL: no event coding */
 };
 
-static int name_cmp(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
 /* Whether a file holds this kind of entries: "x.actors", but also PETRARCH's own
  * names ("Phoenix.Countries.actors.txt", "PETR_Validate_agents_2_02.txt"). */
-static bool has_suffix(const char *name, const char *suffix)
+static bool has_kind(const char *name, const void *kind)
 {
-    return strcasestr(name, suffix + (suffix[0] == '.')) != NULL;
+    return strcasestr(name, kind) != NULL;
 }
 
-/* Calls load(ctx, path) on every regular file of dir whose name ends in suffix, in name
- * order (hidden files skipped), stopping at the first failure. One loader per kind of
- * user file: actors and agents now, verb patterns and discard lists to come. */
-static dyad_status dict_dir_each(const char *dir, const char *suffix,
-                                 dyad_status (*load)(void *ctx, const char *path,
-                                                     dyad_error *err),
-                                 void *ctx, dyad_error *err)
-{
-    DIR *d = opendir(dir);
-    if (!d)
-        return dyad_error_set(err, DYAD_EIO, "dict_dir", "cannot open dictionary directory %s",
-                              dir);
-    char **names = NULL;
-    size_t n = 0, cap = 0;
-    dyad_status st = DYAD_OK;
-    for (struct dirent *e; st == DYAD_OK && (e = readdir(d));) {
-        if (e->d_name[0] == '.' || !has_suffix(e->d_name, suffix))
-            continue;
-        char *name = strdup(e->d_name);
-        if (!name || !dyad_array_grow((void **)&names, &cap, n + 1, sizeof *names, 16)) {
-            free(name);
-            st = dyad_error_set(err, DYAD_ENOMEM, "nomem", "out of memory");
-        } else {
-            names[n++] = name;
-        }
-    }
-    closedir(d);
-    if (n)
-        qsort(names, n, sizeof *names, name_cmp);
-    for (size_t i = 0; i < n; i++) {
-        char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        if (st == DYAD_OK)
-            st = load(ctx, path, err);
-        free(names[i]);
-    }
-    free(names);
-    return st;
-}
-
-static dyad_status load_actors(void *dict, const char *path, dyad_error *err)
+static dyad_status load_actors(void *dict, const char *path, const char *name, dyad_error *err)
 {
     return dyad_actor_dict_add_file(dict, path, DYAD_ACTOR_FILE_ACTORS, err);
 }
 
-static dyad_status load_agents(void *dict, const char *path, dyad_error *err)
+static dyad_status load_agents(void *dict, const char *path, const char *name, dyad_error *err)
 {
     return dyad_actor_dict_add_file(dict, path, DYAD_ACTOR_FILE_AGENTS, err);
 }
@@ -83,9 +37,9 @@ static dyad_status load_dict_dir(dyad_pipeline *p, const char *dir, dyad_error *
 {
     if (!p->actors && !(p->actors = dyad_actor_dict_new()))
         return dyad_error_set(err, DYAD_ENOMEM, "nomem", "out of memory");
-    dyad_status st = dict_dir_each(dir, ".actors", load_actors, p->actors, err);
+    dyad_status st = dyad_dir_each(dir, has_kind, "actors", load_actors, p->actors, err);
     if (st == DYAD_OK)
-        st = dict_dir_each(dir, ".agents", load_agents, p->actors, err);
+        st = dyad_dir_each(dir, has_kind, "agents", load_agents, p->actors, err);
     return st;
 }
 
