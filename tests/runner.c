@@ -117,3 +117,43 @@ int main(int argc, char **argv)
     printf("%d tests, %d failed\n", ran, failed_tests);
     return failed_tests ? 1 : 0;
 }
+
+dyad_pipeline *dyad_test_shipped(void)
+{
+    static dyad_pipeline *p;
+    static int tried;
+    if (!p && !tried) {
+        tried = 1;
+        dyad_pipeline_options o = {.model_path = "data/model/dyad-en.model",
+                                   .actors_path = "data/actors/actors.dict",
+                                   .ner_path = "data/ner/dyad-en.ner",
+                                   .events_dir = "data/events"};
+        dyad_error err;
+        p = dyad_pipeline_new(&o, &err);
+        if (!p)
+            fprintf(stderr, "  %s\n", err.message);
+    }
+    return p;
+}
+
+dyad_doc *dyad_test_run(const char *input, size_t len)
+{
+    dyad_doc *doc = NULL;
+    if (len > 6 && (!strncmp(input, "@file ", 6) || !strncmp(input, "#file ", 6))) {
+        char path[512];
+        snprintf(path, sizeof path, "%.*s", (int)(len - 6), input + 6);
+        dyad_reader *r = dyad_reader_new(DYAD_FORMAT_AUTO);
+        if (r && dyad_reader_add_path(r, path) == DYAD_OK)
+            doc = dyad_reader_next(r);
+        dyad_reader_free(r);
+    } else if ((doc = dyad_doc_new()) != NULL) {
+        if (len > 12 && input[0] == '@') {
+            doc->date = dyad_doc_strdup(doc, input + 1, 10);
+            input += 12, len -= 12;
+        }
+        dyad_doc_set_text(doc, NULL, 0, input, len);
+    }
+    if (doc && dyad_test_shipped())
+        dyad_pipeline_run(dyad_test_shipped(), doc);
+    return doc;
+}

@@ -52,6 +52,14 @@ int dyad_spec_run(const char *path, dyad_spec_fn fn);
 /* Directory of the shared data (env DYAD_SHARED, default ../shared), or NULL with a
  * "skipped" message printed when it is absent. path is appended to it. */
 const char *dyad_shared_path(const char *relative, char *out, size_t out_size);
+/* The shipped pipeline (model, actors, named entities, events), loaded once; NULL
+ * with the reason on stderr when the data is missing. */
+dyad_pipeline *dyad_test_shipped(void);
+/* A document from a spec input, run through it: "@file PATH" (or "#file PATH") reads
+ * an article as dyad code does; otherwise an optional first line "@YYYY-MM-DD"
+ * (the article date), then the body. */
+dyad_doc *dyad_test_run(const char *input, size_t len);
+
 #define SKIP(why) do { printf("  skipped: %s\n", why); return; } while (0)
 
 #endif

@@ -4,53 +4,8 @@
 
 #include <stdlib.h>
 
-#define SHIPPED_MODEL "data/model/dyad-en.model"
-#define SHIPPED_ACTORS "data/actors/actors.dict"
-#define SHIPPED_NER "data/ner/dyad-en.ner"
 
-static dyad_pipeline *shipped(void)
-{
-    static dyad_pipeline *p;
-    static int tried;
-    if (!p && !tried) {
-        tried = 1;
-        dyad_pipeline_options o = {.model_path = SHIPPED_MODEL, .actors_path = SHIPPED_ACTORS,
-                                   .ner_path = SHIPPED_NER, .events_dir = "data/events"};
-        dyad_error err;
-        p = dyad_pipeline_new(&o, &err);
-        if (!p)
-            fprintf(stderr, "  %s\n", err.message);
-    }
-    return p;
-}
 
-/* A document from a spec input: an optional first line "@YYYY-MM-DD", then the body,
- * or "#file PATH": that article, read as dyad code reads it. */
-static dyad_doc *run(const char *input, size_t len)
-{
-    if (len > 6 && strncmp(input, "#file ", 6) == 0) {
-        char path[256];
-        snprintf(path, sizeof path, "%.*s", (int)(len - 6), input + 6);
-        dyad_reader *r = dyad_reader_new(DYAD_FORMAT_AUTO);
-        dyad_doc *doc = NULL;
-        if (r && dyad_reader_add_path(r, path) == DYAD_OK)
-            doc = dyad_reader_next(r);
-        dyad_reader_free(r);
-        if (doc)
-            dyad_pipeline_run(shipped(), doc);
-        return doc;
-    }
-    dyad_doc *doc = dyad_doc_new();
-    if (!doc)
-        return NULL;
-    if (len > 12 && input[0] == '@') {
-        doc->date = dyad_doc_strdup(doc, input + 1, 10);
-        input += 12, len -= 12;
-    }
-    dyad_doc_set_text(doc, NULL, 0, input, len);
-    dyad_pipeline_run(shipped(), doc);
-    return doc;
-}
 
 /* One line per event: SOURCE -> TARGET CAMEO status | verb | date, then " | quote N"
  * when it is inside quote N, " | denied by N", " | xM" when stated M times. */
@@ -58,7 +13,7 @@ static char *events_spec(const char *input, size_t len)
 {
     dyad_buf b;
     dyad_buf_init(&b);
-    dyad_doc *doc = run(input, len);
+    dyad_doc *doc = dyad_test_run(input, len);
     for (size_t i = 0; doc && i < doc->n_events; i++) {
         const dyad_event *e = &doc->events[i];
         dyad_buf_printf(&b, "%s%s -> %s %s %s | %s | %s", i ? "\n" : "", e->source.code,
@@ -81,8 +36,8 @@ static char *events_spec(const char *input, size_t len)
 
 DYAD_TEST(events_spec)
 {
-    CHECK(shipped() != NULL);
-    if (shipped())
+    CHECK(dyad_test_shipped() != NULL);
+    if (dyad_test_shipped())
         CHECK(dyad_spec_run("tests/spec/events.spec", events_spec) >= 20);
 }
 
@@ -95,7 +50,7 @@ static char *seed_spec(const char *input, size_t len)
 
 DYAD_TEST(events_seed_article)
 {
-    if (!shipped())
+    if (!dyad_test_shipped())
         return;
     char *got = seed_spec("#file examples/seed.txt", 23);
     /* every line of the expected file must be an event coded from the article */
@@ -192,9 +147,9 @@ DYAD_TEST(events_nouns_and_discards_parse)
 /* A discard phrase keeps a sentence (or, with +, the story) from being coded. */
 DYAD_TEST(events_discards_apply)
 {
-    if (!shipped())
+    if (!dyad_test_shipped())
         return;
-    dyad_doc *doc = run("Russia attacked Ukraine. Brazil beat Argentina in the World Cup final.", 71);
+    dyad_doc *doc = dyad_test_run("Russia attacked Ukraine. Brazil beat Argentina in the World Cup final.", 71);
     CHECK(doc && doc->n_events == 1);
     dyad_doc_free(doc);
 }
@@ -202,9 +157,9 @@ DYAD_TEST(events_discards_apply)
 /* Output rows: GDELT columns and CSV quoting, exactly. */
 DYAD_TEST(events_gdelt_and_csv_rows)
 {
-    if (!shipped())
+    if (!dyad_test_shipped())
         return;
-    dyad_doc *doc = run("@2024-01-26\nRussia attacked Ukraine on Monday.", 46);
+    dyad_doc *doc = dyad_test_run("@2024-01-26\nRussia attacked Ukraine on Monday.", 46);
     if (!doc)
         return;
     doc->id = dyad_doc_strdup(doc, "d1", 2);
@@ -226,7 +181,7 @@ DYAD_TEST(events_gdelt_and_csv_rows)
 /* A parse made elsewhere, in UD v1 terms, codes like dyad's own. */
 DYAD_TEST(events_from_given_parse)
 {
-    if (!shipped())
+    if (!dyad_test_shipped())
         return;
     static const char conllu[] =
         "1\tRussia\tRussia\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n"
@@ -246,7 +201,7 @@ DYAD_TEST(events_from_given_parse)
     CHECK_STR(doc->text, "Russia attacked Ukraine from Belarus.\n");
     CHECK_STR(doc->tokens[2].deprel, "obj");
     CHECK_STR(doc->tokens[4].deprel, "obl");
-    CHECK(dyad_pipeline_run_parsed(shipped(), doc) == DYAD_OK);
+    CHECK(dyad_pipeline_run_parsed(dyad_test_shipped(), doc) == DYAD_OK);
     CHECK(doc->n_events == 1 && strcmp(doc->events[0].source.code, "RUS") == 0 &&
           strcmp(doc->events[0].target.code, "UKR") == 0);
     dyad_doc_free(doc);

@@ -5,41 +5,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#define SHIPPED_MODEL "data/model/dyad-en.model"
-#define SHIPPED_ACTORS "data/actors/actors.dict"
-#define SHIPPED_NER "data/ner/dyad-en.ner"
 
-/* The shipped pipeline, loaded once for every test (the runner is single-threaded). */
-static dyad_pipeline *shipped(void)
-{
-    static dyad_pipeline *p;
-    static int tried;
-    if (!p && !tried) {
-        tried = 1;
-        dyad_pipeline_options o = {.model_path = SHIPPED_MODEL, .actors_path = SHIPPED_ACTORS,
-                                   .ner_path = SHIPPED_NER};
-        dyad_error err;
-        p = dyad_pipeline_new(&o, &err);
-        if (!p)
-            fprintf(stderr, "  %s\n", err.message);
-    }
-    return p;
-}
 
-/* A document from a spec input: an optional first line "@YYYY-MM-DD", then the body. */
-static dyad_doc *run(const char *input, size_t len)
-{
-    dyad_doc *doc = dyad_doc_new();
-    if (!doc)
-        return NULL;
-    if (len > 12 && input[0] == '@') {
-        doc->date = dyad_doc_strdup(doc, input + 1, 10);
-        input += 12, len -= 12;
-    }
-    dyad_doc_set_text(doc, NULL, 0, input, len);
-    dyad_pipeline_run(shipped(), doc);
-    return doc;
-}
 
 /* One line per mention: text | name | type | code, then " | FORM -> N" when it refers
  * to mention N (form: name, pronoun, title). */
@@ -47,7 +14,7 @@ static char *mentions_spec(const char *input, size_t len)
 {
     dyad_buf b;
     dyad_buf_init(&b);
-    dyad_doc *doc = run(input, len);
+    dyad_doc *doc = dyad_test_run(input, len);
     for (size_t i = 0; doc && i < doc->n_actors; i++) {
         const dyad_mention *m = &doc->actors[i];
         dyad_buf_printf(&b, "%s%.*s | %s | %s | %s", i ? "\n" : "", (int)(m->end - m->start),
@@ -61,18 +28,18 @@ static char *mentions_spec(const char *input, size_t len)
 
 DYAD_TEST(mentions_spec)
 {
-    CHECK(shipped() != NULL);
-    if (shipped())
+    CHECK(dyad_test_shipped() != NULL);
+    if (dyad_test_shipped())
         CHECK(dyad_spec_run("tests/spec/mentions.spec", mentions_spec) >= 5);
 }
 
 /* Spans point into the text, in order, with their sentence; names live in the doc. */
 DYAD_TEST(mentions_spans_and_sentences)
 {
-    if (!shipped())
+    if (!dyad_test_shipped())
         return;
     static const char text[] = "The Kremlin denied it. Later, Dmitry Peskov spoke.";
-    dyad_doc *doc = run(text, sizeof text - 1);
+    dyad_doc *doc = dyad_test_run(text, sizeof text - 1);
     CHECK(doc && doc->actors && doc->n_actors == 2);
     if (!doc || doc->n_actors != 2) {
         dyad_doc_free(doc);
@@ -93,7 +60,7 @@ DYAD_TEST(mentions_without_model_or_dict)
     CHECK(dyad_tokenize(doc) == DYAD_OK);
     CHECK(dyad_mentions_find(NULL, doc) == DYAD_OK && doc->actors == NULL);
     dyad_doc_free(doc);
-    dyad_pipeline_options o = {.model_path = SHIPPED_MODEL};
+    dyad_pipeline_options o = {.model_path = "data/model/dyad-en.model"};
     dyad_pipeline *p = dyad_pipeline_new(&o, NULL);
     CHECK(p != NULL);
     if (!p)
@@ -114,7 +81,7 @@ DYAD_TEST(mentions_ner_loader_rejects_damage)
     char *data;
     size_t len;
     dyad_error err;
-    if (dyad_file_read_all(SHIPPED_NER, &data, &len, &err) != DYAD_OK) {
+    if (dyad_file_read_all("data/ner/dyad-en.ner", &data, &len, &err) != DYAD_OK) {
         printf("  skipped: %s\n", err.message);
         return;
     }
@@ -140,7 +107,7 @@ DYAD_TEST(mentions_ner_loader_rejects_damage)
  * weighed against a bounded number of earlier mentions. */
 DYAD_TEST(mentions_coref_pathological)
 {
-    if (!shipped())
+    if (!dyad_test_shipped())
         return;
     static const char piece[] = "Kremlin spokesman Dmitry Peskov told him that he and they "
                                 "saw the spokesman. Peskov said she met NATO. ";
@@ -150,7 +117,7 @@ DYAD_TEST(mentions_coref_pathological)
     for (size_t i = 0; i < n; i++)
         dyad_buf_append(&b, piece, sizeof piece - 1);
     double t0 = (double)clock() / CLOCKS_PER_SEC;
-    dyad_doc *doc = run(b.data, b.len);
+    dyad_doc *doc = dyad_test_run(b.data, b.len);
     double secs = (double)clock() / CLOCKS_PER_SEC - t0;
     size_t refs = 0;
     for (size_t i = 0; doc && i < doc->n_actors; i++) {

@@ -5,48 +5,8 @@
 #include <stdlib.h>
 #include <time.h>
 
-#define SHIPPED_MODEL "data/model/dyad-en.model"
-#define SHIPPED_ACTORS "data/actors/actors.dict"
 
-/* The shipped pipeline, loaded once (the runner is single-threaded). */
-static dyad_pipeline *shipped(void)
-{
-    static dyad_pipeline *p;
-    static int tried;
-    if (!p && !tried) {
-        tried = 1;
-        dyad_pipeline_options o = {.model_path = SHIPPED_MODEL, .actors_path = SHIPPED_ACTORS};
-        dyad_error err;
-        p = dyad_pipeline_new(&o, &err);
-        if (!p)
-            fprintf(stderr, "  %s\n", err.message);
-    }
-    return p;
-}
 
-/* A document from a spec input: "@file PATH" reads an article through the reader;
- * otherwise an optional first line "@YYYY-MM-DD", then the body. */
-static dyad_doc *run(const char *input, size_t len)
-{
-    dyad_doc *doc = NULL;
-    if (len > 6 && !strncmp(input, "@file ", 6)) {
-        char path[512];
-        snprintf(path, sizeof path, "%.*s", (int)(len - 6), input + 6);
-        dyad_reader *r = dyad_reader_new(DYAD_FORMAT_AUTO);
-        if (r && dyad_reader_add_path(r, path) == DYAD_OK)
-            doc = dyad_reader_next(r);
-        dyad_reader_free(r);
-    } else if ((doc = dyad_doc_new()) != NULL) {
-        if (len > 12 && input[0] == '@') {
-            doc->date = dyad_doc_strdup(doc, input + 1, 10);
-            input += 12, len -= 12;
-        }
-        dyad_doc_set_text(doc, NULL, 0, input, len);
-    }
-    if (doc)
-        dyad_pipeline_run(shipped(), doc);
-    return doc;
-}
 
 static const char *or_dash(const char *s)
 {
@@ -59,7 +19,7 @@ static char *quotes_spec(const char *input, size_t len)
 {
     dyad_buf b;
     dyad_buf_init(&b);
-    dyad_doc *doc = run(input, len);
+    dyad_doc *doc = dyad_test_run(input, len);
     for (size_t i = 0; doc && i < doc->n_quotes; i++) {
         const dyad_quote *q = &doc->quotes[i];
         const dyad_speaker *sp = &q->speaker;
@@ -84,18 +44,18 @@ static char *quotes_spec(const char *input, size_t len)
 
 DYAD_TEST(quotes_spec)
 {
-    CHECK(shipped() != NULL);
-    if (shipped())
+    CHECK(dyad_test_shipped() != NULL);
+    if (dyad_test_shipped())
         CHECK(dyad_spec_run("tests/spec/quotes.spec", quotes_spec) >= 30);
 }
 
 /* Spans, sentences and the output contract's invariants on the seed article. */
 DYAD_TEST(quotes_seed_invariants)
 {
-    if (!shipped())
+    if (!dyad_test_shipped())
         return;
     static const char in[] = "@file examples/seed.txt";
-    dyad_doc *doc = run(in, sizeof in - 1);
+    dyad_doc *doc = dyad_test_run(in, sizeof in - 1);
     CHECK(doc && doc->quotes && doc->n_quotes >= 15);
     for (size_t i = 0; doc && i < doc->n_quotes; i++) {
         const dyad_quote *q = &doc->quotes[i];
@@ -121,10 +81,10 @@ DYAD_TEST(quotes_stage_contract)
     CHECK(dyad_quotes_find(doc) == DYAD_OK && doc->quotes == NULL);
     CHECK(dyad_quotes_find(NULL) == DYAD_OK);
     dyad_doc_free(doc);
-    if (!shipped())
+    if (!dyad_test_shipped())
         return;
     static const char plain[] = "The river rose overnight.";
-    doc = run(plain, sizeof plain - 1);
+    doc = dyad_test_run(plain, sizeof plain - 1);
     CHECK(doc && doc->quotes != NULL && doc->n_quotes == 0);
     char *json = doc ? dyad_doc_to_json(doc, 0, NULL) : NULL;
     CHECK(json && strstr(json, "\"quotes\":[]"));
@@ -226,11 +186,11 @@ DYAD_TEST(quotes_pathological_unclosed)
 /* The whole pipeline (tagger and parser included) on many marks stays correct. */
 DYAD_TEST(quotes_many_marks_pipeline)
 {
-    if (!shipped())
+    if (!dyad_test_shipped())
         return;
     size_t len;
     char *text = repeat("", "\"We will win,\" she said. ", 2000, &len);
-    dyad_doc *doc = text ? run(text, len) : NULL;
+    dyad_doc *doc = text ? dyad_test_run(text, len) : NULL;
     CHECK(doc && doc->quotes && doc->n_quotes == 2000);
     dyad_doc_free(doc);
     free(text);
