@@ -7,7 +7,6 @@
 #define ACTOR_MAX_WORDS 24    /* longest phrase, in words; longer ones are skipped */
 #define ACTOR_MAX_PHRASE 255  /* bytes of one normalised phrase */
 #define ACTOR_MAX_CODE 24     /* bytes of one code, e.g. "IGOUNOJUDICJ" */
-#define ACTOR_MAX_PROBLEMS 8  /* malformed lines reported by text; the rest only counted */
 
 /* Record kinds, as in the compiled format (see tools/compile-actors.py). */
 enum { KIND_ACTOR = 'a', KIND_METONYM = 'm', KIND_AGENT = 'g' };
@@ -39,8 +38,7 @@ struct dyad_actor_dict {
     actor_code *codes;    size_t n_codes, cap_codes;
     actor_slot *slots;    size_t n_slots, used;   /* open addressing, n_slots a power of 2 */
     int max_words;                 /* longest phrase stored, in words */
-    size_t skipped;                /* malformed lines skipped by every load */
-    char *problems[ACTOR_MAX_PROBLEMS]; size_t n_problems;
+    dyad_problems problems;        /* malformed lines skipped by every load */
 };
 
 /* A normalised text: words joined by single spaces, each word's span in the source. */

@@ -36,8 +36,7 @@ void dyad_actor_dict_free(dyad_actor_dict *d)
     free(d->groups);
     free(d->codes);
     free(d->slots);
-    for (size_t i = 0; i < d->n_problems; i++)
-        free(d->problems[i]);
+    dyad_problems_free(&d->problems);
     free(d);
 }
 
@@ -159,24 +158,17 @@ long actor_dict_find(const dyad_actor_dict *d, const char *phrase, size_t len, b
 
 void actor_dict_problem(dyad_actor_dict *d, const char *file, size_t line, const char *why)
 {
-    d->skipped++;
-    if (d->n_problems >= ACTOR_MAX_PROBLEMS)
-        return;
-    char msg[512];
-    snprintf(msg, sizeof msg, "%s:%zu: %s", file, line, why);
-    char *copy = strdup(msg);
-    if (copy)
-        d->problems[d->n_problems++] = copy;
+    dyad_problems_add(&d->problems, file, line, why);
 }
 
 size_t dyad_actor_dict_skipped(const dyad_actor_dict *d)
 {
-    return d ? d->skipped : 0;
+    return d ? d->problems.skipped : 0;
 }
 
 const char *dyad_actor_dict_problem(const dyad_actor_dict *d, size_t i)
 {
-    return d && i < d->n_problems ? d->problems[i] : NULL;
+    return d ? dyad_problems_get(&d->problems, i) : NULL;
 }
 
 size_t dyad_actor_dict_size(const dyad_actor_dict *d)

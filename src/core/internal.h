@@ -48,6 +48,18 @@ dyad_status dyad_error_set(dyad_error *err, dyad_status status, const char *code
                            const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* Reads a whole file; .gz and .zst are decompressed. Caller frees *data. */
+/* Malformed lines skipped while loading user files: every one counted, the first
+ * DYAD_MAX_PROBLEMS kept as "file:line: why" for the user. */
+#define DYAD_MAX_PROBLEMS 8
+typedef struct dyad_problems {
+    size_t skipped;
+    char *first[DYAD_MAX_PROBLEMS];
+    size_t n;
+} dyad_problems;
+void dyad_problems_add(dyad_problems *p, const char *file, size_t line, const char *why);
+const char *dyad_problems_get(const dyad_problems *p, size_t i); /* NULL past the last */
+void dyad_problems_free(dyad_problems *p);
+
 /* Calls each(ctx, path, name) on every entry of dir (hidden ones skipped) that
  * take(name, arg) accepts, in name order, stopping at the first failure; an
  * unreadable dir is DYAD_EIO naming it. */

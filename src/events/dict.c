@@ -35,8 +35,7 @@ void dyad_event_dict_free(dyad_event_dict *d)
     free(d->discards);
     free(d->nouns);
     free(d->verb_slots);
-    for (size_t i = 0; i < d->n_problems; i++)
-        free(d->problems[i]);
+    dyad_problems_free(&d->problems);
     free(d);
 }
 
@@ -59,24 +58,17 @@ uint32_t ev_pool_add(dyad_event_dict *d, const char *s, size_t len, bool fold)
 
 void ev_problem(dyad_event_dict *d, const char *file, size_t line, const char *why)
 {
-    d->skipped++;
-    if (d->n_problems >= EV_MAX_PROBLEMS)
-        return;
-    char msg[512];
-    snprintf(msg, sizeof msg, "%s:%zu: %s", file, line, why);
-    char *copy = strdup(msg);
-    if (copy)
-        d->problems[d->n_problems++] = copy;
+    dyad_problems_add(&d->problems, file, line, why);
 }
 
 size_t dyad_event_dict_skipped(const dyad_event_dict *d)
 {
-    return d->skipped;
+    return d->problems.skipped;
 }
 
 const char *dyad_event_dict_problem(const dyad_event_dict *d, size_t i)
 {
-    return i < d->n_problems ? d->problems[i] : NULL;
+    return dyad_problems_get(&d->problems, i);
 }
 
 void dyad_event_dict_keep_statements(dyad_event_dict *d, int keep)

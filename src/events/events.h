@@ -7,7 +7,6 @@
 
 #define EV_MAX_ELEMS 32      /* elements of one pattern; longer patterns are skipped */
 #define EV_MAX_CODE 8        /* "0875A" and the NUL */
-#define EV_MAX_PROBLEMS 8    /* malformed lines reported by text; the rest only counted */
 
 /* One row of data/events/cameo.tsv (see tools/compile-events.py). */
 typedef struct ev_code {
@@ -74,8 +73,7 @@ struct dyad_event_dict {
     ev_discard *discards; size_t n_discards, cap_discards;
     ev_noun *nouns; size_t n_nouns, cap_nouns;
     int32_t *verb_slots; size_t n_verb_slots; /* lemma hash -> first verb, -1 empty */
-    size_t skipped;
-    char *problems[EV_MAX_PROBLEMS]; size_t n_problems;
+    dyad_problems problems;                /* malformed lines skipped by every load */
     bool keep_statements;                  /* code "010" events (PETRARCH does) */
     size_t n_files;                        /* files loaded by dyad_event_dict_add_file */
 };
