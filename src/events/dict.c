@@ -157,14 +157,24 @@ static bool code_valid(const char *s)
     return true;
 }
 
+/* The next line of [*p, end) at *line (n bytes, no newline); false at the end. */
+static bool next_line(const char **p, const char *end, const char **line, size_t *n)
+{
+    if (*p >= end)
+        return false;
+    const char *nl = memchr(*p, '\n', (size_t)(end - *p));
+    *line = *p;
+    *n = nl ? (size_t)(nl - *p) : (size_t)(end - *p);
+    *p += *n + 1;
+    return true;
+}
+
 dyad_status dyad_event_dict_add_codes(dyad_event_dict *d, const char *name, const void *data,
                                       size_t len, dyad_error *err)
 {
-    const char *p = data, *end = p + len;
-    size_t lineno = 0;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    const char *next = data, *end = next + len, *p;
+    size_t lineno = 0, n;
+    while (next_line(&next, end, &p, &n)) {
         lineno++;
         if (n && p[0] != '#') {
             char line[1024];
@@ -202,8 +212,7 @@ dyad_status dyad_event_dict_add_codes(dyad_event_dict *d, const char *name, cons
                 goto oom;
             d->n_codes++;
         }
-    next:
-        p += n + 1;
+    next:;
     }
     return DYAD_OK;
 oom:
@@ -235,11 +244,9 @@ const char *ev_noun_code(const dyad_event_dict *d, const char *word)
 dyad_status dyad_event_dict_add_nouns(dyad_event_dict *d, const char *name, const void *data,
                                       size_t len, dyad_error *err)
 {
-    const char *p = data, *end = p + len;
-    size_t lineno = 0;
-    while (p < end) {
-        const char *nl = memchr(p, '\n', (size_t)(end - p));
-        size_t n = nl ? (size_t)(nl - p) : (size_t)(end - p);
+    const char *next = data, *end = next + len, *p;
+    size_t lineno = 0, n;
+    while (next_line(&next, end, &p, &n)) {
         lineno++;
         const char *sp = memchr(p, ' ', n), *open = memchr(p, '[', n), *close = memchr(p, ']', n);
         if (n && p[0] != '#') {
@@ -266,7 +273,6 @@ dyad_status dyad_event_dict_add_nouns(dyad_event_dict *d, const char *name, cons
                 }
             }
         }
-        p += n + 1;
     }
     if (d->n_nouns) /* qsort may not be given a null array, even of none */
         qsort_r(d->nouns, d->n_nouns, sizeof *d->nouns, noun_cmp, d);
