@@ -385,17 +385,6 @@ ev_actor ev_actor_arg(const ev_sentence *s, ev_arg arg, const dyad_actor_dict *a
     return a;
 }
 
-static bool is_case(const ev_sentence *s, int32_t c, const char *const *preps)
-{
-    int32_t cs = ev_child(s, c, "case");
-    if (cs < 0)
-        return false;
-    for (; *preps; preps++)
-        if (strcmp(s->lower[cs], *preps) == 0)
-            return true;
-    return false;
-}
-
 /* The arguments a phrase headed by h names: h and the nouns coordinated with it
  * ("Russia and China"), or the members of "the ambassadors of A, B and C". */
 static size_t with_conjuncts(const ev_sentence *s, int32_t h, ev_arg *out, size_t n, size_t max)
@@ -405,7 +394,7 @@ static size_t with_conjuncts(const ev_sentence *s, int32_t h, ev_arg *out, size_
     if (u && strcmp(u, "NOUN") == 0) {
         for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c]) {
             /* "the ambassadors of A and B", "A and B leaders" */
-            bool member = (rel_is(s, c, "nmod") && is_case(s, c, member_of)) ||
+            bool member = (rel_is(s, c, "nmod") && ev_has_case(s, c, member_of)) ||
                           rel_is(s, c, "compound") || rel_is(s, c, "amod");
             if (!member || ev_child(s, c, "conj") < 0)
                 continue;
@@ -432,13 +421,7 @@ static bool is_oblique(const ev_sentence *s, int32_t c, const char *const *preps
         return false;
     if (rel_exact(s, c, "obl:agent") || rel_exact(s, c, "obl:tmod"))
         return false;
-    int32_t cs = ev_child(s, c, "case");
-    if (cs < 0)
-        return false;
-    for (const char *const *p = preps; *p; p++)
-        if (strcmp(s->lower[cs], *p) == 0)
-            return true;
-    return false;
+    return ev_has_case(s, c, preps);
 }
 
 /* Object of a preposition child of v with one of the given case words. */
