@@ -460,10 +460,15 @@ static int32_t nominal_actor(const ev_sentence *s, int32_t n, int depth,
 
 size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
 {
+    bool raised = false; /* reached through an infinitive: "is scheduled to attend" */
     for (int depth = 0; depth < 6 && v >= 0; depth++) {
         if (ev_child(s, v, "nsubj:pass") >= 0 || ev_child(s, v, "aux:pass") >= 0) {
             int32_t agent = ev_child(s, v, "obl:agent");
-            return agent >= 0 ? with_conjuncts(s, agent, out, 0, max) : 0;
+            if (agent >= 0)
+                return with_conjuncts(s, agent, out, 0, max);
+            /* "Obama is scheduled to attend": the passive's subject does the infinitive */
+            int32_t subj = raised ? ev_child(s, v, "nsubj:pass") : -1;
+            return subj >= 0 ? with_conjuncts(s, subj, out, 0, max) : 0;
         }
         int32_t subj = ev_child(s, v, "nsubj");
         if (subj >= 0)
@@ -472,6 +477,7 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
          * but "asked Zelensky to investigate": its object (object control) */
         if (rel_is(s, v, "xcomp") || rel_is(s, v, "conj")) {
             bool control = rel_is(s, v, "xcomp");
+            raised = control;
             v = ev_head(s, v);
             int32_t obj = control && v >= 0 ? ev_child(s, v, "obj") : -1;
             if (obj < 0 && control && v >= 0)
@@ -520,10 +526,6 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     for (int32_t c = s->first_child[v]; c >= 0 && n < 6; c = s->next_sibling[c])
         if (is_oblique(s, c, preps))
             cand[n++] = c;
-    /* a place is the target last of all: "protested in Beijing" */
-    for (int32_t c = s->first_child[v]; c >= 0 && n < 7; c = s->next_sibling[c])
-        if (is_oblique(s, c, place))
-            cand[n++] = c;
     /* "agreed to supply Gondor": the object of the verb it governs */
     int32_t x = ev_child(s, v, "xcomp");
     if (x >= 0 && n < 12) {
@@ -538,6 +540,20 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
         int32_t deep = nominal_actor(s, cand[i], 3, actors);
         if (deep >= 0)
             cand[n++] = deep;
+    }
+    /* a place is the target last of all: "protested in Beijing"; what hangs on an
+     * "in" phrase before that ("sent $2 billion in aid to Ukraine") */
+    size_t places = n;
+    for (int32_t c = s->first_child[v]; c >= 0 && n < 11; c = s->next_sibling[c])
+        if (is_oblique(s, c, place))
+            cand[n++] = c;
+    for (size_t i = places, m = n; i < m && n < 12; i++) {
+        int32_t deep = nominal_actor(s, cand[i], 3, actors);
+        if (deep >= 0) { /* before the place itself */
+            memmove(cand + places + 1, cand + places, (n - places) * sizeof *cand);
+            cand[places++] = deep;
+            n++, i++, m++;
+        }
     }
     for (size_t i = 0; i < n; i++)
         if (ev_actor_of(s, cand[i], actors).code)
