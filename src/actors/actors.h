@@ -71,6 +71,12 @@ void actor_dict_problem(dyad_actor_dict *d, const char *file, size_t line, const
 bool actor_parse_range(const char *s, size_t len, int32_t *from, int32_t *to);
 /* The code starts with a role or sector ("GOV", "MILGOV"), not a country or "IGO". */
 bool actor_code_is_role(const char *code);
+/* Codes of bodies that belong to no country (NGO, NGM, MNC, IGO): no country goes
+ * before them. */
+bool actor_code_is_transnational(const char *code);
+/* The country a document is about, from the codes of its mentions: the one given most,
+ * at least twice and twice as often as any other; "" when none stands out. */
+void actor_main_country(const char *const *codes, size_t n_codes, char out[4]);
 /* A code is 1..ACTOR_MAX_CODE characters of A-Z, 0-9 and '~'. */
 bool actor_code_valid(const char *s, size_t len);
 

@@ -48,6 +48,40 @@ bool actor_code_is_role(const char *code)
     return code && is_role(code);
 }
 
+bool actor_code_is_transnational(const char *code)
+{
+    return code && (!strncmp(code, "NGO", 3) || !strncmp(code, "NGM", 3) ||
+                    !strncmp(code, "MNC", 3) || !strncmp(code, "IGO", 3));
+}
+
+void actor_main_country(const char *const *codes, size_t n_codes, char out[4])
+{
+    enum { MAX_COUNTRIES = 64 }; /* distinct countries counted; a story names few */
+    char seen[MAX_COUNTRIES][4];
+    size_t count[MAX_COUNTRIES], n = 0, best = 0, second = 0;
+    for (size_t i = 0; i < n_codes; i++) {
+        const char *c = codes[i];
+        if (!c || strlen(c) < 3 || actor_code_is_role(c) || !strncmp(c, "IGO", 3) ||
+            !strncmp(c, "---", 3))
+            continue;
+        size_t k = 0;
+        while (k < n && strncmp(seen[k], c, 3) != 0)
+            k++;
+        if (k == n && n == MAX_COUNTRIES)
+            continue;
+        if (k == n)
+            snprintf(seen[n], 4, "%.3s", c), count[n++] = 0;
+        count[k]++;
+    }
+    for (size_t k = 1; k < n; k++)
+        if (count[k] > count[best])
+            best = k;
+    for (size_t k = 0; k < n; k++)
+        if (k != best && count[k] > second)
+            second = count[k];
+    snprintf(out, 4, "%s", n && count[best] >= 2 && count[best] >= 2 * second ? seen[best] : "");
+}
+
 static bool in_range(const actor_code *c, int32_t date)
 {
     return (!c->from || date >= c->from) && (!c->to || date <= c->to);

@@ -110,6 +110,8 @@ typedef struct ev_sentence {
     int32_t *first_child, *next_sibling; /* [count] local indices, -1 = none */
     const char *country;           /* the document's own country ("POL"), or "---" */
     uint64_t words;                /* ev_word_bit of every form, lemma and singular */
+    struct ev_actor *actor;        /* [count] ev_actor_of each token, once asked */
+    uint8_t *actor_known;          /* [count] 1 where actor[] holds the answer */
 } ev_sentence;
 
 /* A token list in text order: the words a pattern is matched against. */

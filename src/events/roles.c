@@ -1,5 +1,6 @@
 /* Who did it and to whom: clauses, subjects, objects and the actors they name. */
 #include "events.h"
+#include "../actors/actors.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +17,11 @@ bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
     s->lemma = dyad_arena_alloc(doc->arena, s->count * sizeof *s->lemma + 1);
     s->first_child = dyad_arena_alloc(doc->arena, s->count * sizeof(int32_t) + 1);
     s->next_sibling = dyad_arena_alloc(doc->arena, s->count * sizeof(int32_t) + 1);
-    if (!s->lower || !s->lemma || !s->first_child || !s->next_sibling)
+    /* patterns, targets and nominal events ask the same tokens again: answer once */
+    s->actor = dyad_arena_alloc(doc->arena, s->count * sizeof *s->actor + 1);
+    s->actor_known = dyad_arena_calloc(doc->arena, s->count + 1, 1);
+    if (!s->lower || !s->lemma || !s->first_child || !s->next_sibling || !s->actor ||
+        !s->actor_known)
         return false;
     for (uint32_t i = 0; i < s->count; i++) {
         const dyad_token *t = &doc->tokens[s->first + i];
@@ -75,29 +80,16 @@ bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
 
 void ev_doc_country(const dyad_doc *doc, char out[4])
 {
-    memcpy(out, "---", 4);
-    const char *best = NULL;
-    size_t best_n = 0, second_n = 0;
-    for (size_t i = 0; i < doc->n_actors; i++) {
-        const char *c = doc->actors[i].code;
-        if (!c || strlen(c) < 3 || strncmp(c, "IGO", 3) == 0 || strncmp(c, "---", 3) == 0)
-            continue;
-        size_t n = 0;
-        for (size_t k = 0; k < doc->n_actors; k++) {
-            const char *o = doc->actors[k].code;
-            n += o && strncmp(o, c, 3) == 0;
-        }
-        if (n > best_n) {
-            if (!best || strncmp(best, c, 3) != 0)
-                second_n = best_n;
-            best = c;
-            best_n = n;
-        } else if (n > second_n && strncmp(best, c, 3) != 0) {
-            second_n = n;
-        }
+    const char **codes = malloc((doc->n_actors + 1) * sizeof *codes);
+    out[0] = '\0';
+    if (codes) { /* the mention stage's own rule, so both give roles the same country */
+        for (size_t i = 0; i < doc->n_actors; i++)
+            codes[i] = doc->actors[i].code;
+        actor_main_country(codes, doc->n_actors, out);
+        free(codes);
     }
-    if (best && best_n >= 2 && best_n > second_n)
-        memcpy(out, best, 3);
+    if (!out[0])
+        memcpy(out, "---", 4);
 }
 
 static bool rel_is(const ev_sentence *s, int32_t i, const char *rel)
@@ -210,17 +202,6 @@ static bool lookup(const ev_sentence *s, const dyad_actor_dict *actors, uint32_t
            m->code[0] && (m->country[0] || strcmp(m->code, "UNK") != 0);
 }
 
-/* Codes that stand for a body beyond countries ("NGOARN", "IGOUNO", "MNC"): a
- * country is never put before them. */
-static bool transnational(const char *code)
-{
-    static const char *const prefixes[] = {"NGO", "NGM", "IGO", "MNC", "UAF", NULL};
-    for (const char *const *p = prefixes; *p; p++)
-        if (strncmp(code, *p, 3) == 0)
-            return true;
-    return false;
-}
-
 static const char *keep(const ev_sentence *s, const char *code)
 {
     return dyad_doc_strdup((dyad_doc *)s->doc, code, strlen(code));
@@ -236,14 +217,12 @@ static const char *with_role(const ev_sentence *s, const char *code, const char 
     return keep(s, buf);
 }
 
-/* A mention's code, with the document's country before a role alone: "Minister
- * Joachim Brudziński" is GOV to the dictionary and POLGOV in an article on Poland. */
-static const char *mention_code(const ev_sentence *s, const dyad_mention *m,
-                                const dyad_actor_dict *actors)
+/* A mention's code. The mention stage puts the article's country before a role alone
+ * when one stands out ("Minister Joachim Brudziński" is POLGOV in a story on Poland);
+ * a role still alone has an unknown country: "---GOV". */
+static const char *mention_code(const ev_sentence *s, const dyad_mention *m)
 {
-    dyad_actor_match r;
-    if (!lookup(s, actors, m->start, m->end, &r) || r.country[0] || strcmp(r.code, m->code) != 0 ||
-        transnational(m->code))
+    if (!actor_code_is_role(m->code) || actor_code_is_transnational(m->code))
         return m->code;
     char buf[64];
     snprintf(buf, sizeof buf, "%s%s", s->country, m->code);
@@ -280,7 +259,18 @@ static bool nominal_match(const ev_sentence *s, int32_t h, int32_t lo, int32_t h
     return false;
 }
 
+static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors);
+
 ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
+{
+    if (!s->actor_known[h]) {
+        s->actor[h] = actor_of(s, h, actors);
+        s->actor_known[h] = 1;
+    }
+    return s->actor[h];
+}
+
+static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
     ev_actor a = {.head = h};
     const dyad_doc *doc = s->doc;
@@ -305,7 +295,7 @@ ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *act
         if (!m->code || m->end <= pstart || m->start >= pend)
             continue;
         if (m->start <= hstart && hstart < m->end) {
-            a.code = mention_code(s, m, actors);
+            a.code = mention_code(s, m);
             return a;
         }
         /* "his licence" is no act toward him: a possessive names no actor by itself,
@@ -342,11 +332,11 @@ ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *act
             }
         }
         if (inside || owner) {
-            a.code = with_role(s, mention_code(s, inside ? inside : owner, actors), m.code);
+            a.code = with_role(s, mention_code(s, inside ? inside : owner), m.code);
             return a;
         }
         /* "the army", "police": the country the article is about, else unknown */
-        if (transnational(m.code)) {
+        if (actor_code_is_transnational(m.code)) {
             a.code = keep(s, m.code);
             return a;
         }
@@ -356,7 +346,7 @@ ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *act
         return a;
     }
     if (inside)
-        a.code = mention_code(s, inside, actors);
+        a.code = mention_code(s, inside);
     return a;
 }
 

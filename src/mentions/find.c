@@ -489,33 +489,19 @@ static dyad_status find_all(const dyad_actor_dict *dict, const uint8_t *lab, dya
     return DYAD_OK;
 }
 
-/* The country a document is about: the one its coded names give most, at least twice and
- * twice as often as any other; "" when no country stands out. */
-static void main_country(const ment_list *l, char out[4])
+/* The country a document is about (actor_main_country over its typed mentions). */
+static bool main_country(const ment_list *l, char out[4])
 {
-    enum { MAX_COUNTRIES = 64 }; /* distinct countries counted; a story names few */
-    char seen[MAX_COUNTRIES][4];
-    size_t count[MAX_COUNTRIES], n = 0, best = 0, second = 0;
-    for (size_t i = 0; i < l->n; i++) {
-        const char *c = l->m[i].code;
-        if (!l->m[i].type || !c || strlen(c) < 3 || actor_code_is_role(c) || !strncmp(c, "IGO", 3))
-            continue;
-        size_t k = 0;
-        while (k < n && strncmp(seen[k], c, 3) != 0)
-            k++;
-        if (k == n && n == MAX_COUNTRIES)
-            continue;
-        if (k == n)
-            snprintf(seen[n], 4, "%.3s", c), count[n++] = 0;
-        count[k]++;
-    }
-    for (size_t k = 1; k < n; k++)
-        if (count[k] > count[best])
-            best = k;
-    for (size_t k = 0; k < n; k++)
-        if (k != best && count[k] > second)
-            second = count[k];
-    snprintf(out, 4, "%s", n && count[best] >= 2 && count[best] >= 2 * second ? seen[best] : "");
+    const char **codes = malloc((l->n + 1) * sizeof *codes);
+    if (!codes)
+        return false;
+    size_t n = 0;
+    for (size_t i = 0; i < l->n; i++)
+        if (l->m[i].type)
+            codes[n++] = l->m[i].code;
+    actor_main_country(codes, n, out);
+    free(codes);
+    return true;
 }
 
 /* Role-only codes ("GOVMIL" for "Defense Ministry spokesman Igor Konashenkov") take the
@@ -523,13 +509,13 @@ static void main_country(const ment_list *l, char out[4])
 static bool add_country(dyad_doc *doc, ment_list *l)
 {
     char country[4];
-    main_country(l, country);
+    if (!main_country(l, country))
+        return false;
     const char *from = NULL, *to = NULL; /* the last code changed: names repeat */
     for (size_t i = 0; country[0] && i < l->n; i++) {
         ment *m = &l->m[i];
         if (!m->type || !m->code || !actor_code_is_role(m->code) ||
-            !strncmp(m->code, "NGO", 3) || !strncmp(m->code, "NGM", 3) ||
-            !strncmp(m->code, "MNC", 3))
+            actor_code_is_transnational(m->code))
             continue; /* NGOs and multinationals belong to no country */
         if (m->code != from) {
             char code[40];
