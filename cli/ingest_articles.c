@@ -66,18 +66,6 @@ static void article_hash(const dyad_doc *doc, char out[33])
     store_hash_hex(&h, out);
 }
 
-/* Sentence offsets are not in the plain record (only with tokens): added as spans. */
-static void add_sentences(cJSON *rec, const dyad_doc *doc)
-{
-    cJSON *arr = cJSON_AddArrayToObject(rec, "sentences");
-    for (size_t i = 0; arr && i < doc->n_sentences; i++) {
-        cJSON *s = cJSON_CreateObject();
-        int span[2] = {(int)doc->sentences[i].start, (int)doc->sentences[i].end};
-        cJSON_AddItemToObject(s, "span", cJSON_CreateIntArray(span, 2));
-        cJSON_AddItemToArray(arr, s);
-    }
-}
-
 static int code_one(ingest_coder *c, dyad_doc *doc, const ingest_sink *sink)
 {
     char hash[33], where[512];
@@ -100,7 +88,7 @@ static int code_one(ingest_coder *c, dyad_doc *doc, const ingest_sink *sink)
         fprintf(stderr, "dyad ingest: out of memory\n");
         return -1;
     }
-    add_sentences(rec, doc); /* from the coded document: no second split */
+    store_sentence_spans(rec, doc); /* from the coded document: no second split */
     snprintf(where, sizeof where, "%s [%s]", doc->source ? doc->source : "-", doc->id ? doc->id : "?");
     int rc = sink->put(sink->ctx, rec, hash, where);
     cJSON_Delete(rec);

@@ -76,6 +76,8 @@ int store_events_uncount(store_events *s, sqlite3_int64 doc);
 /* Adds "sentences" spans to a record that has its "text" but no sentences, splitting
  * the text as dyad code did; 1 when added. */
 int store_add_sentences(cJSON *rec);
+/* Adds "sentences" with the span of each sentence of a coded doc to its record. */
+void store_sentence_spans(cJSON *rec, const dyad_doc *doc);
 
 /* Codes articles into records for the store (dyad ingest on articles). */
 typedef struct ingest_coder ingest_coder;

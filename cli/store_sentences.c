@@ -35,6 +35,13 @@ int store_add_sentences(cJSON *rec)
         dyad_doc_free(doc);
         return 0;
     }
+    store_sentence_spans(rec, doc);
+    dyad_doc_free(doc);
+    return 1;
+}
+
+void store_sentence_spans(cJSON *rec, const dyad_doc *doc)
+{
     cJSON *arr = cJSON_AddArrayToObject(rec, "sentences");
     for (size_t i = 0; arr && i < doc->n_sentences; i++) {
         cJSON *s = cJSON_CreateObject();
@@ -42,6 +49,4 @@ int store_add_sentences(cJSON *rec)
         cJSON_AddItemToObject(s, "span", cJSON_CreateIntArray(span, 2));
         cJSON_AddItemToArray(arr, s);
     }
-    dyad_doc_free(doc);
-    return 1;
 }
