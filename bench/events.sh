@@ -13,18 +13,7 @@ DYAD=${DYAD:-build/dyad}
 W=bench/out
 mkdir -p "$W"
 CORPUS="$W/wikinews-x10.jsonl"
-python3 - "$ART" "$CORPUS" <<'PY'
-import json, os, sys
-art, out = sys.argv[1], sys.argv[2]
-with open(out, "w", encoding="utf-8") as o:
-    for rep in range(10):
-        for name in sorted(os.listdir(art)):
-            with open(os.path.join(art, name), encoding="utf-8") as f:
-                head, _, body = f.read().partition("\n\n")
-            parts = head.split(" ", 2)
-            o.write(json.dumps({"id": f"{rep}-{name[:-4]}", "date": parts[1],
-                                "title": parts[2] if len(parts) > 2 else "", "text": body}) + "\n")
-PY
+python3 bench/wikinews-jsonl.py "$ART" "$CORPUS" --copies 10
 MB=$(du -m "$CORPUS" | cut -f1)
 # one run: prints seconds, sentences, tokens, peak KiB
 run() {

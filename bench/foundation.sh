@@ -16,26 +16,9 @@ W=bench/out
 mkdir -p "$W"
 
 # Corpus: every article as one JSONL record, repeated with fresh ids up to the size.
-python3 - "$ART" "$W" <<'PY'
-import json, os, sys
-art, out = sys.argv[1], sys.argv[2]
-recs = []
-for name in sorted(os.listdir(art)):
-    with open(os.path.join(art, name), encoding="utf-8") as f:
-        head, _, body = f.read().partition("\n\n")
-    parts = head.split(" ", 2)
-    recs.append({"date": parts[1], "title": parts[2] if len(parts) > 2 else "", "text": body})
-for mb in (25, 100):
-    path = os.path.join(out, f"wikinews-{mb}mb.jsonl")
-    if os.path.exists(path):
-        continue
-    size, i = 0, 0
-    with open(path, "w", encoding="utf-8") as f:
-        while size < mb * 1_000_000:
-            r = dict(recs[i % len(recs)], id=f"w{i}")
-            line = json.dumps(r, ensure_ascii=False) + "\n"
-            f.write(line); size += len(line.encode()); i += 1
-PY
+for mb in 25 100; do
+    python3 bench/wikinews-jsonl.py "$ART" "$W/wikinews-${mb}mb.jsonl" --mb "$mb"
+done
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
