@@ -4,6 +4,8 @@
 #ifndef DYAD_STORE_H
 #define DYAD_STORE_H
 
+#include "dyad.h"
+
 #include <cjson/cJSON.h>
 #include <sqlite3.h>
 #include <stddef.h>

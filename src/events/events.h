@@ -5,6 +5,8 @@
 
 #include "internal.h"
 
+#include <string.h>
+
 #define EV_MAX_ELEMS 32      /* elements of one pattern; longer patterns are skipped */
 #define EV_MAX_CODE 8        /* "0875A" and the NUL */
 
@@ -177,6 +179,12 @@ int32_t ev_child(const ev_sentence *s, int32_t v, const char *deprel);
 static inline const dyad_token *ev_tok(const ev_sentence *s, int32_t i)
 {
     return &s->doc->tokens[s->first + (uint32_t)i];
+}
+/* Whether token i's relation starts with rel ("obl" takes "obl:tmod"). */
+static inline bool ev_rel_starts(const ev_sentence *s, int32_t i, const char *rel)
+{
+    const char *d = ev_tok(s, i)->deprel;
+    return d && strncmp(d, rel, strlen(rel)) == 0;
 }
 static inline int32_t ev_head(const ev_sentence *s, int32_t i)
 {

@@ -15,12 +15,6 @@ bool ev_has_case(const ev_sentence *s, int32_t h, const char *const *preps)
     return false;
 }
 
-static bool rel_starts(const ev_sentence *s, int32_t i, const char *rel)
-{
-    const char *d = ev_tok(s, i)->deprel;
-    return d && strncmp(d, rel, strlen(rel)) == 0;
-}
-
 /* Appends c and the nouns coordinated with it that name coded actors. */
 static size_t add_side(const ev_sentence *s, int32_t c, ev_arg *out, size_t n, size_t max,
                        const dyad_actor_dict *actors)
@@ -28,7 +22,7 @@ static size_t add_side(const ev_sentence *s, int32_t c, ev_arg *out, size_t n, s
     if (n < max && ev_actor_of(s, c, actors).code)
         out[n++] = (ev_arg){c, -1};
     for (int32_t k = s->first_child[c]; k >= 0 && n < max; k = s->next_sibling[k])
-        if (rel_starts(s, k, "conj"))
+        if (ev_rel_starts(s, k, "conj"))
             n = add_side(s, k, out, n, max, actors);
     return n;
 }
@@ -59,27 +53,27 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
     for (int32_t c = s->first_child[n]; c >= 0; c = s->next_sibling[c]) {
         const char *u = ev_tok(s, c)->upos;
         /* the doer: "Russia's attack", "Russian strikes", "US aid", "aid from the US" */
-        if (rel_starts(s, c, "nmod:poss") ||
-            ((rel_starts(s, c, "amod") || rel_starts(s, c, "compound")) && u &&
+        if (ev_rel_starts(s, c, "nmod:poss") ||
+            ((ev_rel_starts(s, c, "amod") || ev_rel_starts(s, c, "compound")) && u &&
              (strcmp(u, "ADJ") == 0 || strcmp(u, "PROPN") == 0) && names_country(s, c, actors)) ||
-            (rel_starts(s, c, "nmod") && ev_has_case(s, c, from)))
+            (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, from)))
             *ns = add_side(s, c, srcs, *ns, max, actors);
-        else if (rel_starts(s, c, "nmod") && ev_has_case(s, c, toward))
+        else if (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, toward))
             *nt = add_side(s, c, tgts, *nt, max, actors);
-        else if (rel_starts(s, c, "nmod") && ev_has_case(s, c, between) && !*ns) {
+        else if (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, between) && !*ns) {
             *ns = add_side(s, c, srcs, 0, max, actors);
             *mutual = *ns > 1;
-        } else if (rel_starts(s, c, "nmod") && ev_has_case(s, c, of)) {
+        } else if (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, of)) {
             of_arg = c;
             /* "supplies of weapons (and other support) from Iran": the doer hangs on the
              * "of" phrase or on a noun coordinated with it */
             for (int32_t g = s->first_child[c]; g >= 0; g = s->next_sibling[g]) {
-                if (rel_starts(s, g, "nmod") && ev_has_case(s, g, from))
+                if (ev_rel_starts(s, g, "nmod") && ev_has_case(s, g, from))
                     *ns = add_side(s, g, srcs, *ns, max, actors);
-                if (!rel_starts(s, g, "conj"))
+                if (!ev_rel_starts(s, g, "conj"))
                     continue;
                 for (int32_t k = s->first_child[g]; k >= 0; k = s->next_sibling[k])
-                    if (rel_starts(s, k, "nmod") && ev_has_case(s, k, from))
+                    if (ev_rel_starts(s, k, "nmod") && ev_has_case(s, k, from))
                         *ns = add_side(s, k, srcs, *ns, max, actors);
             }
         }
@@ -90,7 +84,7 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
         return true;
     }
     /* "made threats against", "launched attacks on": the subject of a light verb does it */
-    if (*nt && !*ns && rel_starts(s, n, "obj")) {
+    if (*nt && !*ns && ev_rel_starts(s, n, "obj")) {
         static const char *const light[] = {"make", "launch", "carry", "stage", "mount",
                                             "conduct", "hold", "issue", "impose", "give",
                                             "offer", "provide", "extend", "begin", "start",
@@ -111,12 +105,12 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
     if (*ns && !*nt && of_arg >= 0)
         *nt = add_side(s, of_arg, tgts, 0, max, actors);
     /* "Russia lined up supplies from Iran": the subject of the verb receives them */
-    if (*ns && !*nt && (rel_starts(s, n, "obj") || rel_starts(s, n, "obl"))) {
+    if (*ns && !*nt && (ev_rel_starts(s, n, "obj") || ev_rel_starts(s, n, "obl"))) {
         int32_t v = ev_head(s, n);
         bool from_side = false;
         for (size_t k = 0; k < *ns; k++) {
             int32_t h = ev_head(s, srcs[k].head);
-            while (h >= 0 && rel_starts(s, h, "conj")) /* "from Iran and North Korea" */
+            while (h >= 0 && ev_rel_starts(s, h, "conj")) /* "from Iran and North Korea" */
                 h = ev_head(s, h);
             from_side |= ev_has_case(s, srcs[k].head, from) ||
                          (h >= 0 && ev_has_case(s, h, from));

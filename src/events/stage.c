@@ -27,18 +27,10 @@ static bool actor_start(const ev_sentence *s, int32_t t, void *arg)
 
 static bool lemma_in(const ev_sentence *s, int32_t i, const char *const *words)
 {
-    const char *l = ev_tok(s, i)->lemma;
-    const char *w = s->lower[i];
     for (; *words; words++)
-        if ((l && strcmp(l, *words) == 0) || strcmp(w, *words) == 0)
+        if (strcmp(s->lemma[i], *words) == 0 || strcmp(s->lower[i], *words) == 0)
             return true;
     return false;
-}
-
-static bool rel_starts(const ev_sentence *s, int32_t i, const char *rel)
-{
-    const char *d = ev_tok(s, i)->deprel;
-    return d && strncmp(d, rel, strlen(rel)) == 0;
 }
 
 /* Status from v's own words: "not", modal and future auxiliaries, "if". */
@@ -51,17 +43,17 @@ static const char *own_status(const ev_sentence *s, int32_t v)
     static const char *const cond[] = {"if", "unless", "whether", NULL};
     const char *status = NULL;
     for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c]) {
-        if ((rel_starts(s, c, "advmod") || rel_starts(s, c, "det") || rel_starts(s, c, "aux")) &&
+        if ((ev_rel_starts(s, c, "advmod") || ev_rel_starts(s, c, "det") || ev_rel_starts(s, c, "aux")) &&
             lemma_in(s, c, neg))
             return "negated";
-        if (rel_starts(s, c, "aux") && lemma_in(s, c, modal))
+        if (ev_rel_starts(s, c, "aux") && lemma_in(s, c, modal))
             status = "hypothetical";
-        else if (rel_starts(s, c, "aux") && lemma_in(s, c, fut) && !status)
+        else if (ev_rel_starts(s, c, "aux") && lemma_in(s, c, fut) && !status)
             status = "future";
-        else if (rel_starts(s, c, "mark") && lemma_in(s, c, cond))
+        else if (ev_rel_starts(s, c, "mark") && lemma_in(s, c, cond))
             status = "hypothetical";
         /* "has given no indication" */
-        else if (rel_starts(s, c, "obj")) {
+        else if (ev_rel_starts(s, c, "obj")) {
             int32_t det = ev_child(s, c, "det");
             if (det >= 0 && lemma_in(s, det, neg))
                 return "negated";
@@ -126,7 +118,7 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
         int32_t h = ev_head(s, x);
         if (h < 0)
             break;
-        if (rel_starts(s, x, "ccomp") || rel_starts(s, x, "parataxis")) {
+        if (ev_rel_starts(s, x, "ccomp") || ev_rel_starts(s, x, "parataxis")) {
             if (lemma_in(s, h, speech_cues)) {
                 reported = true;
                 denied = denied || lemma_in(s, h, denial_cues);
@@ -134,9 +126,9 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
             }
             break; /* a content clause keeps its own modality */
         }
-        if (!rel_starts(s, x, "xcomp") && !rel_starts(s, x, "conj"))
+        if (!ev_rel_starts(s, x, "xcomp") && !ev_rel_starts(s, x, "conj"))
             break;
-        via_xcomp = rel_starts(s, x, "xcomp");
+        via_xcomp = ev_rel_starts(s, x, "xcomp");
         x = h;
     }
     const dyad_doc *doc = s->doc;

@@ -140,7 +140,7 @@ static bool add_elem(dyad_event_dict *d, uint8_t kind, uint8_t exact, uint32_t v
 
 /* Parses a pattern line ("- &MILITARY * (TO BORDER) [154]") into the current block.
  * Returns 1 when added, 0 when malformed (why set), -1 when out of memory. Synset
- * names stay pool offsets (value | high bit) until resolve_synsets. */
+ * names stay pool offsets until resolve_synsets. */
 static int parse_pattern(dyad_event_dict *d, char *line, const char **why)
 {
     ev_pattern pat = {.first = (uint32_t)d->n_elems};
@@ -150,7 +150,6 @@ static int parse_pattern(dyad_event_dict *d, char *line, const char **why)
     }
     *strchr(line, '[') = '\0';
     bool seen_verb = false;
-    uint32_t n = 0;
     char *save = NULL;
     for (char *tok = strtok_r(line + 1, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
         while (*tok == '(' || *tok == '{')
@@ -166,13 +165,12 @@ static int parse_pattern(dyad_event_dict *d, char *line, const char **why)
                 goto bad;
             }
             seen_verb = true;
-            pat.n_pre = n;
-            n = 0;
+            pat.n_pre = (uint32_t)(d->n_elems - pat.first);
             continue;
         }
         if (strcmp(tok, "%") == 0 || strcmp(tok, "^") == 0)
             continue; /* compound and skip markers: dyad finds both from the parse */
-        if (pat.n_pre + n + 1 > EV_MAX_ELEMS) {
+        if (d->n_elems - pat.first + 1 > EV_MAX_ELEMS) {
             *why = "pattern too long";
             goto bad;
         }
@@ -195,21 +193,18 @@ static int parse_pattern(dyad_event_dict *d, char *line, const char **why)
                 if (u > w) {
                     uint32_t off = ev_pool_add(d, w, (size_t)(u - w), true);
                     ok = !d->pool.oom && add_elem(d, EL_WORD, exact, off);
-                    n++;
                 }
                 w = *u ? u + 1 : u;
             }
-            n--; /* counted below */
         }
         if (!ok)
             return -1;
-        n++;
     }
     if (!seen_verb) {
         *why = "pattern without the verb marker *";
         goto bad;
     }
-    pat.n_post = n;
+    pat.n_post = (uint32_t)(d->n_elems - pat.first) - pat.n_pre;
     if (!dyad_array_grow((void **)&d->patterns, &d->cap_patterns, d->n_patterns + 1,
                          sizeof *d->patterns, 1024))
         return -1;
