@@ -374,6 +374,7 @@ typedef struct dyad_event_actor {
     uint32_t start, end; /* bytes into doc->text */
     const char *text;
     const char *code;    /* actor code, or NULL when the actor is unknown */
+    int implicit;        /* 1: named by no phrase: inferred ("was arrested" -> the country) */
 } dyad_event_actor;
 
 /* A coded political event. */

@@ -16,7 +16,8 @@ static char *events_spec(const char *input, size_t len)
     dyad_doc *doc = dyad_test_run(input, len);
     for (size_t i = 0; doc && i < doc->n_events; i++) {
         const dyad_event *e = &doc->events[i];
-        dyad_buf_printf(&b, "%s%s -> %s %s %s | %s | %s", i ? "\n" : "", e->source.code,
+        dyad_buf_printf(&b, "%s%s%s -> %s %s %s | %s | %s", i ? "\n" : "", e->source.code,
+                        e->source.implicit ? " (implicit)" : "",
                         e->target.code ? e->target.code : "-", e->cameo, e->status, e->verb,
                         e->date ? e->date : "-");
         if (e->quote >= 0)

@@ -114,6 +114,7 @@ typedef struct ev_sentence {
     uint64_t words;                /* ev_word_bit of every form, lemma and singular */
     struct ev_actor *actor;        /* [count] ev_actor_of each token, once asked */
     uint8_t *actor_known;          /* [count] 1 where actor[] holds the answer */
+    uint8_t *temporal;             /* [count] 1 inside a date and its preposition ("on Monday") */
 } ev_sentence;
 
 /* A token list in text order: the words a pattern is matched against. */
@@ -152,7 +153,8 @@ void ev_doc_country(const dyad_doc *doc, char out[4]);
 bool ev_clause(const ev_sentence *s, int32_t v, ev_context *pre, ev_context *post,
                uint8_t *in_clause);
 /* A coded actor: its code (arena) and the byte span of its phrase. */
-typedef struct ev_actor { const char *code; uint32_t start, end; int32_t head; } ev_actor;
+/* implicit: no phrase names it, the code is inferred ("was arrested" -> the country). */
+typedef struct ev_actor { const char *code; uint32_t start, end; int32_t head; bool implicit; } ev_actor;
 /* An argument: the head of the phrase naming the actor and, for "the ambassadors of
  * Arnor and Gondor", the noun whose role each member takes (-1 when none). */
 typedef struct ev_arg { int32_t head, role; } ev_arg;
@@ -171,6 +173,11 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
                       size_t *nt, bool *mutual, const dyad_actor_dict *actors);
 /* Whether the phrase headed by h is one of the given case words' object. */
 bool ev_has_case(const ev_sentence *s, int32_t h, const char *const *preps);
+/* The unnamed doer of a passive without an agent ("was arrested in Jakarta"): the
+ * country where it happened, else the article's, else the target's; false when none
+ * is known or the verb is no passive. */
+bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
+                       const dyad_actor_dict *actors, ev_actor *out);
 /* For statements: the actors of the clause a speech verb governs. */
 size_t ev_content_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
                           const dyad_actor_dict *actors);

@@ -56,6 +56,8 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
         bool found = false;
         for (size_t k = pos; k < ctx->n && !found; k++) {
             size_t len = 0;
+            if (s->temporal[ctx->tok[k]] && el->kind != EL_SOURCE && el->kind != EL_TARGET)
+                continue;
             switch (el->kind) {
             case EL_WORD:
                 len = ev_word_matches(s, ctx->tok[k], ev_str(d, el->value), el->exact) ? 1 : 0;

@@ -6,6 +6,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* Dates and the words that introduce them: "on Monday" is when, never the "(ON)" of a
+ * pattern such as "call on". */
+static void mark_temporal(ev_sentence *s)
+{
+    const dyad_doc *doc = s->doc;
+    const dyad_token *tok = doc->tokens + s->first;
+    for (size_t d = 0; d < doc->n_dates; d++) {
+        uint32_t ds = doc->dates[d].start, de = doc->dates[d].end;
+        if (!s->count || de <= tok[0].start || ds >= tok[s->count - 1].end)
+            continue;
+        for (uint32_t i = 0; i < s->count; i++)
+            if (tok[i].start >= ds && tok[i].end <= de)
+                s->temporal[i] = 1;
+    }
+    for (uint32_t i = 0; i < s->count; i++) {
+        int32_t h = tok[i].head - (int32_t)s->first;
+        if (tok[i].head >= 0 && h >= 0 && h < (int32_t)s->count && s->temporal[h] &&
+            tok[i].deprel && strcmp(tok[i].deprel, "case") == 0)
+            s->temporal[i] = 1;
+    }
+}
+
 bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
 {
     const dyad_sentence *sent = &doc->sentences[si];
@@ -20,8 +42,9 @@ bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
     /* patterns, targets and nominal events ask the same tokens again: answer once */
     s->actor = dyad_arena_alloc(doc->arena, s->count * sizeof *s->actor + 1);
     s->actor_known = dyad_arena_calloc(doc->arena, s->count + 1, 1);
+    s->temporal = dyad_arena_calloc(doc->arena, s->count + 1, 1);
     if (!s->lower || !s->lemma || !s->first_child || !s->next_sibling || !s->actor ||
-        !s->actor_known)
+        !s->actor_known || !s->temporal)
         return false;
     for (uint32_t i = 0; i < s->count; i++) {
         const dyad_token *t = &doc->tokens[s->first + i];
@@ -67,6 +90,7 @@ bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
             }
         }
     }
+    mark_temporal(s);
     /* children in text order: link from the last token backwards */
     for (int32_t i = (int32_t)s->count - 1; i >= 0; i--) {
         int32_t h = ev_head(s, i);
@@ -549,6 +573,51 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
         if (ev_actor_of(s, cand[i], actors).code)
             return with_conjuncts(s, cand[i], out, 0, max);
     return 0;
+}
+
+/* Whether the first three letters of code name a country ("POLGOV" -> "POL"). */
+static bool country_of(const char *code, char out[4])
+{
+    if (!code || strlen(code) < 3 || actor_code_is_transnational(code) ||
+        strncmp(code, "---", 3) == 0 || actor_code_is_role(code))
+        return false;
+    memcpy(out, code, 3);
+    out[3] = '\0';
+    return true;
+}
+
+bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
+                       const dyad_actor_dict *actors, ev_actor *out)
+{
+    static const char *const place[] = {"in", NULL}, *const origin[] = {"from", NULL};
+    const char *x = ev_tok(s, v)->xpos;
+    /* a participle with a passive subject or auxiliary and no subject of its own */
+    bool active_subject = false;
+    for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c])
+        active_subject = active_subject || rel_exact(s, c, "nsubj");
+    if (!x || strcmp(x, "VBN") != 0 || active_subject ||
+        (ev_child(s, v, "nsubj:pass") < 0 && ev_child(s, v, "aux:pass") < 0) ||
+        ev_child(s, v, "obl:agent") >= 0)
+        return false;
+    /* "a mortar was fired at Israel from Gaza": where it came from did it */
+    int32_t from = oblique(s, v, origin);
+    if (from >= 0 && ev_actor_of(s, from, actors).code) {
+        *out = ev_actor_of(s, from, actors);
+        return true;
+    }
+    char country[4];
+    /* "two suspects were arrested in Jakarta", "was shot dead in X": where it happened
+     * says whose forces */
+    int32_t where = oblique(s, v, place);
+    int32_t pred = ev_child(s, v, "xcomp");
+    if (where < 0 && pred >= 0)
+        where = oblique(s, pred, place);
+    ev_actor at = where >= 0 ? ev_actor_of(s, where, actors) : (ev_actor){.code = NULL};
+    if (!country_of(at.code, country) && !country_of(s->country, country) &&
+        !country_of(target->code, country))
+        return false;
+    *out = (ev_actor){.code = keep(s, country), .head = -1, .implicit = true};
+    return true;
 }
 
 size_t ev_content_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,

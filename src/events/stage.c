@@ -52,8 +52,8 @@ static const char *own_status(const ev_sentence *s, int32_t v)
             status = "future";
         else if (ev_rel_starts(s, c, "mark") && lemma_in(s, c, cond))
             status = "hypothetical";
-        /* "has given no indication" */
-        else if (ev_rel_starts(s, c, "obj")) {
+        /* "has given no indication", "no troops were injured" */
+        else if (ev_rel_starts(s, c, "obj") || ev_rel_starts(s, c, "nsubj:pass")) {
             int32_t det = ev_child(s, c, "det");
             if (det >= 0 && lemma_in(s, det, neg))
                 return "negated";
@@ -279,6 +279,107 @@ static bool governs_coded_verb(stage *st, const ev_sentence *s, int32_t v)
     return strcmp(c, "---") != 0;
 }
 
+/* ---- characterizations: "called the plan 'a smash and grab'" ---------------- */
+
+/* The last token of the phrase headed by h, and its first: the subtree's extent. */
+static void subtree(const ev_sentence *s, int32_t h, int32_t *lo, int32_t *hi)
+{
+    if (h < *lo)
+        *lo = h;
+    if (h > *hi)
+        *hi = h;
+    for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c])
+        subtree(s, c, lo, hi);
+}
+
+/* What v says its object is: "called X a Y", "described X as Y", "branded X Y". */
+static int32_t predicate_of(const ev_sentence *s, int32_t v, int32_t obj)
+{
+    static const char *const as[] = {"as", NULL};
+    for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c]) {
+        if (c == obj)
+            continue;
+        if (ev_rel_starts(s, c, "xcomp") || (ev_rel_starts(s, c, "obj") && c > obj))
+            return c;
+        if ((ev_rel_starts(s, c, "obl") || ev_rel_starts(s, c, "advcl")) &&
+            (ev_has_case(s, c, as) || (ev_child(s, c, "mark") >= 0 &&
+                                       strcmp(s->lower[ev_child(s, c, "mark")], "as") == 0)))
+            return c;
+    }
+    /* "described [the move as provocative]": the parse may hang "as" on the object */
+    for (int32_t c = s->first_child[obj]; c >= 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, as))
+            return c;
+    return -1;
+}
+
+static bool quote_mark(const char *w)
+{
+    return strcmp(w, "\"") == 0 || strcmp(w, "\xe2\x80\x9c") == 0 ||
+           strcmp(w, "\xe2\x80\x9d") == 0 || strcmp(w, "'") == 0 ||
+           strcmp(w, "\xe2\x80\x98") == 0 || strcmp(w, "\xe2\x80\x99") == 0;
+}
+
+/* The tone of a characterization: 1 praise, -1 criticism, 0 neither said. Words a
+ * speaker quotes to characterize an act are mostly a charge ("a 'witch hunt'"); a
+ * few words of praise turn it ("a 'decent man'", "a 'game changer'"). */
+static int characterization_tone(const ev_sentence *s, int32_t pred)
+{
+    static const char *const praise[] = {
+        "decent", "good", "great", "excellent", "outstanding", "wonderful", "brilliant",
+        "remarkable", "historic", "positive", "constructive", "productive", "fruitful",
+        "successful", "success", "friend", "friendly", "hero", "heroic", "honest",
+        "courageous", "brave", "fair", "admirable", "visionary", "inspiring", "champion",
+        "breakthrough", "milestone", "landmark", "changer", "model", "honourable",
+        "honorable", "respected", "patriot", "genuine", "sincere", "valuable", NULL};
+    int32_t lo = pred, hi = pred;
+    subtree(s, pred, &lo, &hi);
+    bool quoted = false;
+    int32_t from = lo > 0 ? lo - 1 : lo, to = hi + 1 < (int32_t)s->count ? hi + 1 : hi;
+    for (int32_t i = from; i <= to; i++) {
+        quoted = quoted || quote_mark(s->lower[i]);
+        if (i >= lo && i <= hi && lemma_in(s, i, praise))
+            return 1;
+    }
+    return quoted ? -1 : 0;
+}
+
+/* The actor a characterization is about: the object itself ("called Biden a ..."), its
+ * owner ("Johnson's plan"), else none. */
+static int32_t characterized_actor(stage *st, const ev_sentence *s, int32_t obj)
+{
+    if (ev_actor_of(s, obj, st->actors).code)
+        return obj;
+    int32_t owner = ev_child(s, obj, "nmod:poss");
+    return owner >= 0 && ev_actor_of(s, owner, st->actors).code ? owner : -1;
+}
+
+/* Recodes a verb of naming with a quoted or evaluative predicate as criticism (111)
+ * or praise (051) of the actor characterized, over the loose patterns of "call"
+ * ("- * (ON)" takes "called X a friend on Monday" as an appeal). Verbal attacks
+ * ("attacked the inquiry as ...") are criticism. */
+static void characterization(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const naming[] = {"call", "describe", "brand", "label", "characterize",
+                                         "characterise", "term", "dub", "deem", NULL};
+    static const char *const verbal[] = {"attack", "assail", "blast", "slam", "lash",
+                                         "criticize", "criticise", "denounce", "condemn", NULL};
+    bool names = lemma_in(s, v, naming), attacks = lemma_in(s, v, verbal);
+    int32_t obj = ev_child(s, v, "obj");
+    if ((!names && !attacks) || obj < 0)
+        return;
+    int32_t pred = predicate_of(s, v, obj);
+    int tone = pred >= 0 ? characterization_tone(s, pred) : 0;
+    int32_t who = characterized_actor(st, s, obj);
+    if (!tone || who < 0)
+        return;
+    snprintf(vc->code, sizeof vc->code, "%s", attacks || tone < 0 ? "111" : "051");
+    vc->code2[0] = '\0';
+    vc->match.target = who;
+    if (vc->match.score < 1)
+        vc->match.score = 1;
+}
+
 /* Media and journalists by their CAMEO role (JRN, MED) anywhere after the country. */
 static bool is_press(const char *code)
 {
@@ -298,6 +399,24 @@ static bool reciprocal(const ev_sentence *s, int32_t v)
         "alliance", "truce", "ceasefire", "exchange", "consultation", "trade", "border", NULL};
     int32_t obj = ev_child(s, v, "obj");
     return obj < 0 || lemma_in(s, obj, relational);
+}
+
+/* Coercion and violence (CAMEO 17-20): acts that have a doer where they happen. */
+static bool forceful(const char *code)
+{
+    return code[0] == '2' || (code[0] == '1' && code[1] >= '7' && code[1] <= '9');
+}
+
+/* The unnamed doer of a passive act toward a coded target ("the mayor was stabbed"). */
+static bool implicit_source(stage *st, const ev_sentence *s, int32_t v, const ev_arg *tgts,
+                            size_t nt, ev_actor *out)
+{
+    for (size_t j = 0; j < nt; j++) {
+        ev_actor b = ev_actor_arg(s, tgts[j], st->actors);
+        if (b.code)
+            return ev_implicit_agent(s, v, &b, st->actors, out);
+    }
+    return false;
 }
 
 static bool add_event(stage *st, const ev_sentence *s, size_t si, int32_t v, const char *code,
@@ -346,12 +465,12 @@ static bool add_event(stage *st, const ev_sentence *s, size_t si, int32_t v, con
     e->date = date;
     e->source = (dyad_event_actor){src->start, src->end,
                                    dyad_doc_strdup(doc, doc->text + src->start, src->end - src->start),
-                                   src->code};
+                                   src->code, src->implicit};
     if (tgt->code)
         e->target = (dyad_event_actor){tgt->start, tgt->end,
                                        dyad_doc_strdup(doc, doc->text + tgt->start,
                                                        tgt->end - tgt->start),
-                                       tgt->code};
+                                       tgt->code, tgt->implicit};
     e->cameo = dyad_doc_strdup(doc, code, strlen(code));
     const ev_code *row = ev_code_find(st->dict, code);
     if (row) {
@@ -432,7 +551,8 @@ static bool claim_or_accusation(stage *st, const ev_sentence *s, size_t si, int3
                    strncmp(code, "20", 2) == 0;
     bool reported = strcmp(status->status, "reported") == 0;
     bool denied = strcmp(status->status, "denied") == 0;
-    if (!violent || (!reported && !denied))
+    /* a doer dyad inferred is no one the speaker named */
+    if (!violent || (!reported && !denied) || doer->implicit)
         return true;
     ev_actor speaker = speaker_of(st, s, status);
     if (!speaker.code || strlen(speaker.code) < 3 || strncmp(speaker.code, "---", 3) == 0)
@@ -566,6 +686,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         if (!ev_clause(&s, v, pre, post, in_clause))
             return false;
         verb_code vc = code_verb(st, &s, v, pre, post);
+        characterization(st, &s, v, &vc);
         if (!vc.code[0] || strcmp(vc.code, "---") == 0)
             continue;
         /* "plans to invade": the verb it governs says what happens, this one how likely */
@@ -598,21 +719,24 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             memcpy(tgts, srcs, ns * sizeof *srcs);
             nt = ns;
         }
-        if (!ns)
+        /* "was stabbed", "were arrested in Jakarta": force has a doer even unnamed */
+        ev_actor unnamed = {.code = NULL, .head = -1};
+        if (!ns && !(forceful(vc.code) && implicit_source(st, &s, v, tgts, nt, &unnamed)))
             continue;
         status_info status = event_status(&s, v, vc.match.negation);
         const char *date = event_date(&s, in_clause);
         const char *vt = verb_text(st, &s, v, post, &vc);
         if (!vt)
             return false;
-        for (size_t i = 0; i < ns; i++) {
-            ev_actor a = ev_actor_arg(&s, srcs[i], st->actors);
+        for (size_t i = 0; i < (ns ? ns : 1); i++) {
+            ev_actor a = ns ? ev_actor_arg(&s, srcs[i], st->actors) : unnamed;
             if (!a.code)
                 continue;
             size_t coded = 0;
             for (size_t j = 0; j < nt; j++) {
                 ev_actor b = ev_actor_arg(&s, tgts[j], st->actors);
-                if (!b.code || (srcs[i].head == tgts[j].head && srcs[i].role == tgts[j].role))
+                if (!b.code || (ns ? srcs[i].head == tgts[j].head && srcs[i].role == tgts[j].role
+                                   : a.head >= 0 && a.head == b.head))
                     continue;
                 /* "Trump fired his secretary" is USAGOV to USAGOV; "Russia ... Russia" is not */
                 if (strcmp(a.code, b.code) == 0 && a.end - a.start == b.end - b.start &&
@@ -644,7 +768,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             static const char *const idioms[] = {"attack", "assail", "blast", "slam", "hit",
                                                  "lash", "savage", "hammer", "batter", NULL};
             bool verbal = violent && ev_child(&s, v, "obj") >= 0 && lemma_in(&s, v, idioms);
-            if (!coded && nt == 0 && strncmp(vc.code, "01", 2) != 0 && !verbal &&
+            if (!coded && nt == 0 && ns && strncmp(vc.code, "01", 2) != 0 && !verbal &&
                 strncmp(vc.code, "02", 2) != 0 && strncmp(vc.code, "04", 2) != 0) {
                 ev_actor none = {.code = NULL, .head = -1};
                 if (!add_event(st, &s, si, v, vc.code, &a, &none, &status, date, vt) ||

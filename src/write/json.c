@@ -95,6 +95,8 @@ static void json_event_actor(dyad_buf *b, const char *key, const dyad_event_acto
     json_string(b, a->text ? a->text : "", a->text ? strlen(a->text) : 0);
     dyad_buf_printf(b, ",\"span\":[%u,%u]", a->start, a->end);
     json_key_string(b, "code", a->code);
+    if (a->implicit)
+        dyad_buf_puts(b, ",\"implicit\":true");
     dyad_buf_putc(b, '}');
 }
 
