@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 /* Earlier mentions searched for a full name: bounds the work on huge documents, which
  * name their people again long before a thousand mentions have passed. */
@@ -347,6 +348,20 @@ static void ner_retype(const dyad_doc *doc, const uint8_t *lab, ment *m, const c
         m->n0 = s; /* a title the chain took for the name: "Senator" */
 }
 
+/* Whether the words at byte at inside m follow "of" or "from" ("Warren of Massachusetts"). */
+static bool of_before(const dyad_doc *doc, const ment *m, size_t at)
+{
+    for (uint32_t t = m->n0 + 1; t < m->t1; t++) {
+        const dyad_token *k = &doc->tokens[t - 1];
+        if (doc->tokens[t].start != at)
+            continue;
+        size_t n = k->end - k->start;
+        return (n == 2 && !strncasecmp(doc->text + k->start, "of", 2)) ||
+               (n == 4 && !strncasecmp(doc->text + k->start, "from", 4));
+    }
+    return false;
+}
+
 static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *doc, ment *m,
                      int32_t date)
 {
@@ -365,6 +380,11 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
     m->type = dt ? dt : m->titled ? "person" : cue_type(doc, &c, m);
     if (lab)
         ner_retype(doc, lab, m, dt);
+    /* "Sudesh Amman": a city in a person's name says nothing of the person */
+    if (m->code && c.found && m->type && !strcmp(m->type, "person") && !dt && !c.m.role[0] &&
+        !(c.m.via & (DYAD_ACTOR_VIA_TITLE | DYAD_ACTOR_VIA_ADJECTIVE)) &&
+        c.base + c.m.start > span_start(doc, m->n0) && !of_before(doc, m, c.base + c.m.start))
+        m->code = appos_code(dict, doc, m, date);
     /* Web text writes "malaysia": lower case is a name only when the dictionary or the
      * tagger knows it. */
     if (!name_like(doc, m) ||
@@ -373,6 +393,21 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
     uint32_t a = span_start(doc, m->n0);
     m->name = dyad_doc_strdup(doc, doc->text + a, span_end(doc, m->t1) - a);
     return m->name != NULL;
+}
+
+/* The last word of a person's name, before any "of" ("Senator Elizabeth Warren of
+ * Massachusetts" is Warren); its length in *len, NULL when the name is one word. */
+static const char *name_last_word(const char *name, size_t *len)
+{
+    const char *of = strstr(name, " of ");
+    size_t n = of ? (size_t)(of - name) : strlen(name);
+    const char *w = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (name[i] == ' ')
+            w = name + i + 1;
+    if (w)
+        *len = n - (size_t)(w - name);
+    return w;
 }
 
 /* A one-word name that is the first or last word of a person named before takes that
@@ -387,8 +422,9 @@ static void corefer(const dyad_doc *doc, ment *all, size_t n, ment *m)
         const ment *p = &all[i];
         if (!p->type || strcmp(p->type, "person") != 0 || p->t1 - p->n0 < 2)
             continue;
-        const char *last = strrchr(p->name, ' ');
-        bool is_last = last && strcmp(last + 1, w) == 0;
+        size_t ll = 0;
+        const char *last = name_last_word(p->name, &ll);
+        bool is_last = last && ll == wl && strncmp(last, w, wl) == 0;
         bool is_first = strncmp(p->name, w, wl) == 0 && p->name[wl] == ' ';
         if (!is_last && !is_first)
             continue;
@@ -408,9 +444,10 @@ static const ment *surname_of(const dyad_doc *doc, const ment_list *l, size_t up
     size_t n = k->end - k->start;
     for (size_t i = upto; i-- > 0 && upto - i <= COREF_WINDOW;) {
         const ment *p = &l->m[i];
+        size_t ll = 0;
         const char *last = p->type && !strcmp(p->type, "person") && p->t1 - p->n0 >= 2
-                               ? strrchr(p->name, ' ') : NULL;
-        if (last && strlen(last + 1) == n && !memcmp(last + 1, doc->text + k->start, n))
+                               ? name_last_word(p->name, &ll) : NULL;
+        if (last && ll == n && !memcmp(last, doc->text + k->start, n))
             return p;
     }
     return NULL;
