@@ -207,3 +207,41 @@ DYAD_TEST(events_from_given_parse)
           strcmp(doc->events[0].target.code, "UKR") == 0);
     dyad_doc_free(doc);
 }
+
+/* "The mayor of Paris, Anne Hidalgo, thanked the police" with the verb conjoined to the
+ * subject, as the parser sometimes has it: the noun is still the one who thanks. */
+DYAD_TEST(events_verb_conjoined_to_its_subject)
+{
+    if (!dyad_test_shipped())
+        return;
+    static const char conllu[] =
+        "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+        "2\tmayor\tmayor\tNOUN\tNN\t_\t0\troot\t_\t_\n"
+        "3\tof\tof\tADP\tIN\t_\t4\tcase\t_\t_\n"
+        "4\tParis\tParis\tPROPN\tNNP\t_\t2\tnmod\t_\tSpaceAfter=No\n"
+        "5\t,\t,\tPUNCT\t,\t_\t6\tpunct\t_\t_\n"
+        "6\tAnne\tAnne\tPROPN\tNNP\t_\t2\tappos\t_\t_\n"
+        "7\tHidalgo\tHidalgo\tPROPN\tNNP\t_\t6\tflat\t_\tSpaceAfter=No\n"
+        "8\t,\t,\tPUNCT\t,\t_\t2\tpunct\t_\t_\n"
+        "9\tthanked\tthank\tVERB\tVBD\t_\t2\tconj\t_\t_\n"
+        "10\tthe\tthe\tDET\tDT\t_\t12\tdet\t_\t_\n"
+        "11\tFrench\tFrench\tADJ\tJJ\t_\t12\tamod\t_\t_\n"
+        "12\tpolice\tpolice\tNOUN\tNN\t_\t9\tobj\t_\tSpaceAfter=No\n"
+        "13\t.\t.\tPUNCT\t.\t_\t9\tpunct\t_\t_\n\n";
+    dyad_treebank *tb = dyad_treebank_parse("t", conllu, sizeof conllu - 1, NULL);
+    dyad_doc *doc = dyad_doc_new();
+    CHECK(tb && doc && dyad_doc_set_treebank(doc, tb, 1) == DYAD_OK);
+    dyad_treebank_free(tb);
+    if (!doc || !doc->tokens) {
+        dyad_doc_free(doc);
+        return;
+    }
+    CHECK(dyad_pipeline_run_parsed(dyad_test_shipped(), doc) == DYAD_OK);
+    CHECK(doc->n_events == 1);
+    if (doc->n_events == 1) {
+        CHECK_STR(doc->events[0].source.code, "FRAGOV");
+        CHECK_STR(doc->events[0].target.code, "FRACOP");
+        CHECK_STR(doc->events[0].cameo, "051");
+    }
+    dyad_doc_free(doc);
+}

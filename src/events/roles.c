@@ -493,6 +493,12 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
             bool control = rel_is(s, v, "xcomp");
             raised = control;
             v = ev_head(s, v);
+            /* "The mayor of London, Sadiq Khan, thanked ...": a verb the parse conjoined
+             * to a noun has that noun, with its apposition, for subject */
+            const char *hu = v >= 0 && !control ? ev_tok(s, v)->upos : NULL;
+            if (hu && (strcmp(hu, "NOUN") == 0 || strcmp(hu, "PROPN") == 0) &&
+                ev_head(s, v) < 0)
+                return with_conjuncts(s, v, out, 0, max);
             int32_t obj = control && v >= 0 ? ev_child(s, v, "obj") : -1;
             if (obj < 0 && control && v >= 0)
                 obj = ev_child(s, v, "iobj");

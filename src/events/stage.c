@@ -389,6 +389,19 @@ static bool is_press(const char *code)
     return false;
 }
 
+/* Whether "each other" or "one another" stands in v's phrase ("willingness to help each
+ * other"): what the members do, they do to one another. */
+static bool says_each_other(const ev_sentence *s, int32_t v)
+{
+    int32_t lo = v, hi = v;
+    subtree(s, v, &lo, &hi);
+    for (int32_t i = lo + 1; i <= hi; i++)
+        if ((strcmp(s->lower[i], "other") == 0 && strcmp(s->lower[i - 1], "each") == 0) ||
+            (strcmp(s->lower[i], "another") == 0 && strcmp(s->lower[i - 1], "one") == 0))
+            return true;
+    return false;
+}
+
 /* Whether coordinated subjects act toward each other: "X and Y met", "X and Y renewed
  * ties", but not "neither X nor Y would endorse the result". */
 static bool reciprocal(const ev_sentence *s, int32_t v)
@@ -398,7 +411,7 @@ static bool reciprocal(const ev_sentence *s, int32_t v)
         "accord", "pact", "dialogue", "negotiation", "summit", "contact", "partnership",
         "alliance", "truce", "ceasefire", "exchange", "consultation", "trade", "border", NULL};
     int32_t obj = ev_child(s, v, "obj");
-    return obj < 0 || lemma_in(s, obj, relational);
+    return obj < 0 || lemma_in(s, obj, relational) || says_each_other(s, v);
 }
 
 /* Coercion and violence (CAMEO 17-20): acts that have a doer where they happen. */
