@@ -96,7 +96,9 @@ DYAD_TEST(actors_user_file_overrides)
         "JURI_RATAS_\n"
         "+RATAS_\n"
         "\t[ESTGOV 160123-210126]\n"
-        "\t[ESTLEG >20210126]\n";
+        "\t[ESTLEG >20210126]\n"
+        "KAJA_EXAMPLE_\n"
+        "\t[ESTGOV 110101-160122]\n";
     dyad_actor_dict *d = dyad_actor_dict_load("data/actors/actors.dict", NULL);
     CHECK(d != NULL);
     if (!d)
@@ -108,6 +110,10 @@ DYAD_TEST(actors_user_file_overrides)
     CHECK_STR(code_of(d, "Jüri Ratas", 20180101), "ESTGOV");
     CHECK_STR(code_of(d, "JÜRI RATAS", 20210701), "ESTLEG");
     CHECK_STR(code_of(d, "Ratas", 20100101), "-");
+    /* out of office: a former minister is the country's elite, not its government */
+    CHECK_STR(code_of(d, "Kaja Example", 20150101), "ESTGOV");
+    CHECK_STR(code_of(d, "Kaja Example", 20200101), "ESTELI");
+    CHECK_STR(code_of(d, "Kaja Example", 20000101), "-");
     CHECK(dyad_actor_dict_skipped(d) == 0);
     dyad_actor_dict_free(d);
 }

@@ -1,13 +1,19 @@
 /* Actor lookup: longest dictionary phrases in a mention, combined into one code. */
 #include "actors.h"
 
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 
 #define MAX_PIECES 32
 
 /* One matched phrase: record g over words [w0, w1). */
-typedef struct piece { long g; size_t w0, w1; const char *code; } piece;
+typedef struct piece {
+    long g;
+    size_t w0, w1;
+    const char *code; /* the record's code, or own */
+    char own[8];      /* a code made here: "USAELI" for someone out of office */
+} piece;
 
 typedef struct scan {
     piece p[MAX_PIECES];
@@ -88,22 +94,34 @@ static bool in_range(const actor_code *c, int32_t date)
 }
 
 /* The code of record g at date: the first restriction that holds, else the default.
- * An unknown date takes the open-ended (current) restriction, else the default. */
-static const char *resolve(const dyad_actor_dict *d, long g, int32_t date)
+ * An unknown date takes the open-ended (current) restriction, else the default. A
+ * former office holder with no role on the date (Nancy Pelosi, USAGOVLEG until 2011,
+ * in 2019) is still of that country: its elite, ELI, written into own. */
+static const char *resolve(const dyad_actor_dict *d, long g, int32_t date, char own[8])
 {
     const actor_group *gr = &d->groups[g];
     if (!gr->n_codes)
         return NULL; /* PETRARCH's null code */
-    const actor_code *first = d->codes + gr->first_code, *def = NULL, *cur = NULL;
+    const actor_code *first = d->codes + gr->first_code, *def = NULL, *cur = NULL, *last = NULL;
+    int32_t gap = INT32_MAX;
     for (uint32_t i = 0; i < gr->n_codes; i++) {
         const actor_code *c = &first[i];
         if (!c->from && !c->to)
             def = c;
         else if (date ? in_range(c, date) : (c->from && !c->to))
             cur = cur ? cur : c;
+        else if (date && c->to && date > c->to && date - c->to < gap)
+            gap = date - c->to, last = c; /* the last office held before the date */
     }
     const actor_code *c = cur ? cur : def;
-    return c ? d->pool.data + c->str : NULL;
+    if (c)
+        return d->pool.data + c->str;
+    const char *nc = last ? d->pool.data + last->str : NULL;
+    if (!nc || strlen(nc) < 3 || is_role(nc) || !strncmp(nc, "IGO", 3) ||
+        actor_code_is_transnational(nc))
+        return NULL;
+    snprintf(own, 8, "%.3sELI", nc);
+    return own;
 }
 
 /* The longest phrase starting at word i (actors before agents at equal length). */
@@ -137,9 +155,15 @@ static void scan_words(const dyad_actor_dict *d, const actor_words *w, int32_t d
             i++;
             continue;
         }
-        const char *code = resolve(d, g, date);
-        if (code && s->n < MAX_PIECES)
-            s->p[s->n++] = (piece){g, i, i + (size_t)k, code};
+        if (s->n < MAX_PIECES) {
+            piece *p = &s->p[s->n];
+            const char *code = resolve(d, g, date, p->own);
+            if (code) {
+                p->g = g, p->w0 = i, p->w1 = i + (size_t)k;
+                p->code = code;
+                s->n++;
+            }
+        }
         i += (size_t)k;
     }
 }
