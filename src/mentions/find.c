@@ -123,6 +123,13 @@ static uint32_t dict_split(const dyad_doc *doc, const coded *c, const ment *m, u
     if ((k <= n0 || k >= m->t1) && named_role(c) && person_root(c->m.name) &&
         c->base + c->m.end == span_end(doc, m->t1))
         k = token_at(doc, m->t0, m->t1, c->base + (uint32_t)c->m.start);
+    /* an office the dictionary names ("US Secretary of State") before a full name */
+    if ((k <= n0 || k >= m->t1) && c->found && (c->m.via & DYAD_ACTOR_VIA_NAME) &&
+        c->m.role[0] && !person_root(c->m.name)) {
+        uint32_t after = token_at(doc, m->t0, m->t1, c->base + (uint32_t)c->m.end);
+        if (after > n0 && after + 2 <= m->t1)
+            k = after;
+    }
     return k > n0 && k < m->t1 && all_propn(doc, k, m->t1) ? k : n0;
 }
 
