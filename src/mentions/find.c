@@ -533,6 +533,37 @@ static dyad_status find_all(const dyad_actor_dict *dict, const uint8_t *lab, dya
     return DYAD_OK;
 }
 
+/* Whether name is other or its last words ("Carrie Lam" in "Hong Kong Carrie Lam"). */
+static bool name_ends(const char *other, const char *name)
+{
+    size_t a = strlen(other), b = strlen(name);
+    return a >= b && strcmp(other + a - b, name) == 0 && (a == b || other[a - b - 1] == ' ');
+}
+
+/* A full name said again without the title that coded it, earlier or later in the
+ * document ("Sadiq Khan ... Mayor of London Sadiq Khan"), takes the code it had there. */
+static void share_codes(ment_list *l)
+{
+    for (size_t i = 0; i < l->n; i++) {
+        ment *m = &l->m[i];
+        if (m->code || !m->type || strcmp(m->type, "person") != 0 || !m->name ||
+            !strchr(m->name, ' '))
+            continue;
+        size_t best = SIZE_MAX, dist = SIZE_MAX;
+        size_t lo = i > COREF_WINDOW ? i - COREF_WINDOW : 0;
+        size_t hi = l->n - i > COREF_WINDOW ? i + COREF_WINDOW : l->n; /* linear on huge inputs */
+        for (size_t j = lo; j < hi; j++) {
+            const ment *p = &l->m[j];
+            size_t d = j > i ? j - i : i - j;
+            if (p->code && p->type && !strcmp(p->type, "person") && p->name && d < dist &&
+                name_ends(p->name, m->name))
+                best = j, dist = d;
+        }
+        if (best != SIZE_MAX)
+            m->code = l->m[best].code;
+    }
+}
+
 /* The country a document is about (actor_main_country over its typed mentions). */
 static bool main_country(const ment_list *l, char out[4])
 {
@@ -647,6 +678,8 @@ dyad_status ment_find(const dyad_actor_dict *dict, const ner_model *ner, dyad_do
     const uint8_t *lab = ner_labels(dict, ner, doc, &st);
     if (st == DYAD_OK)
         st = find_all(dict, lab, doc, &l);
+    if (st == DYAD_OK)
+        share_codes(&l);
     if (st == DYAD_OK && !add_country(doc, &l))
         st = DYAD_ENOMEM;
     if (st == DYAD_OK && !ment_coref(dict, ner ? &ner->names : NULL, doc, &l))
