@@ -472,6 +472,23 @@ static int32_t nominal_actor(const ev_sentence *s, int32_t n, int depth,
     return -1;
 }
 
+/* The noun a relative pronoun stands for: "Siarhei, who was arrested" -> Siarhei. */
+static int32_t antecedent(const ev_sentence *s, int32_t h, int32_t v)
+{
+    static const char *const relative[] = {"who", "whom", "which", "that", NULL};
+    bool rel = false;
+    for (const char *const *r = relative; *r && !rel; r++)
+        rel = strcmp(s->lower[h], *r) == 0;
+    for (int32_t x = v, depth = 0; rel && x >= 0 && depth < 4; depth++) {
+        if (rel_exact(s, x, "acl:relcl"))
+            return ev_head(s, x) >= 0 ? ev_head(s, x) : h;
+        if (!rel_is(s, x, "conj") && !rel_is(s, x, "xcomp"))
+            break;
+        x = ev_head(s, x); /* "who was arrested and banned" */
+    }
+    return h;
+}
+
 size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
 {
     bool raised = false; /* reached through an infinitive: "is scheduled to attend" */
@@ -482,11 +499,11 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
                 return with_conjuncts(s, agent, out, 0, max);
             /* "Obama is scheduled to attend": the passive's subject does the infinitive */
             int32_t subj = raised ? ev_child(s, v, "nsubj:pass") : -1;
-            return subj >= 0 ? with_conjuncts(s, subj, out, 0, max) : 0;
+            return subj >= 0 ? with_conjuncts(s, antecedent(s, subj, v), out, 0, max) : 0;
         }
         int32_t subj = ev_child(s, v, "nsubj");
         if (subj >= 0)
-            return with_conjuncts(s, subj, out, 0, max);
+            return with_conjuncts(s, antecedent(s, subj, v), out, 0, max);
         /* "X vowed to attack", "X met and agreed": the subject of the governing verb;
          * but "asked Zelensky to investigate": its object (object control) */
         if (rel_is(s, v, "xcomp") || rel_is(s, v, "conj")) {
@@ -532,7 +549,7 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     int32_t cand[12];
     size_t n = 0;
     if (ev_child(s, v, "nsubj:pass") >= 0)
-        cand[n++] = ev_child(s, v, "nsubj:pass");
+        cand[n++] = antecedent(s, ev_child(s, v, "nsubj:pass"), v);
     /* "Kyiv, backed by the US": the participle is done to the noun it describes */
     const char *vx = ev_tok(s, v)->xpos;
     if (rel_is(s, v, "acl") && vx && strcmp(vx, "VBN") == 0 && ev_head(s, v) >= 0)
