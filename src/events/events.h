@@ -181,6 +181,8 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
 /* For statements: the actors of the clause a speech verb governs. */
 size_t ev_content_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
                           const dyad_actor_dict *actors);
+/* Widens [*lo, *hi] to the tokens of the phrase headed by h. */
+void ev_subtree(const ev_sentence *s, int32_t h, int32_t *lo, int32_t *hi);
 /* Local index of v's child with this relation (prefix match on "nsubj" etc.), or -1. */
 int32_t ev_child(const ev_sentence *s, int32_t v, const char *deprel);
 static inline const dyad_token *ev_tok(const ev_sentence *s, int32_t i)

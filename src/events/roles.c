@@ -472,6 +472,16 @@ static int32_t nominal_actor(const ev_sentence *s, int32_t n, int depth,
     return -1;
 }
 
+void ev_subtree(const ev_sentence *s, int32_t h, int32_t *lo, int32_t *hi)
+{
+    if (h < *lo)
+        *lo = h;
+    if (h > *hi)
+        *hi = h;
+    for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c])
+        ev_subtree(s, c, lo, hi);
+}
+
 /* The noun a relative pronoun stands for: "Siarhei, who was arrested" -> Siarhei. */
 static int32_t antecedent(const ev_sentence *s, int32_t h, int32_t v)
 {
@@ -618,10 +628,23 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
     bool active_subject = false;
     for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c])
         active_subject = active_subject || rel_exact(s, c, "nsubj");
+    /* or a participle describing its noun: "10 soldiers killed in Ukraine" */
+    bool reduced = rel_is(s, v, "acl") && !rel_exact(s, v, "acl:relcl") &&
+                   ev_head(s, v) >= 0 && ev_head(s, ev_head(s, v)) >= 0;
+    /* (a participle on the root noun is mostly the main verb mistagged: "militia vowed") */
     if (!x || strcmp(x, "VBN") != 0 || active_subject ||
-        (ev_child(s, v, "nsubj:pass") < 0 && ev_child(s, v, "aux:pass") < 0) ||
+        (!reduced && ev_child(s, v, "nsubj:pass") < 0 && ev_child(s, v, "aux:pass") < 0) ||
         ev_child(s, v, "obl:agent") >= 0)
         return false;
+    /* "an agreement forced on Qatar by Saudi Arabia": an agent the parse hung elsewhere
+     * is named, not unknown */
+    static const char *const by[] = {"by", NULL};
+    int32_t lo = v, hi = v;
+    ev_subtree(s, v, &lo, &hi);
+    for (int32_t i = lo; i <= hi; i++)
+        if ((rel_is(s, i, "nmod") || rel_is(s, i, "obl")) && ev_has_case(s, i, by) &&
+            ev_actor_of(s, i, actors).code)
+            return false;
     /* "a mortar was fired at Israel from Gaza": where it came from did it */
     int32_t from = oblique(s, v, origin);
     if (from >= 0 && ev_actor_of(s, from, actors).code) {

@@ -188,6 +188,17 @@ static bool particle_present(const ev_sentence *s, int32_t v, const char *partic
 static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_context *pre,
                           const ev_context *post, const char *key, verb_code *out);
 
+/* Whether pattern p needs words before its verb (not only the source marker). */
+static bool pre_words(const dyad_event_dict *d, const ev_pattern *p)
+{
+    for (uint32_t k = 0; k < p->n_pre; k++) {
+        uint8_t kind = d->elems[p->first + k].kind;
+        if (kind == EL_WORD || kind == EL_SYNSET)
+            return true;
+    }
+    return false;
+}
+
 static verb_code code_verb(stage *st, const ev_sentence *s, int32_t v, const ev_context *pre,
                            const ev_context *post)
 {
@@ -224,6 +235,9 @@ static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_c
     const dyad_event_dict *d = st->dict;
     verb_code best = *out;
     int32_t first = ev_verb_first(d, key);
+    /* words before a passive verb are what it was done to: "soldiers were taken" is no
+     * "- &MILITARY *" (troops took) */
+    bool passive = ev_child(s, v, "aux:pass") >= 0 || ev_child(s, v, "nsubj:pass") >= 0;
     for (int32_t vi = first; vi >= 0; vi = d->verbs[vi].next) {
         const ev_verb *verb = &d->verbs[vi];
         if (strcmp(ev_str(d, verb->lemma), ev_str(d, d->verbs[first].lemma)) != 0)
@@ -244,7 +258,7 @@ static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_c
         }
         for (uint32_t k = 0; k < b->n_patterns; k++) {
             const ev_pattern *p = &d->patterns[b->first_pattern + k];
-            if (p->n_pre + p->n_post == 0)
+            if (p->n_pre + p->n_post == 0 || (passive && pre_words(d, p)))
                 continue;
             ev_match m = ev_pattern_match(d, p, s, pre, post, actor_start, st);
             if (m.score < 0 || (m.score == 0 && m.source < 0 && m.target < 0))
@@ -280,17 +294,6 @@ static bool governs_coded_verb(stage *st, const ev_sentence *s, int32_t v)
 }
 
 /* ---- characterizations: "called the plan 'a smash and grab'" ---------------- */
-
-/* The last token of the phrase headed by h, and its first: the subtree's extent. */
-static void subtree(const ev_sentence *s, int32_t h, int32_t *lo, int32_t *hi)
-{
-    if (h < *lo)
-        *lo = h;
-    if (h > *hi)
-        *hi = h;
-    for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c])
-        subtree(s, c, lo, hi);
-}
 
 /* What v says its object is: "called X a Y", "described X as Y", "branded X Y". */
 static int32_t predicate_of(const ev_sentence *s, int32_t v, int32_t obj)
@@ -333,7 +336,7 @@ static int characterization_tone(const ev_sentence *s, int32_t pred)
         "breakthrough", "milestone", "landmark", "changer", "model", "honourable",
         "honorable", "respected", "patriot", "genuine", "sincere", "valuable", NULL};
     int32_t lo = pred, hi = pred;
-    subtree(s, pred, &lo, &hi);
+    ev_subtree(s, pred, &lo, &hi);
     bool quoted = false;
     int32_t from = lo > 0 ? lo - 1 : lo, to = hi + 1 < (int32_t)s->count ? hi + 1 : hi;
     for (int32_t i = from; i <= to; i++) {
@@ -394,7 +397,7 @@ static bool is_press(const char *code)
 static bool says_each_other(const ev_sentence *s, int32_t v)
 {
     int32_t lo = v, hi = v;
-    subtree(s, v, &lo, &hi);
+    ev_subtree(s, v, &lo, &hi);
     for (int32_t i = lo + 1; i <= hi; i++)
         if ((strcmp(s->lower[i], "other") == 0 && strcmp(s->lower[i - 1], "each") == 0) ||
             (strcmp(s->lower[i], "another") == 0 && strcmp(s->lower[i - 1], "one") == 0))
@@ -734,7 +737,12 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         }
         /* "was stabbed", "were arrested in Jakarta": force has a doer even unnamed */
         ev_actor unnamed = {.code = NULL, .head = -1};
-        if (!ns && !(forceful(vc.code) && implicit_source(st, &s, v, tgts, nt, &unnamed)))
+        /* light verbs say force only through their pattern: "was taken into custody",
+         * not "was taken to hospital" */
+        static const char *const light[] = {"take", "get", "give", "make", "have", "put",
+                                            "bring", "send", NULL};
+        if (!ns && !(forceful(vc.code) && (vc.match.score > 0 || !lemma_in(&s, v, light)) &&
+                     implicit_source(st, &s, v, tgts, nt, &unnamed)))
             continue;
         status_info status = event_status(&s, v, vc.match.negation);
         const char *date = event_date(&s, in_clause);
