@@ -115,6 +115,7 @@ typedef struct ev_sentence {
     struct ev_actor *actor;        /* [count] ev_actor_of each token, once asked */
     uint8_t *actor_known;          /* [count] 1 where actor[] holds the answer */
     uint8_t *temporal;             /* [count] 1 inside a date and its preposition ("on Monday") */
+    int32_t *date_at;              /* [count] index in doc->dates of the date starting here, -1 */
 } ev_sentence;
 
 /* A token list in text order: the words a pattern is matched against. */

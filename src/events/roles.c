@@ -12,19 +12,35 @@ static void mark_temporal(ev_sentence *s)
 {
     const dyad_doc *doc = s->doc;
     const dyad_token *tok = doc->tokens + s->first;
-    for (size_t d = 0; d < doc->n_dates; d++) {
-        uint32_t ds = doc->dates[d].start, de = doc->dates[d].end;
-        if (!s->count || de <= tok[0].start || ds >= tok[s->count - 1].end)
-            continue;
-        for (uint32_t i = 0; i < s->count; i++)
-            if (tok[i].start >= ds && tok[i].end <= de)
-                s->temporal[i] = 1;
+    for (uint32_t i = 0; i < s->count; i++)
+        s->date_at[i] = -1;
+    if (!s->count)
+        return;
+    /* the dates are in text order: the first that ends after the sentence starts */
+    size_t lo = 0, hi = doc->n_dates;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (doc->dates[mid].end <= tok[0].start)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
-    for (uint32_t i = 0; i < s->count; i++) {
-        int32_t h = tok[i].head - (int32_t)s->first;
-        if (tok[i].head >= 0 && h >= 0 && h < (int32_t)s->count && s->temporal[h] &&
-            tok[i].deprel && strcmp(tok[i].deprel, "case") == 0)
-            s->temporal[i] = 1;
+    uint32_t i = 0;
+    for (size_t d = lo; d < doc->n_dates && doc->dates[d].start < tok[s->count - 1].end; d++) {
+        uint32_t ds = doc->dates[d].start, de = doc->dates[d].end;
+        while (i < s->count && tok[i].end <= ds)
+            i++;
+        if (i < s->count && tok[i].start <= ds && s->date_at[i] < 0)
+            s->date_at[i] = (int32_t)d;
+        for (uint32_t k = i; k < s->count && tok[k].start < de; k++)
+            if (tok[k].start >= ds && tok[k].end <= de)
+                s->temporal[k] = 1;
+    }
+    for (uint32_t k = 0; k < s->count; k++) {
+        int32_t h = tok[k].head - (int32_t)s->first;
+        if (tok[k].head >= 0 && h >= 0 && h < (int32_t)s->count && s->temporal[h] &&
+            tok[k].deprel && strcmp(tok[k].deprel, "case") == 0)
+            s->temporal[k] = 1;
     }
 }
 
@@ -43,8 +59,9 @@ bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
     s->actor = dyad_arena_alloc(doc->arena, s->count * sizeof *s->actor + 1);
     s->actor_known = dyad_arena_calloc(doc->arena, s->count + 1, 1);
     s->temporal = dyad_arena_calloc(doc->arena, s->count + 1, 1);
+    s->date_at = dyad_arena_alloc(doc->arena, s->count * sizeof *s->date_at + 1);
     if (!s->lower || !s->lemma || !s->first_child || !s->next_sibling || !s->actor ||
-        !s->actor_known || !s->temporal)
+        !s->actor_known || !s->temporal || !s->date_at)
         return false;
     for (uint32_t i = 0; i < s->count; i++) {
         const dyad_token *t = &doc->tokens[s->first + i];

@@ -151,19 +151,10 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
 /* The date that governs the clause, else the article's. */
 static const char *event_date(const ev_sentence *s, const uint8_t *in_clause)
 {
-    const dyad_doc *doc = s->doc;
-    for (size_t d = 0; d < doc->n_dates; d++) {
-        uint32_t at = doc->dates[d].start;
-        for (uint32_t i = 0; i < s->count; i++) {
-            const dyad_token *t = ev_tok(s, (int32_t)i);
-            if (t->start <= at && at < t->end) {
-                if (in_clause[i])
-                    return doc->dates[d].value;
-                break;
-            }
-        }
-    }
-    return doc->date;
+    for (uint32_t i = 0; i < s->count; i++)
+        if (s->date_at[i] >= 0 && in_clause[i])
+            return s->doc->dates[s->date_at[i]].value;
+    return s->doc->date;
 }
 
 /* The best pattern of any block verb v belongs to: most words matched, later files
