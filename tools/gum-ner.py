@@ -6,7 +6,9 @@ GUM marks every mention (named or not, nested) in MISC as Entity=(ID-TYPE-...
 proper noun belongs to the innermost entity around it; its name is the run of
 proper nouns (with joiners such as "of", "&", "-" between them) inside that
 entity; person -> PER, organization -> ORG, place -> LOC, other types -> O;
-titles before a person's name ("President", "Dr.") are not part of it.
+titles before a person's name ("President", "Dr.") are not part of it. As in UNER,
+groups of people ("Americans": plural proper nouns) and titles alone are no PER, and an
+organisation whose name GUM makes a place elsewhere ("Sweden" the team) is LOC.
 
 Usage: tools/gum-ner.py GUM.conllu > OUT.conllu
 Writes the treebank back with NER=B-PER|I-PER|... (O omitted) added to MISC of
@@ -147,14 +149,33 @@ def labels(words):
         e = j
         while e >= s and words[e][1].lower() in JOINERS - {"'s"}:
             e -= 1
+        if kind == "PER" and s <= e and (
+                all(words[k][4] == "NNPS" for k in range(s, e + 1)) or
+                all(words[k][1].lower().rstrip(".") in TITLES for k in range(s, e + 1))):
+            i = j + 1  # "Americans", "Muslims", "President": no names of persons in UNER
+            continue
         for k in range(s, e + 1):
             tags[k] = ("B-" if k == s else "I-") + kind
         i = j + 1
     return tags
 
 
-def flush(lines, words, out):
-    tags = labels(words)
+def names(words, tags):
+    """(start, end, type, lower-case string) of the names of a tagged sentence."""
+    out, i = [], 0
+    while i < len(tags):
+        if tags[i].startswith("B-"):
+            j = i + 1
+            while j < len(tags) and tags[j] == "I-" + tags[i][2:]:
+                j += 1
+            out.append((i, j, tags[i][2:], " ".join(w[1].lower() for w in words[i:j])))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def flush(lines, words, out, tags):
     k = 0
     for line in lines:
         cols = line.split("\t")
@@ -169,13 +190,12 @@ def flush(lines, words, out):
 
 def main():
     lines, words = [], []
-    out = sys.stdout
+    sents = []
     with open(sys.argv[1], encoding="utf-8") as f:
         for raw in f:
             line = raw.rstrip("\n")
             if not line:
-                flush(lines, words, out)
-                out.write("\n")
+                sents.append((lines, words, labels(words)))
                 lines, words = [], []
                 continue
             lines.append(line)
@@ -183,7 +203,18 @@ def main():
             if len(cols) == 10 and cols[0].isdigit():
                 words.append(cols)
     if lines:
-        flush(lines, words, out)
+        sents.append((lines, words, labels(words)))
+    # UNER's places stay places where they act ("talks with Sweden", "the US said"): a
+    # name that GUM makes a place anywhere is LOC everywhere
+    places = {n[3] for _, w, t in sents for n in names(w, t) if n[2] == "LOC"}
+    for _, w, t in sents:
+        for s, e, kind, text in names(w, t):
+            if kind == "ORG" and text in places:
+                t[s:e] = ["B-LOC"] + ["I-LOC"] * (e - s - 1)
+    out = sys.stdout
+    for lines, words, tags in sents:
+        flush(lines, words, out, tags)
+        out.write("\n")
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 #!/bin/sh
 # Trains the shipped NER weights (data/ner/dyad-en.ner): a greedy averaged perceptron
-# (tools/train-ner.c, features in src/mentions/ner.c) on
+# (tools/train-ner.c, features in src/mentions/ner.c), the weights of RUNS runs over
+# differently shuffled data averaged, on
 #   - UD English GUM train, whose entity annotations tools/gum-ner.py flattens to
 #     PER/ORG/LOC names, and
 #   - UNER English-EWT dev, joined to the UD EWT dev trees by tools/uner-conllu.py,
@@ -8,9 +9,10 @@
 #   - with first names and their gender from GUM and EWT train (tools/first-names.py,
 #     data/ner/names.tsv), which the file also carries for pronoun coreference.
 # Usage: tools/train-ner.sh [BUILD_DIR]   (from the repository root; BUILD_DIR holds a
-# built libdyad.a, default build). DYAD_SHARED defaults to ../shared. EPOCHS=3.
+# built libdyad.a, default build). DYAD_SHARED defaults to ../shared. EPOCHS=3, RUNS=5.
 # FOLD=K/2 trains on the other half of UNER dev only and writes $OUT (default
-# /tmp/dyad-fold.ner) instead, for the held-out figures in docs/benchmarks.md.
+# /tmp/dyad-fold.ner) instead, for the held-out figures in docs/benchmarks.md
+# (tools/ner-dev.sh runs both folds and scores them with `dyad eval ner`).
 set -eu
 BUILD=${1:-build}
 SHARED=${DYAD_SHARED:-../shared}
@@ -39,5 +41,6 @@ else
         >"$TMP/uner.conllu"
     DEV=
 fi
-"$TMP/train-ner" -d data/actors/actors.dict -n data/ner/names.tsv -o "$OUTFILE" -e "${EPOCHS:-3}" $DEV \
+"$TMP/train-ner" -d data/actors/actors.dict -n data/ner/names.tsv -o "$OUTFILE" \
+    -e "${EPOCHS:-3}" -r "${RUNS:-5}" $DEV \
     "$TMP/gum.conllu" "$TMP/uner.conllu" "$TMP/uner.conllu" "$TMP/uner.conllu"

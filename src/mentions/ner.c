@@ -152,6 +152,11 @@ size_t ner_features(const ner_word *w, size_t n, size_t i, int prev, int prev2, 
     f[k++] = mix_int(start(93), i > 0 ? (int)w[i - 1].heur : -1);
     f[k++] = mix_int(start(94), i + 1 < n ? (int)w[i + 1].heur : -1);
     f[k++] = mix_int(mix_str(start(95), x->upos), (int)x->heur);
+    /* the word's lemma, its own head and relation ("Miramar" the subject of "founded") */
+    bool headed = x->head >= 0 && (size_t)x->head < n;
+    f[k++] = mix_str(start(140), x->lemma);
+    f[k++] = mix_str(mix_str(start(141), x->deprel), headed ? w[x->head].lemma : "<root>");
+    f[k++] = mix_str(start(142), headed ? w[x->head].upos : "<root>");
     return k;
 }
 

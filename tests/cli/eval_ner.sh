@@ -21,9 +21,9 @@ if [ ! -r "$TEST" ]; then
     echo "skipped: NER floor ($TEST not found; set DYAD_SHARED)"
     exit 0
 fi
-# The whole test file (2,077 sentences, under a second); floor a few points under the
+# The whole test file (2,077 sentences, under a second); floor about a point under the
 # measured value (docs/benchmarks.md).
 "$DYAD" eval ner "$TEST" >"$OUT"
 f1=$(awk '$1 == "overall" {print $4}' "$OUT")
-python3 -c "import sys; f = float('$f1'); print('NER slice F1', f); sys.exit(0 if f >= 58.0 else 1)" ||
+python3 -c "import sys; f = float('$f1'); print('NER slice F1', f); sys.exit(0 if f >= 62.0 else 1)" ||
     { cat "$OUT"; exit 1; }
