@@ -179,6 +179,19 @@ DYAD_TEST(events_gdelt_and_csv_rows)
     dyad_doc_free(doc);
 }
 
+/* A document of the sentences of a CoNLL-U text, or NULL (a failed check) when it fails. */
+static dyad_doc *parsed_doc(const char *conllu, size_t len)
+{
+    dyad_treebank *tb = dyad_treebank_parse("t", conllu, len, NULL);
+    dyad_doc *doc = dyad_doc_new();
+    CHECK(tb && doc && dyad_doc_set_treebank(doc, tb, 1) == DYAD_OK);
+    dyad_treebank_free(tb);
+    if (doc && doc->tokens)
+        return doc;
+    dyad_doc_free(doc);
+    return NULL;
+}
+
 /* A parse made elsewhere, in UD v1 terms, codes like dyad's own. */
 DYAD_TEST(events_from_given_parse)
 {
@@ -191,14 +204,9 @@ DYAD_TEST(events_from_given_parse)
         "4\tfrom\tfrom\tADP\tIN\t_\t5\tcase\t_\t_\n"
         "5\tBelarus\tBelarus\tPROPN\tNNP\t_\t2\tnmod\t_\tSpaceAfter=No\n"
         "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
-    dyad_treebank *tb = dyad_treebank_parse("t", conllu, sizeof conllu - 1, NULL);
-    dyad_doc *doc = dyad_doc_new();
-    CHECK(tb && doc && dyad_doc_set_treebank(doc, tb, 1) == DYAD_OK);
-    dyad_treebank_free(tb);
-    if (!doc || !doc->tokens) {
-        dyad_doc_free(doc);
+    dyad_doc *doc = parsed_doc(conllu, sizeof conllu - 1);
+    if (!doc)
         return;
-    }
     CHECK_STR(doc->text, "Russia attacked Ukraine from Belarus.\n");
     CHECK_STR(doc->tokens[2].deprel, "obj");
     CHECK_STR(doc->tokens[4].deprel, "obl");
@@ -228,14 +236,9 @@ DYAD_TEST(events_verb_conjoined_to_its_subject)
         "11\tFrench\tFrench\tADJ\tJJ\t_\t12\tamod\t_\t_\n"
         "12\tpolice\tpolice\tNOUN\tNN\t_\t9\tobj\t_\tSpaceAfter=No\n"
         "13\t.\t.\tPUNCT\t.\t_\t9\tpunct\t_\t_\n\n";
-    dyad_treebank *tb = dyad_treebank_parse("t", conllu, sizeof conllu - 1, NULL);
-    dyad_doc *doc = dyad_doc_new();
-    CHECK(tb && doc && dyad_doc_set_treebank(doc, tb, 1) == DYAD_OK);
-    dyad_treebank_free(tb);
-    if (!doc || !doc->tokens) {
-        dyad_doc_free(doc);
+    dyad_doc *doc = parsed_doc(conllu, sizeof conllu - 1);
+    if (!doc)
         return;
-    }
     CHECK(dyad_pipeline_run_parsed(dyad_test_shipped(), doc) == DYAD_OK);
     CHECK(doc->n_events == 1);
     if (doc->n_events == 1) {
