@@ -386,8 +386,21 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         a.code = keep(s, buf);
         return a;
     }
-    if (inside)
+    if (inside) {
         a.code = mention_code(s, inside);
+        return a;
+    }
+    /* "his former rival, Joe Biden": the apposition names who the noun is */
+    for (int32_t c = s->first_child[h]; c >= 0 && common; c = s->next_sibling[c]) {
+        if (!rel_is(s, c, "appos"))
+            continue;
+        ev_actor named = ev_actor_of(s, c, actors);
+        if (named.code) {
+            a.code = named.code;
+            a.end = named.end > a.end ? named.end : a.end;
+            return a;
+        }
+    }
     return a;
 }
 
