@@ -23,7 +23,8 @@ typedef struct scan {
 } scan;
 
 /* Words that make the following role a past one. */
-static const char *const former_words[] = {"former", "ex", "erstwhile", "onetime", "retired"};
+static const char *const former_words[] = {"former", "formerly", "ex", "erstwhile", "onetime",
+                                            "retired"};
 
 /* Function words that do not make a capital something other than its government. */
 static const char *const function_words[] = {"the", "a", "an", "of", "in", "at", "on", "for",
