@@ -46,6 +46,14 @@ DYAD_TEST(conllu_rejects_malformed_lines)
     CHECK(strstr(err.message, ":1: malformed") != NULL);
     path = write_tmp("1\tI\tI\tPRON\tPRP\t_\t7\tnsubj\t_\t_\n\n");
     CHECK(dyad_treebank_read(path, &err) == NULL);
+    CHECK(strstr(err.message, ":2: HEAD out of range") != NULL);
+    /* heads in a cycle: every walk up the tree would go round forever */
+    static const char cycle[] = "1\tI\tI\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+                                "2\tsaw\tsee\tVERB\tVBD\t_\t3\tconj\t_\t_\n"
+                                "3\tit\tit\tPRON\tPRP\t_\t2\tobj\t_\t_\n"
+                                "4\t.\t.\tPUNCT\t.\t_\t0\troot\t_\t_\n\n";
+    CHECK(dyad_treebank_parse("cyc", cycle, sizeof cycle - 1, &err) == NULL);
+    CHECK_STR(err.message, "cyc:5: the HEAD column makes a cycle (no path to the root)");
     CHECK(dyad_treebank_read("/nonexistent/x.conllu", &err) == NULL);
     CHECK(strstr(err.message, "/nonexistent/x.conllu") != NULL);
 }

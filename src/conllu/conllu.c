@@ -82,13 +82,41 @@ static dyad_status add_word_line(sentence_builder *sb, char *line, dyad_arena *a
     return DYAD_OK;
 }
 
-static dyad_status finish_sentence(sentence_builder *sb, dyad_arena *arena, dyad_buf *out)
+/* Whether the heads of words[0..n) (1-based, 0 = root) lead every word to the root:
+ * a cycle ("2 -> 3 -> 2") would send every walk up the tree round forever. Linear:
+ * each word is walked once, marked 1 while on the current path and 2 once known. */
+static bool heads_reach_root(const dyad_conllu_word *words, int n, uint8_t *mark)
 {
-    if (sb->n_words == 0)
+    memset(mark, 0, (size_t)n);
+    for (int i = 0; i < n; i++) {
+        int w = i;
+        while (w >= 0 && mark[w] == 0) {
+            mark[w] = 1;
+            w = words[w].head - 1;
+        }
+        if (w >= 0 && mark[w] == 1)
+            return false; /* came back to the path being walked */
+        for (w = i; w >= 0 && mark[w] == 1; w = words[w].head - 1)
+            mark[w] = 2;
+    }
+    return true;
+}
+
+static dyad_status finish_sentence(sentence_builder *sb, dyad_arena *arena, dyad_buf *out,
+                                   const char **why)
+{
+    if (sb->n_words <= 0)
         return DYAD_OK;
     for (int i = 0; i < sb->n_words; i++)
         if (sb->words[i].head < 0 || sb->words[i].head > sb->n_words)
-            return DYAD_EFORMAT;
+            return *why = "HEAD out of range", DYAD_EFORMAT;
+    uint8_t *mark = malloc((size_t)sb->n_words);
+    if (!mark)
+        return DYAD_ENOMEM;
+    bool tree = heads_reach_root(sb->words, sb->n_words, mark);
+    free(mark);
+    if (!tree)
+        return *why = "the HEAD column makes a cycle (no path to the root)", DYAD_EFORMAT;
     dyad_conllu_sentence s = sb->cur;
     s.n_words = sb->n_words;
     s.n_ranges = sb->n_ranges;
@@ -115,7 +143,8 @@ static void take_comment(sentence_builder *sb, char *line)
         sb->cur.newpar = 1;
 }
 
-static dyad_status parse_treebank(dyad_treebank *tb, char *data, size_t *bad_line)
+static dyad_status parse_treebank(dyad_treebank *tb, char *data, size_t *bad_line,
+                                  const char **why)
 {
     sentence_builder sb = {0};
     dyad_buf sentences;
@@ -134,12 +163,12 @@ static dyad_status parse_treebank(dyad_treebank *tb, char *data, size_t *bad_lin
         if (*line == '#')
             take_comment(&sb, line);
         else if (*line == '\0')
-            st = finish_sentence(&sb, tb->arena, &sentences);
+            st = finish_sentence(&sb, tb->arena, &sentences, why);
         else
             st = add_word_line(&sb, line, tb->arena);
     }
     if (st == DYAD_OK)
-        st = finish_sentence(&sb, tb->arena, &sentences);
+        st = finish_sentence(&sb, tb->arena, &sentences, why);
     *bad_line = line_no;
     free(sb.words);
     free(sb.ranges);
@@ -168,11 +197,12 @@ dyad_treebank *dyad_treebank_parse(const char *name, const char *data, size_t le
         return NULL;
     }
     size_t line = 0;
-    dyad_status st = parse_treebank(tb, copy, &line);
+    const char *why = "malformed CoNLL-U line";
+    dyad_status st = parse_treebank(tb, copy, &line, &why);
     if (st != DYAD_OK) {
         dyad_treebank_free(tb);
         dyad_error_set(err, st, "conllu", "%s:%zu: %s", name, line,
-                       st == DYAD_ENOMEM ? "out of memory" : "malformed CoNLL-U line");
+                       st == DYAD_ENOMEM ? "out of memory" : why);
         return NULL;
     }
     return tb;

@@ -57,11 +57,15 @@ dyad_status dyad_doc_set_treebank(dyad_doc *doc, const dyad_treebank *tb, int wi
             *tok = (dyad_token){(uint32_t)at, (uint32_t)(at + len),
                                 glued ? 0u : DYAD_TOKEN_SPACE_AFTER, .head = -1};
             if (with_analysis) {
+                /* every stage reads a tagged token's tags: "_" is UD's unknown, X and dep */
                 tok->upos = field(doc, w->upos);
+                tok->upos = tok->upos ? tok->upos : "X";
                 tok->xpos = field(doc, w->xpos);
+                tok->xpos = tok->xpos ? tok->xpos : "_";
                 tok->feats = w->feats ? dyad_doc_strdup(doc, w->feats, strlen(w->feats)) : "_";
                 tok->lemma = field(doc, w->lemma);
                 tok->deprel = field(doc, w->deprel);
+                tok->deprel = tok->deprel ? tok->deprel : "dep";
                 /* 1-based within the sentence -> an index into doc->tokens */
                 tok->head = w->head > 0 && w->head <= cs->n_words ? (int32_t)(first + w->head - 1)
                                                                  : -1;
