@@ -333,6 +333,11 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
     const dyad_mention *inside = NULL, *owner = NULL;
     for (size_t i = 0; i < doc->n_actors; i++) {
         const dyad_mention *m = &doc->actors[i];
+        /* a person's full name the mention stage could not code is nobody the
+         * dictionary knows: "Sudesh Amman" is no Jordan */
+        if (!m->code && m->type && strcmp(m->type, "person") == 0 && m->name &&
+            strchr(m->name, ' ') && m->start <= hstart && hstart < m->end)
+            return a;
         if (!m->code || m->end <= pstart || m->start >= pend)
             continue;
         if (m->start <= hstart && hstart < m->end) {
@@ -647,6 +652,14 @@ static bool country_of(const char *code, char out[4])
     memcpy(out, code, 3);
     out[3] = '\0';
     return true;
+}
+
+int32_t ev_patient(const ev_sentence *s, int32_t v)
+{
+    int32_t p = ev_child(s, v, "nsubj:pass");
+    if (p >= 0)
+        return antecedent(s, p, v);
+    return rel_is(s, v, "acl") && !rel_exact(s, v, "acl:relcl") ? ev_head(s, v) : -1;
 }
 
 bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,

@@ -418,10 +418,24 @@ static bool forceful(const char *code)
 static bool implicit_source(stage *st, const ev_sentence *s, int32_t v, const ev_arg *tgts,
                             size_t nt, ev_actor *out)
 {
+    static const char *const of[] = {"of", NULL}; /* "a number of legislators" */
     for (size_t j = 0; j < nt; j++) {
         ev_actor b = ev_actor_arg(s, tgts[j], st->actors);
-        if (b.code)
-            return ev_implicit_agent(s, v, &b, st->actors, out);
+        if (!b.code)
+            continue;
+        if (!ev_implicit_agent(s, v, &b, st->actors, out))
+            return false;
+        if (!out->implicit)
+            return true; /* "fired at Israel from Lebanon": the origin is named */
+        /* an unnamed doer acts only on what the act was done to: "was wounded in
+         * hospital" wounded no hospital */
+        int32_t patient = ev_patient(s, v);
+        int32_t h = tgts[j].role >= 0 ? tgts[j].role : tgts[j].head;
+        while (h != patient && h >= 0 &&
+               (ev_rel_starts(s, h, "conj") ||
+                (ev_rel_starts(s, h, "nmod") && ev_has_case(s, h, of))))
+            h = ev_head(s, h);
+        return h >= 0 && h == patient;
     }
     return false;
 }
