@@ -5,19 +5,37 @@
 #include <stdlib.h>
 #include <string.h>
 
-bool ment_token_is(const dyad_doc *doc, uint32_t t, const char *word)
+/* The token's bytes without a final full stop: "Corp." is "corp". */
+static size_t token_word(const dyad_doc *doc, uint32_t t, const char **s)
 {
     const dyad_token *k = &doc->tokens[t];
     size_t n = k->end - k->start;
-    if (n > 1 && doc->text[k->end - 1] == '.')
-        n--; /* "Corp." is "corp" */
-    return strlen(word) == n && strncasecmp(doc->text + k->start, word, n) == 0;
+    *s = doc->text + k->start;
+    return n > 1 && doc->text[k->end - 1] == '.' ? n - 1 : n;
+}
+
+/* Case-insensitive equality of s[0..n) and word; the first letters differ for
+ * most words of a list, so they are compared before anything else. */
+static bool word_equal(const char *s, size_t n, const char *word)
+{
+    if (n && tolower((unsigned char)s[0]) != tolower((unsigned char)word[0]))
+        return false;
+    return strlen(word) == n && strncasecmp(s, word, n) == 0;
+}
+
+bool ment_token_is(const dyad_doc *doc, uint32_t t, const char *word)
+{
+    const char *s;
+    size_t n = token_word(doc, t, &s);
+    return word_equal(s, n, word);
 }
 
 bool ment_token_in(const dyad_doc *doc, uint32_t t, const char *const *list)
 {
+    const char *s;
+    size_t n = token_word(doc, t, &s);
     for (; *list; list++)
-        if (ment_token_is(doc, t, *list))
+        if (word_equal(s, n, *list))
             return true;
     return false;
 }

@@ -59,12 +59,17 @@ static int best_class(const pstate *s, const float *scores, int n_labels, const 
 static bool parse_state(pstate *s, int n_labels, score_fn score, const void *w)
 {
     uint64_t feats[PARSE_MAX_FEATS];
-    float *scores = malloc((size_t)(1 + 2 * n_labels) * sizeof *scores);
+    size_t len = WEIGHTS_SCORES_LEN(1 + 2 * n_labels);
+    float *scores = malloc(len * sizeof *scores);
     if (!scores)
         return false;
     while (!pstate_terminal(s)) {
+        if (s->sp == 0) { /* an empty stack leaves only shift: no need to score */
+            pstate_apply(s, MOVE_SHIFT, -1);
+            continue;
+        }
         int nf = pstate_features(s, feats);
-        memset(scores, 0, (size_t)(1 + 2 * n_labels) * sizeof *scores);
+        memset(scores, 0, len * sizeof *scores);
         score(w, feats, nf, scores);
         int c = best_class(s, scores, n_labels, NULL);
         pstate_apply(s, class_move(c, n_labels), class_label(c, n_labels));

@@ -317,7 +317,70 @@ dyad_status dyad_wtrain_freeze(const dyad_wtrain *w, float min_abs, dyad_buf *ou
     return st;
 }
 
-/* Classes are checked when scoring (one compare), so loading stays O(slots). */
+/* Exponent of a nonzero bf16 weight (0 for zero, infinities and NaNs, which
+ * make the table inexact). */
+static int bf16_exponent(uint32_t bits)
+{
+    return (int)((bits >> 7) & 255);
+}
+
+/* What loading learns of the weights for frozen_exact. */
+typedef struct wrange {
+    int emin, emax;    /* bf16 exponents of the nonzero weights */
+    bool classes_ok;   /* every sparse class < n_classes */
+    bool finite;       /* no subnormal, infinite or NaN weight */
+} wrange;
+
+/* Folds one list (checked to fit in words) into r. */
+static void wrange_add(wrange *r, const uint32_t *list, int n_classes)
+{
+    bool dense = list[0] & WEIGHTS_DENSE;
+    uint32_t n = dense ? 2 * (list[0] & ~WEIGHTS_DENSE) : list[0];
+    for (uint32_t j = 0; j < n; j++) {
+        uint32_t bits = dense ? ((const uint16_t *)(list + 1))[j] : list[1 + j] >> 16;
+        int e = bf16_exponent(bits);
+        if (!dense && (list[1 + j] & 0xffffu) >= (uint32_t)n_classes)
+            r->classes_ok = false;
+        if (!(bits & 0x7fff))
+            continue;
+        r->finite &= e != 0 && e != 255;
+        r->emin = e < r->emin ? e : r->emin;
+        r->emax = e > r->emax ? e : r->emax;
+    }
+}
+
+/* Walks the lists in words in order (freezing writes them back to back), folding
+ * each into r and marking where it starts in starts[]; false when they do not
+ * tile words exactly. Sequential: reading the lists in slot order is a cache miss
+ * each. */
+static bool words_walk(const uint32_t *words, uint64_t n_words, int n_classes, wrange *r,
+                       uint64_t *starts)
+{
+    uint64_t off = 0, n_row = ((uint64_t)n_classes + 1) / 2;
+    while (off < n_words) {
+        uint64_t k = words[off] & ~WEIGHTS_DENSE;
+        if (((words[off] & WEIGHTS_DENSE) && k != n_row) || off + 1 + k > n_words)
+            return false;
+        starts[off >> 6] |= 1ull << (off & 63);
+        wrange_add(r, words + off, n_classes);
+        off += 1 + k;
+    }
+    return true;
+}
+
+/* Whether every class is in range and every partial sum of at most
+ * WEIGHTS_MAX_LISTS weights per class is exact in float: all weights are
+ * multiples of the smallest one's last mantissa bit (bf16 keeps 7), and the
+ * largest sum stays below 2^24 of those units. Then the order of the additions
+ * cannot change a score, and scoring may group them for speed. */
+static bool frozen_exact(const wrange *r)
+{
+    /* |w| < 2^(emax - 126), unit 2^(emin - 134); sums of 2^8 lists stay < 2^24 units */
+    return r->classes_ok && r->finite &&
+           (r->emin > r->emax || (r->emax - 126 + 8) - (r->emin - 134) <= 24);
+}
+
+/* Classes are checked once at load time (see frozen_exact) or when scoring. */
 bool dyad_wfrozen_load(dyad_wfrozen *f, const void *data, size_t len, int n_classes,
                        size_t *used)
 {
@@ -328,6 +391,9 @@ bool dyad_wfrozen_load(dyad_wfrozen *f, const void *data, size_t len, int n_clas
     if (n_slots == 0 || 8 + n_slots * 8 + n_words * 4 > len)
         return false;
     const uint32_t *slots = p + 2, *words = slots + 2 * n_slots;
+    wrange r = {.emin = 255, .emax = 0, .classes_ok = true, .finite = true};
+    uint64_t *starts = calloc(n_words / 64 + 1, sizeof *starts);
+    bool walked = starts && words_walk(words, n_words, n_classes, &r, starts);
     for (uint64_t i = 0; i < n_slots; i++) { /* each list must fit in words */
         uint64_t off = slots[2 * i + 1];
         if (!slots[2 * i])
@@ -336,11 +402,16 @@ bool dyad_wfrozen_load(dyad_wfrozen *f, const void *data, size_t len, int n_clas
             return false;
         uint64_t k = words[off] & ~WEIGHTS_DENSE;
         if (off + 1 + k > n_words ||
-            ((words[off] & WEIGHTS_DENSE) && k != ((uint64_t)n_classes + 1) / 2))
+            ((words[off] & WEIGHTS_DENSE) && k != ((uint64_t)n_classes + 1) / 2)) {
+            free(starts);
             return false;
+        }
+        walked = walked && (starts[off >> 6] >> (off & 63) & 1); /* a list the walk saw */
     }
+    free(starts);
     *f = (dyad_wfrozen){.n_slots = (uint32_t)n_slots, .slots = slots, .words = words,
-                        .n_words = (uint32_t)n_words, .n_classes = n_classes};
+                        .n_words = (uint32_t)n_words, .n_classes = n_classes,
+                        .exact = walked && frozen_exact(&r)};
     *used = 8 + n_slots * 8 + n_words * 4;
     return true;
 }
@@ -366,8 +437,7 @@ static inline const uint32_t *frozen_list(const dyad_wfrozen *f, uint64_t key)
 #endif
 
 /* bf16 -> float is a 16-bit shift: this loop vectorizes. */
-VECTORIZE static void add_dense(float *restrict scores,
-                                                      const uint16_t *restrict row, int n)
+VECTORIZE static void add_dense(float *restrict scores, const uint16_t *restrict row, int n)
 {
     for (int c = 0; c < n; c++) {
         uint32_t bits = (uint32_t)row[c] << 16;
@@ -377,32 +447,141 @@ VECTORIZE static void add_dense(float *restrict scores,
     }
 }
 
+/* Adds nr dense rows of len weights to scores, one row after another. */
+static void add_dense_rows_plain(float *scores, const uint16_t *const *rows, int nr, int len)
+{
+    for (int r = 0; r < nr; r++)
+        add_dense(scores, rows[r], len);
+}
+
+#if defined(__x86_64__) && (defined(__GNUC__) || defined(__clang__))
+#include <immintrin.h>
+#define DENSE_AVX2 1
+
+/* Eight bf16 weights as floats: a widening load and a shift into the upper half. */
+__attribute__((target("avx2"))) static inline __m256 bf16x8(const uint16_t *p)
+{
+    __m256i w = _mm256_cvtepu16_epi32(_mm_loadu_si128((const __m128i *)p));
+    return _mm256_castsi256_ps(_mm256_slli_epi32(w, 16));
+}
+
+/* The sums of 32 classes stay in four registers over all rows: one load and
+ * store of the scores per block instead of one per row and 8 classes. */
+__attribute__((target("avx2"))) static void add_dense_rows_avx2(float *scores,
+                                                                 const uint16_t *const *rows,
+                                                                 int nr, int len)
+{
+    int c = 0;
+    for (; c + 32 <= len; c += 32) {
+        __m256 a0 = _mm256_loadu_ps(scores + c), a1 = _mm256_loadu_ps(scores + c + 8);
+        __m256 a2 = _mm256_loadu_ps(scores + c + 16), a3 = _mm256_loadu_ps(scores + c + 24);
+        for (int r = 0; r < nr; r++) {
+            const uint16_t *x = rows[r] + c;
+            a0 = _mm256_add_ps(a0, bf16x8(x)), a1 = _mm256_add_ps(a1, bf16x8(x + 8));
+            a2 = _mm256_add_ps(a2, bf16x8(x + 16)), a3 = _mm256_add_ps(a3, bf16x8(x + 24));
+        }
+        _mm256_storeu_ps(scores + c, a0), _mm256_storeu_ps(scores + c + 8, a1);
+        _mm256_storeu_ps(scores + c + 16, a2), _mm256_storeu_ps(scores + c + 24, a3);
+    }
+    for (; c + 8 <= len; c += 8) {
+        __m256 a = _mm256_loadu_ps(scores + c);
+        for (int r = 0; r < nr; r++)
+            a = _mm256_add_ps(a, bf16x8(rows[r] + c));
+        _mm256_storeu_ps(scores + c, a);
+    }
+    for (int r = 0; c < len && r < nr; r++)
+        add_dense(scores + c, rows[r] + c, len - c);
+}
+#endif
+
+/* Adds nr dense rows of len weights (len even: whole rows, padding included),
+ * with AVX2 where the CPU has it. */
+static void add_dense_rows(float *scores, const uint16_t *const *rows, int nr, int len)
+{
+#ifdef DENSE_AVX2
+    if (__builtin_cpu_supports("avx2")) {
+        add_dense_rows_avx2(scores, rows, nr, len);
+        return;
+    }
+#endif
+    add_dense_rows_plain(scores, rows, nr, len);
+}
+
+/* Adds one feature's weights: a dense row, or (class, weight) entries. */
+static inline void add_list(const dyad_wfrozen *f, const uint32_t *list, float *scores)
+{
+    if (list[0] & WEIGHTS_DENSE) {
+        add_dense(scores, (const uint16_t *)(list + 1), f->n_classes);
+        return;
+    }
+    for (uint32_t j = 1; j <= list[0]; j++) {
+        uint32_t word = list[j], cls = word & 0xffffu, bits = word & 0xffff0000u;
+        float wv;
+        memcpy(&wv, &bits, 4);
+        if (cls < (uint32_t)f->n_classes)
+            scores[cls] += wv;
+    }
+}
+
+/* Adds the entries of a sparse list whose classes were checked at load time. */
+static inline void add_sparse_checked(const uint32_t *list, float *scores)
+{
+    for (uint32_t j = 1; j <= list[0]; j++) {
+        uint32_t word = list[j], bits = word & 0xffff0000u;
+        float wv;
+        memcpy(&wv, &bits, 4);
+        scores[word & 0xffffu] += wv;
+    }
+}
+
+/* Adds a list now, or keeps a dense row of an exact table for add_dense_rows;
+ * returns the number of rows kept. */
+static inline int add_or_defer(const dyad_wfrozen *f, const uint32_t *list, float *scores,
+                               const uint16_t **rows, int nr)
+{
+    if (!f->exact)
+        add_list(f, list, scores);
+    else if (list[0] & WEIGHTS_DENSE)
+        rows[nr++] = (const uint16_t *)(list + 1);
+    else
+        add_sparse_checked(list, scores);
+    return nr;
+}
+
+/* Prefetches the home slot of a key. */
+static inline void frozen_ahead(const dyad_wfrozen *f, uint64_t key)
+{
+    __builtin_prefetch(&f->slots[2 * frozen_home(key, f->n_slots)]);
+}
+
+/* Lookups are cache misses: slots are prefetched SLOT_AHEAD features ahead and
+ * lists LIST_LAG found lists before they are added, so a steady number of misses
+ * overlap instead of a burst that overflows the fill buffers. Sparse lists are
+ * added in feature order; dense rows too, unless the table is exact, when they are
+ * summed together at the end (same scores, fewer loads and stores). */
+#define SLOT_AHEAD 12
+#define LIST_LAG 6
+
 void dyad_wfrozen_score(const dyad_wfrozen *f, const uint64_t *feats, int nf, float *scores)
 {
-    /* Prefetch every slot first: the lookups are cache misses that overlap. */
-    for (int k = 0; k < nf; k++)
-        __builtin_prefetch(&f->slots[2 * frozen_home(feats[k], f->n_slots)]);
-    const uint32_t *lists[256];
-    int nl = 0;
-    for (int k = 0; k < nf && nl < 256; k++) {
+    const uint32_t *lists[WEIGHTS_MAX_LISTS];
+    const uint16_t *rows[WEIGHTS_MAX_LISTS];
+    int nl = 0, done = 0, nr = 0;
+    for (int k = 0; k < nf && k < SLOT_AHEAD; k++)
+        frozen_ahead(f, feats[k]);
+    for (int k = 0; k < nf && nl < WEIGHTS_MAX_LISTS; k++) {
+        if (k + SLOT_AHEAD < nf)
+            frozen_ahead(f, feats[k + SLOT_AHEAD]);
         const uint32_t *list = frozen_list(f, feats[k]);
         if (list) {
             __builtin_prefetch(list);
             lists[nl++] = list;
         }
+        if (nl - done > LIST_LAG)
+            nr = add_or_defer(f, lists[done++], scores, rows, nr);
     }
-    for (int k = 0; k < nl; k++) {
-        const uint32_t *list = lists[k];
-        if (list[0] & WEIGHTS_DENSE) {
-            add_dense(scores, (const uint16_t *)(list + 1), f->n_classes);
-            continue;
-        }
-        for (uint32_t j = 1; j <= list[0]; j++) {
-            uint32_t word = list[j], cls = word & 0xffffu, bits = word & 0xffff0000u;
-            float wv;
-            memcpy(&wv, &bits, 4);
-            if (cls < (uint32_t)f->n_classes)
-                scores[cls] += wv;
-        }
-    }
+    while (done < nl)
+        nr = add_or_defer(f, lists[done++], scores, rows, nr);
+    if (nr)
+        add_dense_rows(scores, rows, nr, 2 * (int)((f->n_classes + 1) / 2));
 }

@@ -47,6 +47,7 @@ void dyad_wtrain_size(const dyad_wtrain *w, size_t *n_feats, size_t *n_entries);
  *   A count with WEIGHTS_DENSE set is followed instead by (n_classes + 1) / 2
  *   words holding one bf16 weight per class (features with many classes). */
 #define WEIGHTS_DENSE 0x80000000u
+#define WEIGHTS_MAX_LISTS 256 /* features added per call at most */
 #define WEIGHTS_DENSE_DIV 4 /* dense when a feature has >= n_classes / 4 weights */
 typedef struct dyad_wfrozen {
     uint32_t n_slots;
@@ -54,7 +55,12 @@ typedef struct dyad_wfrozen {
     const uint32_t *words;/* [n_words] */
     uint32_t n_words;
     int n_classes;
+    bool exact; /* classes in range, and every sum of weights exact in float: any
+                 * order of the additions gives the same scores */
 } dyad_wfrozen;
+
+/* Floats a score array needs for dyad_wfrozen_score: whole vectors of 8. */
+#define WEIGHTS_SCORES_LEN(n_classes) (((size_t)(n_classes) + 8) & ~(size_t)7)
 
 /* The magnitude below which averaged weights must go to keep at most keep of them. */
 float dyad_wtrain_cutoff(const dyad_wtrain *w, size_t keep);
@@ -64,6 +70,8 @@ dyad_status dyad_wtrain_freeze(const dyad_wtrain *w, float min_abs, dyad_buf *ou
  * *used is set to the bytes consumed. */
 bool dyad_wfrozen_load(dyad_wfrozen *f, const void *data, size_t len, int n_classes,
                        size_t *used);
+/* Adds the weights of feats[0..nf) to scores, which holds
+ * WEIGHTS_SCORES_LEN(n_classes) floats (those past n_classes are scratch). */
 void dyad_wfrozen_score(const dyad_wfrozen *f, const uint64_t *feats, int nf, float *scores);
 
 #endif

@@ -9,6 +9,10 @@
 /* Hashes of one word; words/winfo is the word dictionary (amb class, candidates). */
 void tag_word_prepare(tag_word *w, const char *s, size_t n, const tag_table *words,
                       const uint32_t *winfo);
+/* The two halves of tag_word_prepare: hashes (prefetching the dictionary slots),
+ * then the dictionary lookups; a sentence does all words' hashes first. */
+void tag_word_hash(tag_word *w, const char *s, size_t n, const tag_table *words);
+void tag_word_lookup(tag_word *w, const tag_table *words, const uint32_t *winfo);
 /* Sets ctx of every word: the treebank whose conventions to follow (0 when tagging)
  * and whether the sentence is in title case or capitals (headlines). */
 void tag_sentence_context(tag_word *w, int n, unsigned treebank);

@@ -97,8 +97,9 @@ dyad_status dyad_tagger_tag(const dyad_tagger *t, const char *const *forms,
     int *tags = (int *)(w + 2 * n), *feats = tags + n, *first = feats + n;
     int32_t *scores = (int32_t *)(first + n);
     for (int i = 0; i < n; i++) /* a NULL form is read as the empty word */
-        tag_word_prepare(&w[i], forms[i] ? forms[i] : "", forms[i] ? form_lens[i] : 0,
-                         &t->words, t->winfo);
+        tag_word_hash(&w[i], forms[i] ? forms[i] : "", forms[i] ? form_lens[i] : 0, &t->words);
+    for (int i = 0; i < n; i++)
+        tag_word_lookup(&w[i], &t->words, t->winfo);
     tag_sentence_context(w, n, 0);
     tag_sentence_tags(t, w, n, tags, first, w + n, scores);
     tag_sentence_feats(t, w, n, tags, feats, scores);
