@@ -160,25 +160,57 @@ size_t ner_features(const ner_word *w, size_t n, size_t i, int prev, int prev2, 
     return k;
 }
 
+/* Where key's probe starts. */
+static inline size_t home_of(const ner_model *m, uint64_t key)
+{
+    return (size_t)(key ^ (key >> 29)) & (m->n_slots - 1);
+}
+
 static size_t slot_of(const ner_model *m, uint64_t key)
 {
-    size_t mask = m->n_slots - 1, s = (size_t)(key ^ (key >> 29)) & mask;
+    size_t mask = m->n_slots - 1, s = home_of(m, key);
     while (m->keys[s] && m->keys[s] != key)
         s = (s + 1) & mask;
     return s;
 }
 
+static inline uint64_t feat_key(uint64_t f)
+{
+    return f ? f : 1; /* 0 marks an empty slot */
+}
+
+static inline void add_weights(const ner_model *m, size_t s, float *score)
+{
+    const float *w = m->weights + s * NER_LABELS;
+    for (int l = 0; l < NER_LABELS; l++)
+        score[l] += w[l];
+}
+
+/* Lookups are cache misses: key slots are prefetched SLOT_AHEAD features ahead and
+ * weights WEIGHTS_LAG found features before they are added, so the misses overlap.
+ * The weights are still added in feature order (float sums: the same scores). */
+#define SLOT_AHEAD 8
+#define WEIGHTS_LAG 4
+#define FOUND_RING 8 /* > WEIGHTS_LAG, a power of two */
+
 void ner_score(const ner_model *m, const uint64_t *f, size_t nf, float *score)
 {
+    size_t found[FOUND_RING], nfound = 0, done = 0;
+    for (size_t i = 0; i < nf && i < SLOT_AHEAD; i++)
+        __builtin_prefetch(&m->keys[home_of(m, feat_key(f[i]))]);
     for (size_t i = 0; i < nf; i++) {
-        uint64_t key = f[i] ? f[i] : 1; /* 0 marks an empty slot */
-        size_t s = slot_of(m, key);
-        if (!m->keys[s])
-            continue;
-        const float *w = m->weights + s * NER_LABELS;
-        for (int l = 0; l < NER_LABELS; l++)
-            score[l] += w[l];
+        if (i + SLOT_AHEAD < nf)
+            __builtin_prefetch(&m->keys[home_of(m, feat_key(f[i + SLOT_AHEAD]))]);
+        size_t s = slot_of(m, feat_key(f[i]));
+        if (m->keys[s]) {
+            __builtin_prefetch(m->weights + s * NER_LABELS);
+            found[nfound++ % FOUND_RING] = s;
+        }
+        if (nfound - done > WEIGHTS_LAG)
+            add_weights(m, found[done++ % FOUND_RING], score);
     }
+    while (done < nfound)
+        add_weights(m, found[done++ % FOUND_RING], score);
 }
 
 int ner_best(const float *score, int prev)
