@@ -2,6 +2,7 @@
  * floor on a fixed EWT dev slice, and the CoNLL-U writer. */
 #include "test.h"
 #include "../src/parse/parser.h"
+#include "../src/parse/weights.h"
 
 #include <stdlib.h>
 
@@ -200,4 +201,17 @@ DYAD_TEST(write_conllu_exact)
     free(out);
     doc->tokens = NULL, doc->sentences = NULL;
     dyad_doc_free(doc);
+}
+
+/* A frozen table whose slot points past its words is refused (and frees what the check
+ * allocated: ASan's leak check runs this in the sanitizer build). */
+DYAD_TEST(parse_weights_reject_offsets_out_of_range)
+{
+    /* 2 slots, 2 words: slot 0 -> offset 0 (a list of 1 entry), slot 1 -> offset 9 */
+    uint32_t table[2 + 4 + 2] = {2, 2, 0x1235u, 0, 0x5679u, 9, 1, 0x3f800001u};
+    dyad_wfrozen f;
+    size_t used = 0;
+    CHECK(!dyad_wfrozen_load(&f, table, sizeof table, 4, &used));
+    table[5] = 0; /* both slots at the list: accepted */
+    CHECK(dyad_wfrozen_load(&f, table, sizeof table, 4, &used) && used == sizeof table);
 }

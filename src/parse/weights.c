@@ -398,10 +398,8 @@ bool dyad_wfrozen_load(dyad_wfrozen *f, const void *data, size_t len, int n_clas
         uint64_t off = slots[2 * i + 1];
         if (!slots[2 * i])
             continue;
-        if (off >= n_words)
-            return false;
-        uint64_t k = words[off] & ~WEIGHTS_DENSE;
-        if (off + 1 + k > n_words ||
+        uint64_t k = off < n_words ? words[off] & ~WEIGHTS_DENSE : 0;
+        if (off >= n_words || off + 1 + k > n_words ||
             ((words[off] & WEIGHTS_DENSE) && k != ((uint64_t)n_classes + 1) / 2)) {
             free(starts);
             return false;
