@@ -2,6 +2,7 @@
  * tables as users and tools write them (the first byte picks the kind), then the
  * event stage over a small parsed sentence with what loaded. */
 #include "dyad.h"
+#include "events_check.h"
 #include "internal.h"
 
 #include <stdlib.h>
@@ -54,11 +55,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
         if (strncmp(dyad_event_dict_problem(d, i), "fuzz:", 5) != 0)
             abort();
     dyad_doc *doc = parsed_sentence();
-    if (doc && dyad_events_find(d, NULL, doc) == DYAD_OK) {
-        for (size_t i = 0; i < doc->n_events; i++)
-            if (doc->events[i].end > doc->text_len || !doc->events[i].cameo)
-                abort();
-    }
+    if (doc && dyad_events_find(d, NULL, doc) == DYAD_OK)
+        fuzz_check_events(doc);
     dyad_doc_free(doc);
     dyad_event_dict_free(d);
     return 0;
