@@ -1,6 +1,7 @@
 /* The event stage: each verb of each sentence against the patterns, then source,
  * target, status, date and quote; the same event stated twice becomes one record. */
 #include "events.h"
+#include "../quotes/quotes.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -194,12 +195,7 @@ static verb_code code_verb(stage *st, const ev_sentence *s, int32_t v, const ev_
                            const ev_context *post)
 {
     verb_code best = {.match = {.score = -1, .source = -1, .target = -1}};
-    const char *lemma = ev_tok(s, v)->lemma;
-    char key[64];
-    size_t n = 0;
-    for (const char *p = lemma ? lemma : s->lower[v]; *p && n + 1 < sizeof key; p++)
-        key[n++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
-    key[n] = '\0';
+    const char *key = s->lemma[v]; /* lower-cased; the form when there is no lemma */
     /* a form listed as a verb of its own ("LEFT [042:043]") beats its lemma ("LEAVE");
      * when the lemmatizer missed ("shelled" -> "shel"), the regular stems of the form */
     char stems[3][64];
@@ -307,11 +303,11 @@ static int32_t predicate_of(const ev_sentence *s, int32_t v, int32_t obj)
     return -1;
 }
 
-static bool quote_mark(const char *w)
+/* Whether token i is a quotation mark, as the quote stage reads marks. */
+static bool quote_mark(const ev_sentence *s, int32_t i)
 {
-    return strcmp(w, "\"") == 0 || strcmp(w, "\xe2\x80\x9c") == 0 ||
-           strcmp(w, "\xe2\x80\x9d") == 0 || strcmp(w, "'") == 0 ||
-           strcmp(w, "\xe2\x80\x98") == 0 || strcmp(w, "\xe2\x80\x99") == 0;
+    const dyad_token *t = ev_tok(s, i);
+    return q_mark_len(s->doc->text, t->start, s->doc->text_len) == t->end - t->start;
 }
 
 /* The tone of a characterization: 1 praise, -1 criticism, 0 neither said. Words a
@@ -331,7 +327,7 @@ static int characterization_tone(const ev_sentence *s, int32_t pred)
     bool quoted = false;
     int32_t from = lo > 0 ? lo - 1 : lo, to = hi + 1 < (int32_t)s->count ? hi + 1 : hi;
     for (int32_t i = from; i <= to; i++) {
-        quoted = quoted || quote_mark(s->lower[i]);
+        quoted = quoted || quote_mark(s, i);
         if (i >= lo && i <= hi && lemma_in(s, i, praise))
             return 1;
     }
@@ -612,12 +608,11 @@ static bool claim_or_accusation(stage *st, const ev_sentence *s, size_t si, int3
 /* Whether a noun may name an event: not a person or body itself ("the ambassador"). */
 static bool event_noun(stage *st, const ev_sentence *s, int32_t n, const char **code)
 {
-    const char *lemma = ev_tok(s, n)->lemma;
     char key[64];
-    size_t k = 0;
-    for (const char *p = lemma ? lemma : s->lower[n]; *p && k + 1 < sizeof key; p++)
-        key[k++] = (*p >= 'A' && *p <= 'Z') ? (char)(*p - 'A' + 'a') : *p;
-    key[k] = '\0';
+    size_t k = strlen(s->lemma[n]);
+    if (k >= sizeof key)
+        return false; /* no event noun is that long */
+    memcpy(key, s->lemma[n], k + 1);
     /* a plural the lemmatizer missed: "supplies" -> "supply" */
     if (k > 3 && strcmp(key + k - 3, "ies") == 0 && strcmp(key, s->lower[n]) == 0)
         strcpy(key + k - 3, "y");

@@ -36,6 +36,11 @@ static mark mark_at(const unsigned char *s, size_t i, size_t n)
     }
 }
 
+size_t q_mark_len(const char *s, size_t i, size_t n)
+{
+    return mark_at((const unsigned char *)s, i, n).len;
+}
+
 /* A letter or digit ends at byte i (exclusive) / starts at byte i: an apostrophe
  * between two of them ("don’t") is no quotation mark. Non-ASCII counts as a letter
  * unless it is general punctuation (U+2000..U+206F: dashes, marks). */

@@ -58,6 +58,10 @@ typedef struct qwork {
  * also listed in w->inner); false when out of memory. */
 bool q_marks_scan(qwork *w);
 
+/* marks.c: the length of the quotation mark at s[i] (straight, curly, low-9,
+ * guillemets, single), 0 when none. */
+size_t q_mark_len(const char *s, size_t i, size_t n);
+
 /* cues.c: the cue classes of token t (0: not a cue); "according to" is QC_SPEECH. */
 unsigned q_cue_class(const dyad_doc *doc, uint32_t t);
 /* True for nouns that name a claim ("report", "allegation"): what a denial rejects. */
