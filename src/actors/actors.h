@@ -74,6 +74,8 @@ bool actor_code_is_role(const char *code);
 /* Codes of bodies that belong to no country (NGO, NGM, MNC, IGO): no country goes
  * before them. */
 bool actor_code_is_transnational(const char *code);
+/* The country a code names ("POLGOV" -> "POL"); false for roles, IGOs and "---". */
+bool actor_code_country(const char *code, char out[4]);
 /* The country a document is about, from the codes of its mentions: the one given most,
  * at least twice and twice as often as any other; "" when none stands out. */
 void actor_main_country(const char *const *codes, size_t n_codes, char out[4]);

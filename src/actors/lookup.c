@@ -61,23 +61,31 @@ bool actor_code_is_transnational(const char *code)
                     !strncmp(code, "MNC", 3) || !strncmp(code, "IGO", 3));
 }
 
+bool actor_code_country(const char *code, char out[4])
+{
+    if (!code || strlen(code) < 3 || is_role(code) || !strncmp(code, "IGO", 3) ||
+        !strncmp(code, "---", 3))
+        return false;
+    snprintf(out, 4, "%.3s", code);
+    return true;
+}
+
 void actor_main_country(const char *const *codes, size_t n_codes, char out[4])
 {
     enum { MAX_COUNTRIES = 64 }; /* distinct countries counted; a story names few */
     char seen[MAX_COUNTRIES][4];
     size_t count[MAX_COUNTRIES], n = 0, best = 0, second = 0;
     for (size_t i = 0; i < n_codes; i++) {
-        const char *c = codes[i];
-        if (!c || strlen(c) < 3 || actor_code_is_role(c) || !strncmp(c, "IGO", 3) ||
-            !strncmp(c, "---", 3))
+        char c[4];
+        if (!actor_code_country(codes[i], c))
             continue;
         size_t k = 0;
-        while (k < n && strncmp(seen[k], c, 3) != 0)
+        while (k < n && strcmp(seen[k], c) != 0)
             k++;
         if (k == n && n == MAX_COUNTRIES)
             continue;
         if (k == n)
-            snprintf(seen[n], 4, "%.3s", c), count[n++] = 0;
+            memcpy(seen[n], c, 4), count[n++] = 0;
         count[k]++;
     }
     for (size_t k = 1; k < n; k++)

@@ -643,17 +643,6 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     return 0;
 }
 
-/* Whether the first three letters of code name a country ("POLGOV" -> "POL"). */
-static bool country_of(const char *code, char out[4])
-{
-    if (!code || strlen(code) < 3 || actor_code_is_transnational(code) ||
-        strncmp(code, "---", 3) == 0 || actor_code_is_role(code))
-        return false;
-    memcpy(out, code, 3);
-    out[3] = '\0';
-    return true;
-}
-
 int32_t ev_patient(const ev_sentence *s, int32_t v)
 {
     int32_t p = ev_child(s, v, "nsubj:pass");
@@ -690,8 +679,9 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
             return false;
     /* "a mortar was fired at Israel from Gaza": where it came from did it */
     int32_t from = oblique(s, v, origin);
-    if (from >= 0 && ev_actor_of(s, from, actors).code) {
-        *out = ev_actor_of(s, from, actors);
+    ev_actor doer = from >= 0 ? ev_actor_of(s, from, actors) : (ev_actor){.code = NULL};
+    if (doer.code) {
+        *out = doer;
         return true;
     }
     char country[4];
@@ -702,8 +692,8 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
     if (where < 0 && pred >= 0)
         where = oblique(s, pred, place);
     ev_actor at = where >= 0 ? ev_actor_of(s, where, actors) : (ev_actor){.code = NULL};
-    if (!country_of(at.code, country) && !country_of(s->country, country) &&
-        !country_of(target->code, country))
+    if (!actor_code_country(at.code, country) && !actor_code_country(s->country, country) &&
+        !actor_code_country(target->code, country))
         return false;
     *out = (ev_actor){.code = keep(s, country), .head = -1, .implicit = true};
     return true;
