@@ -6,10 +6,7 @@
 # Usage: bench/events.sh [RUNS]   (from the repository root, after `make`)
 set -eu
 RUNS=${1:-3}
-SHARED=${DYAD_SHARED:-../shared}
-ART="$SHARED/data/news/wikinews/articles"
-[ -d "$ART" ] || { echo "bench: $ART not found (set DYAD_SHARED)"; exit 0; }
-DYAD=${DYAD:-build/dyad}
+. bench/wikinews.inc
 W=bench/out
 mkdir -p "$W"
 CORPUS="$W/wikinews-x10.jsonl"
@@ -23,7 +20,6 @@ run() {
     toks=$(grep -o '[0-9]* tokens' "$W/stats" | head -1 | cut -d' ' -f1)
     echo "$secs $sents $toks $kib"
 }
-median() { sort -n | awk '{a[NR]=$0} END {print a[int((NR+1)/2)]}'; }
 measure() { # measure LABEL CMD...
     label=$1; shift
     : >"$W/runs"

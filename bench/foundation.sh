@@ -8,10 +8,7 @@
 # show that memory does not grow with the input.
 set -eu
 RUNS=${1:-5}
-SHARED=${DYAD_SHARED:-../shared}
-ART="$SHARED/data/news/wikinews/articles"
-[ -d "$ART" ] || { echo "bench: $ART not found (set DYAD_SHARED)"; exit 0; }
-DYAD=${DYAD:-build/dyad}
+. bench/wikinews.inc
 W=bench/out
 mkdir -p "$W"
 
@@ -20,7 +17,6 @@ for mb in 25 100; do
     python3 bench/wikinews-jsonl.py "$ART" "$W/wikinews-${mb}mb.jsonl" --mb "$mb"
 done
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 
 # run LABEL FILE ARGS...: median wall time over RUNS, MB/s, sentences/s, tokens/s, peak RSS.
 run() {

@@ -6,10 +6,7 @@
 # Usage: bench/store.sh [RUNS] (from the repository root; DYAD=build-dir/dyad to pick a build)
 set -eu
 RUNS=${1:-21}
-SHARED=${DYAD_SHARED:-../shared}
-ART="$SHARED/data/news/wikinews/articles"
-[ -d "$ART" ] || { echo "bench: $ART not found (set DYAD_SHARED)"; exit 0; }
-DYAD=${DYAD:-build/dyad}
+. bench/wikinews.inc
 W=bench/out/store
 DOCS=${DOCS:-100300}
 mkdir -p "$W"
