@@ -54,6 +54,15 @@ static char *spec_take(char **cursor, const char *stop1, const char *stop2)
     return s;
 }
 
+char *dyad_test_text(dyad_buf *b)
+{
+    if (!b->len) {
+        dyad_buf_free(b);
+        return strdup("");
+    }
+    return dyad_buf_detach(b, NULL);
+}
+
 int dyad_spec_run(const char *path, dyad_spec_fn fn)
 {
     char *data;

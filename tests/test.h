@@ -48,6 +48,9 @@ extern int dyad_test_failures;
  * actual output (malloc'd) to compare with expected. Returns the number of cases. */
 typedef char *(*dyad_spec_fn)(const char *input, size_t len);
 int dyad_spec_run(const char *path, dyad_spec_fn fn);
+/* The text built in b, as a spec function returns it ("" when nothing was written:
+ * an empty buffer holds no string); b is left empty. */
+char *dyad_test_text(dyad_buf *b);
 
 /* Directory of the shared data (env DYAD_SHARED, default ../shared), or NULL with a
  * "skipped" message printed when it is absent. path is appended to it. */

@@ -38,11 +38,7 @@ static char *dates_spec(const char *input, size_t len)
         dyad_buf_printf(&b, "%serror\t%s\t%s", b.len ? "\n" : "", doc->errors[i].code,
                         doc->errors[i].message);
     dyad_doc_free(doc);
-    if (!b.len) {
-        dyad_buf_free(&b);
-        return strdup("");
-    }
-    return dyad_buf_detach(&b, NULL);
+    return dyad_test_text(&b);
 }
 
 DYAD_TEST(dates_spec)

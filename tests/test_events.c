@@ -28,11 +28,7 @@ static char *events_spec(const char *input, size_t len)
             dyad_buf_printf(&b, " | x%u", e->mentions);
     }
     dyad_doc_free(doc);
-    if (!b.len) { /* an empty buffer is not NUL-terminated */
-        dyad_buf_free(&b);
-        return strdup("");
-    }
-    return dyad_buf_detach(&b, NULL);
+    return dyad_test_text(&b);
 }
 
 DYAD_TEST(events_spec)

@@ -35,11 +35,7 @@ static char *quotes_spec(const char *input, size_t len)
     if (doc && !doc->quotes)
         dyad_buf_puts(&b, "(stage did not run)");
     dyad_doc_free(doc);
-    if (b.len == 0) {
-        dyad_buf_free(&b);
-        return strdup("");
-    }
-    return dyad_buf_detach(&b, NULL);
+    return dyad_test_text(&b);
 }
 
 DYAD_TEST(quotes_spec)
