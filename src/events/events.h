@@ -34,6 +34,7 @@ typedef struct ev_pattern {
     char code[EV_MAX_CODE];        /* "---" is the null code: no event */
     char code2[EV_MAX_CODE];       /* paired event, target to source; "" when none */
     uint64_t words;                /* one bit per word it needs (ev_word_bit): a quick no */
+    bool pre_words;                /* it needs words before the verb, not only markers */
 } ev_pattern;
 
 /* A verb of a block: its lemma, an optional particle ("clear up"), its own code. */

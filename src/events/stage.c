@@ -180,16 +180,6 @@ static bool particle_present(const ev_sentence *s, int32_t v, const char *partic
 static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_context *pre,
                           const ev_context *post, const char *key, verb_code *out);
 
-/* Whether pattern p needs words before its verb (not only the source marker). */
-static bool pre_words(const dyad_event_dict *d, const ev_pattern *p)
-{
-    for (uint32_t k = 0; k < p->n_pre; k++) {
-        uint8_t kind = d->elems[p->first + k].kind;
-        if (kind == EL_WORD || kind == EL_SYNSET)
-            return true;
-    }
-    return false;
-}
 
 static verb_code code_verb(stage *st, const ev_sentence *s, int32_t v, const ev_context *pre,
                            const ev_context *post)
@@ -245,7 +235,7 @@ static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_c
         }
         for (uint32_t k = 0; k < b->n_patterns; k++) {
             const ev_pattern *p = &d->patterns[b->first_pattern + k];
-            if (p->n_pre + p->n_post == 0 || (passive && pre_words(d, p)))
+            if (p->n_pre + p->n_post == 0 || (passive && p->pre_words))
                 continue;
             ev_match m = ev_pattern_match(d, p, s, pre, post, actor_start, st);
             if (m.score < 0 || (m.score == 0 && m.source < 0 && m.target < 0))

@@ -341,8 +341,11 @@ static void resolve_synsets(dyad_event_dict *d, size_t first_pattern, const char
             e->exact = 2; /* resolved */
         }
         p->words = 0;
+        p->pre_words = false;
         for (uint32_t k = 0; k < p->n_pre + p->n_post; k++) {
             const ev_elem *e = &d->elems[p->first + k];
+            if (k < p->n_pre && (e->kind == EL_WORD || e->kind == EL_SYNSET))
+                p->pre_words = true;
             if (e->kind == EL_WORD) {
                 const char *w = ev_str(d, e->value);
                 p->words |= ev_word_bit(w, strlen(w));
