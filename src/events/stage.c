@@ -546,6 +546,19 @@ static ev_actor speaker_of(stage *st, const ev_sentence *s, const status_info *s
     return a;
 }
 
+/* A country itself or its state's forces: who can speak for a state's acts. Police who
+ * say a man stabbed people accuse him; they do not claim his act. */
+static bool state_side(const char *code)
+{
+    static const char *const roles[] = {"GOV", "MIL", "SPY", "COP"};
+    if (strlen(code) == 3)
+        return true;
+    for (size_t i = 0; i < sizeof roles / sizeof *roles; i++)
+        if (strncmp(code + 3, roles[i], 3) == 0)
+            return true;
+    return false;
+}
+
 /* The CAMEO 2.0 dictionary's own transformation rules for attacks reported in speech
  * ("~ a (a b ATTACK) SAY = a b 015", "~ a (b . ATTACK) SAY = a b 112"): a speaker
  * who says its side attacked claims responsibility, one who says another did accuses
@@ -564,7 +577,8 @@ static bool claim_or_accusation(stage *st, const ev_sentence *s, size_t si, int3
     ev_actor speaker = speaker_of(st, s, status);
     if (!speaker.code || strlen(speaker.code) < 3 || strncmp(speaker.code, "---", 3) == 0)
         return true;
-    bool own_side = strncmp(speaker.code, doer->code, 3) == 0;
+    bool own_side = strncmp(speaker.code, doer->code, 3) == 0 &&
+                    (same(speaker.code, doer->code) || (state_side(speaker.code) && state_side(doer->code)));
     /* the verb of the claim is the speech verb: "said", "denied" */
     const dyad_quote *q = status->quote >= 0 ? &s->doc->quotes[status->quote] : NULL;
     if (status->cue >= 0) {
@@ -688,6 +702,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
     for (int32_t v = 0; v < (int32_t)s.count; v++) {
         const char *u = ev_tok(&s, v)->upos;
         if (!u || strcmp(u, "VERB") != 0)
+            continue;
+        /* a verb heading a fixed expression is a preposition: "according to" */
+        if (ev_child(&s, v, "fixed") >= 0)
             continue;
         if (!ev_clause(&s, v, pre, post, in_clause))
             return false;

@@ -53,7 +53,8 @@ static bool time_noun(const dyad_doc *doc, uint32_t t)
 static bool according(const qwork *w, uint32_t cue, uint32_t *c0, uint32_t *c1)
 {
     int32_t x = w->doc->tokens[cue].head;
-    if (x < 0 || time_noun(w->doc, (uint32_t)x))
+    /* X follows "according to"; a head before it is a misparse ("On Sunday, according") */
+    if (x < (int32_t)cue || time_noun(w->doc, (uint32_t)x))
         return false;
     if (w->doc->tokens[x].head < 0) { /* "According to X, ..." parsed with X as the root */
         int32_t p = q_child(w, (uint32_t)x, "parataxis");
