@@ -690,6 +690,27 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
     return true;
 }
 
+/* Whether a verb with no target names an event by its doer alone. Statements, appeals
+ * and consultations need an addressee. A verb's default code needs one too, but for
+ * deeds that have none: protests, shows of force, violence ("rebels attacked"); "took",
+ * "served", "claimed" alone are no seizure, cooperation or criticism. Whoever "died"
+ * suffered the act: only a pattern ("died in clashes") codes it. */
+static bool targetless(const ev_sentence *s, int32_t v, const verb_code *vc)
+{
+    static const char *const undergone[] = {"die", "perish", NULL};
+    static const char *const deeds[] = {"14", "15", "18", "19", "20", NULL};
+    if (!strncmp(vc->code, "01", 2) || !strncmp(vc->code, "02", 2) || !strncmp(vc->code, "04", 2))
+        return false;
+    if (vc->match.score > 0)
+        return true;
+    if (lemma_in(s, v, undergone))
+        return false;
+    for (const char *const *d = deeds; *d; d++)
+        if (!strncmp(vc->code, *d, 2))
+            return true;
+    return false;
+}
+
 static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *post,
                           uint8_t *in_clause)
 {
@@ -766,6 +787,10 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 if (!b.code || (ns ? srcs[i].head == tgts[j].head && srcs[i].role == tgts[j].role
                                    : a.head >= 0 && a.head == b.head))
                     continue;
+                /* one phrase is no two parties: "celebrate Tabaski with Eriador" */
+                if (ns && srcs[i].role < 0 && tgts[j].role < 0 && a.start < b.end &&
+                    b.start < a.end)
+                    continue;
                 /* "Trump fired his secretary" is USAGOV to USAGOV; "Russia ... Russia" is not */
                 if (strcmp(a.code, b.code) == 0 && a.end - a.start == b.end - b.start &&
                     memcmp(s.doc->text + a.start, s.doc->text + b.start, a.end - a.start) == 0)
@@ -796,8 +821,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             static const char *const idioms[] = {"attack", "assail", "blast", "slam", "hit",
                                                  "lash", "savage", "hammer", "batter", NULL};
             bool verbal = violent && ev_child(&s, v, "obj") >= 0 && lemma_in(&s, v, idioms);
-            if (!coded && nt == 0 && ns && strncmp(vc.code, "01", 2) != 0 && !verbal &&
-                strncmp(vc.code, "02", 2) != 0 && strncmp(vc.code, "04", 2) != 0) {
+            if (!coded && nt == 0 && ns && !verbal && targetless(&s, v, &vc)) {
                 ev_actor none = {.code = NULL, .head = -1};
                 if (!add_event(st, &s, si, v, vc.code, &a, &none, &status, date, vt) ||
                     !claim_or_accusation(st, &s, si, v, vc.code, &a, &none, &status, date, vt))

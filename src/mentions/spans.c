@@ -231,12 +231,22 @@ bool ment_apposition(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t 
 {
     const dyad_sentence *s = &doc->sentences[m->sentence];
     uint32_t end = s->first + s->count, h = ment_head(doc, m);
-    for (uint32_t k = m->t1; k < end; k++) /* "Fiona Hill, a former official" */
-        if (doc->tokens[k].head == (int32_t)h && is_rel(&doc->tokens[k], "appos") &&
-            !is_upos(&doc->tokens[k], "PROPN")) {
-            ment_subtree(doc, s, k, lo, hi);
+    /* the first of coordinated names: the parser hangs a later one's apposition on it */
+    int32_t first = is_rel(&doc->tokens[h], "conj") ? doc->tokens[h].head : -1;
+    for (uint32_t k = m->t1; k < end; k++) { /* "Fiona Hill, a former official" */
+        if (doc->tokens[k].head == (int32_t)h && is_rel(&doc->tokens[k], "conj"))
+            break; /* "A and B, the mayor": the apposition is B's */
+        int32_t kh = doc->tokens[k].head;
+        if ((kh != (int32_t)h && kh != first) || !is_rel(&doc->tokens[k], "appos") ||
+            is_upos(&doc->tokens[k], "PROPN"))
+            continue;
+        ment_subtree(doc, s, k, lo, hi);
+        uint32_t gap = m->t1;
+        while (gap < *lo && is_upos(&doc->tokens[gap], "PUNCT"))
+            gap++;
+        if (kh == (int32_t)h || gap == *lo) /* a later name's: right after it */
             return true;
-        }
+    }
     const dyad_token *ht = &doc->tokens[h]; /* "the spokesman, Dmitry Peskov" */
     if (is_rel(ht, "appos") && ht->head >= 0 && ht->head < (int32_t)m->t0 &&
         is_upos(&doc->tokens[ht->head], "NOUN")) {
