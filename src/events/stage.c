@@ -690,6 +690,11 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
     return true;
 }
 
+/* Light verbs say force only through their pattern: "was taken into custody", not "was
+ * taken to hospital" or "took office". */
+static const char *const light_verbs[] = {"take", "get", "give", "make", "have", "put",
+                                          "bring", "send", NULL};
+
 /* Whether a verb with no target names an event by its doer alone. Statements, appeals
  * and consultations need an addressee. A verb's default code needs one too, but for
  * deeds that have none: protests, shows of force, violence ("rebels attacked"); "took",
@@ -698,12 +703,12 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
 static bool targetless(const ev_sentence *s, int32_t v, const verb_code *vc)
 {
     static const char *const undergone[] = {"die", "perish", NULL};
-    static const char *const deeds[] = {"14", "15", "18", "19", "20", NULL};
+    static const char *const deeds[] = {"14", "15", "17", "18", "19", "20", NULL};
     if (!strncmp(vc->code, "01", 2) || !strncmp(vc->code, "02", 2) || !strncmp(vc->code, "04", 2))
         return false;
     if (vc->match.score > 0)
         return true;
-    if (lemma_in(s, v, undergone))
+    if (lemma_in(s, v, undergone) || lemma_in(s, v, light_verbs))
         return false;
     for (const char *const *d = deeds; *d; d++)
         if (!strncmp(vc->code, *d, 2))
@@ -765,11 +770,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         }
         /* "was stabbed", "were arrested in Jakarta": force has a doer even unnamed */
         ev_actor unnamed = {.code = NULL, .head = -1};
-        /* light verbs say force only through their pattern: "was taken into custody",
-         * not "was taken to hospital" */
-        static const char *const light[] = {"take", "get", "give", "make", "have", "put",
-                                            "bring", "send", NULL};
-        if (!ns && !(forceful(vc.code) && (vc.match.score > 0 || !lemma_in(&s, v, light)) &&
+        if (!ns && !(forceful(vc.code) && (vc.match.score > 0 || !lemma_in(&s, v, light_verbs)) &&
                      implicit_source(st, &s, v, tgts, nt, &unnamed)))
             continue;
         status_info status = event_status(&s, v, vc.match.negation);

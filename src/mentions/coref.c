@@ -26,6 +26,11 @@ static const pronoun pronouns[] = {
     {"herself", NER_FEMALE}, {"they", 0},        {"them", 0},        {"their", 0},
     {"themselves", 0}};
 
+/* "it" refers to a body only in its own words ("Hamas said it fired"): elsewhere it is
+ * as often the weather, a report or nothing at all. A reflexive is its own clause's
+ * subject ("Iraq attacked itself"). */
+static const char *const own_words_pronouns[] = {"it", "its", "they", "them", "their", NULL};
+
 static bool upos_is(const dyad_doc *doc, uint32_t t, const char *upos)
 {
     return doc->tokens[t].upos && strcmp(doc->tokens[t].upos, upos) == 0;
@@ -154,6 +159,76 @@ static long resolve_pronoun(const dyad_doc *doc, const ner_names *names, const m
     return best;
 }
 
+/* "it" that stands for nothing: "it was raining", "it seems", "it is clear that". */
+static bool dummy_it(const dyad_doc *doc, uint32_t t)
+{
+    static const char *const empty_verbs[] = {"rain", "snow", "seem", "appear", "matter",
+                                              "happen", NULL};
+    if (!ment_token_is(doc, t, "it"))
+        return false;
+    int32_t h = doc->tokens[t].head;
+    if (rel_starts(doc, t, "expl") || h < 0)
+        return true;
+    const char *lemma = doc->tokens[h].lemma;
+    for (const char *const *w = empty_verbs; lemma && *w; w++)
+        if (!strcmp(lemma, *w))
+            return true;
+    if (upos_is(doc, (uint32_t)h, "VERB"))
+        return false;
+    for (uint32_t k = (uint32_t)h + 1; k < doc->n_tokens && doc->tokens[k].head >= 0; k++)
+        if (doc->tokens[k].head == h &&
+            (rel_starts(doc, k, "ccomp") || rel_starts(doc, k, "csubj")))
+            return true; /* the clause after the predicate is what "it" stands in for */
+    return false;
+}
+
+/* The speech verb whose content clause holds token t ("Russia said its forces struck":
+ * "said"), or -1. */
+static int32_t speech_verb_over(const dyad_doc *doc, uint32_t t)
+{
+    uint32_t k = t;
+    for (int step = 0; step < 4; step++) {
+        int32_t h = doc->tokens[k].head;
+        if (h < 0)
+            return -1;
+        if (rel_starts(doc, k, "ccomp"))
+            return h;
+        if (rel_starts(doc, k, "advcl") || rel_starts(doc, k, "acl") ||
+            rel_starts(doc, k, "parataxis") || rel_starts(doc, k, "conj"))
+            return -1; /* another clause: "said" is not what t's clause reports */
+        k = (uint32_t)h;
+    }
+    return -1;
+}
+
+/* A pronoun in the content of what a body said is that body: "Hamas said it had fired",
+ * "Taliban militants said they attacked", "Russia said its troops ...". The body is the
+ * subject of the speech verb (or names its subject: "Taliban militants"); a person is
+ * "he" or "she", not "it". */
+static long resolve_own_words(const dyad_doc *doc, const ment_list *l, size_t upto, uint32_t t,
+                              int32_t s)
+{
+    if (!ment_token_in(doc, t, own_words_pronouns) || dummy_it(doc, t))
+        return -1;
+    int32_t v = speech_verb_over(doc, t);
+    if (v < 0)
+        return -1;
+    for (size_t i = upto; i-- > 0;) {
+        const ment *c = &l->m[i];
+        if (c->sentence != s)
+            break;
+        if (!is_name(c) || !c->code || !strcmp(c->type, "person") || c->t1 > t)
+            continue;
+        uint32_t h = ment_head(doc, c);
+        if (rel_starts(doc, h, "compound") || rel_starts(doc, h, "amod"))
+            h = (uint32_t)doc->tokens[h].head; /* "Taliban militants": the phrase's head */
+        if (doc->tokens[h].head == v && rel_starts(doc, h, "nsubj") &&
+            !upos_is(doc, h, "PRON"))
+            return (long)i;
+    }
+    return -1;
+}
+
 /* A title alone at t: a dictionary title noun after "the" (an adjective may come between),
  * not naming a proper noun after it ("the spokesman Dmitry Peskov" is a chain). Its first
  * token goes in *lo. */
@@ -266,7 +341,10 @@ bool ment_coref(const dyad_actor_dict *dict, const ner_names *names, dyad_doc *d
             uint32_t lo;
             long ante = -1;
             ment r;
-            if (p && (ante = resolve_pronoun(doc, names, l, at, t, (int32_t)si, p)) >= 0) {
+            if (upos_is(doc, t, "PRON") &&
+                (ante = resolve_own_words(doc, l, at, t, (int32_t)si)) >= 0) {
+                r = reference(l, ante, t, t + 1, (int32_t)si, "pronoun");
+            } else if (p && (ante = resolve_pronoun(doc, names, l, at, t, (int32_t)si, p)) >= 0) {
                 r = reference(l, ante, t, t + 1, (int32_t)si, "pronoun");
                 l->m[ante].gender |= p->gender;
             } else if (!p && dict && title_alone(dict, doc, s, t, &lo) &&
