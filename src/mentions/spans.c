@@ -107,6 +107,35 @@ static bool dict_title(const dyad_actor_dict *dict, const dyad_doc *doc, uint32_
     return is_upos(&doc->tokens[t], "NOUN") && ment_title(dict, doc, t);
 }
 
+/* The first token of a title of up to three words that ends at t - 1 and that the parser
+ * may have split from the name after it ("Opposition leader Jeremy Corbyn", "Labour Party
+ * leader ..."), or t when there is none. */
+static uint32_t dict_title_before(const dyad_actor_dict *dict, const dyad_doc *doc,
+                                  const dyad_sentence *s, uint32_t t)
+{
+    if (!dict || t == s->first || !is_upos(&doc->tokens[t - 1], "NOUN"))
+        return t;
+    for (uint32_t k = 3; k >= 1; k--) {
+        if (t < s->first + k)
+            continue;
+        uint32_t a = t - k;
+        bool words = true;
+        for (uint32_t i = a; i < t && words; i++)
+            words = is_upos(&doc->tokens[i], "NOUN") || is_upos(&doc->tokens[i], "PROPN") ||
+                    is_upos(&doc->tokens[i], "ADJ");
+        const dyad_token *x = &doc->tokens[a], *y = &doc->tokens[t - 1];
+        dyad_actor_match m;
+        if (!words || !dyad_actor_dict_lookup(dict, doc->text + x->start, y->end - x->start, 0, &m) ||
+            !(m.via & DYAD_ACTOR_VIA_TITLE) || m.end != y->end - x->start)
+            continue;
+        uint32_t first = a;
+        while (first < t && doc->tokens[first].end <= x->start + m.start)
+            first++;
+        return first;
+    }
+    return t;
+}
+
 /* Token t belongs to a title or modifier left of [lo, hi): a noun, adjective or
  * proper noun that attaches inside the span, or a possessive "'s" of one. */
 static bool title_word(const dyad_doc *doc, const dyad_sentence *s, uint32_t t, uint32_t lo,
@@ -146,6 +175,8 @@ static void extend_left(const dyad_actor_dict *dict, const dyad_doc *doc, const 
 {
     if (m->t0 > s->first && dict_title(dict, doc, m->t0 - 1))
         m->t0--;
+    else
+        m->t0 = dict_title_before(dict, doc, s, m->t0);
     while (m->t0 > s->first && title_word(doc, s, m->t0 - 1, m->t0, m->t1))
         m->t0--;
     while (m->t0 < m->c0 && !is_upos(&doc->tokens[m->t0], "PROPN") &&
