@@ -261,6 +261,7 @@ typedef enum dyad_actor_file {
 #define DYAD_ACTOR_VIA_ADJECTIVE 4u /* the country came from a word beside it ("Russian troops") */
 #define DYAD_ACTOR_VIA_METONYMY 8u  /* a capital or seat of power for its government ("Kyiv") */
 #define DYAD_ACTOR_VIA_FORMER 16u   /* "former", "ex-", "retired": the role became ELI */
+#define DYAD_ACTOR_VIA_LAPSED 32u   /* a person's dated roles ended before the date: ELI */
 
 typedef struct dyad_actor_match {
     char code[32];     /* "RUSGOV", "USAGOVMIL", "IGOUNO", "MIL" (role only); "" when none */

@@ -23,8 +23,8 @@ typedef struct scan {
 } scan;
 
 /* Words that make the following role a past one. */
-static const char *const former_words[] = {"former", "formerly", "ex", "erstwhile", "onetime",
-                                            "retired"};
+static const char *const former_words[] = {"former",  "formerly", "ex",     "erstwhile",
+                                            "onetime", "late",     "retired"};
 
 /* Function words that do not make a capital something other than its government. */
 static const char *const function_words[] = {"the", "a", "an", "of", "in", "at", "on", "for",
@@ -313,6 +313,15 @@ static void build(const dyad_actor_dict *d, const actor_words *w, const scan *s,
         copy(m->pattern, sizeof m->pattern, w->text + w->off[role->w0],
              w->off[role->w1 - 1] + w->wlen[role->w1 - 1] - w->off[role->w0]);
         m->via |= DYAD_ACTOR_VIA_NAME;
+        if (role->code == role->own && c.agent >= 0 && s->p[c.agent].w1 <= role->w0) {
+            /* "House Speaker Nancy Pelosi": the title says the role held now */
+            dyad_actor_match t = *m;
+            combine(d, role, &s->p[c.agent], &t);
+            copy(m->code, sizeof m->code, t.code, strlen(t.code));
+            m->via |= DYAD_ACTOR_VIA_TITLE;
+        } else if (role->code == role->own) {
+            m->via |= DYAD_ACTOR_VIA_LAPSED;
+        }
         span(m, w, role, true);
         if (c.country >= 0 && s->p[c.country].w0 < role->w0)
             recountry(d, w, &s->p[c.country], m);

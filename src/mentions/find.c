@@ -294,6 +294,19 @@ static const char *appos_code(const dyad_actor_dict *dict, dyad_doc *doc, ment *
     return dyad_doc_strdup(doc, c.m.code, strlen(c.m.code));
 }
 
+/* A person whose dictionary roles ended before the date (ELI) but whose apposition
+ * gives a role now: "Nancy Pelosi, the Speaker of the House" in 2019 is USALEG. */
+static const char *lapsed_code(const dyad_actor_dict *dict, dyad_doc *doc, ment *m,
+                               int32_t date, const coded *c)
+{
+    const char *role = appos_code(dict, doc, m, date);
+    if (!role || !actor_code_is_role(role) || actor_code_is_transnational(role))
+        return m->code;
+    char code[40];
+    snprintf(code, sizeof code, "%.3s%s", c->m.code, role);
+    return dyad_doc_strdup(doc, code, strlen(code));
+}
+
 /* ---- named entities ---------------------------------------------------- */
 
 static const char *const ner_types[] = {"person", "organization", "place"};
@@ -382,6 +395,8 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
     m->code = c.found ? dyad_doc_strdup(doc, c.m.code, strlen(c.m.code)) : NULL;
     if (!m->code)
         m->code = appos_code(dict, doc, m, date);
+    else if (c.m.via & DYAD_ACTOR_VIA_LAPSED)
+        m->code = lapsed_code(dict, doc, m, date, &c);
     const char *dt = dict_type(doc, &c, m);
     /* A dictionary name that covers the mention knows its type ("the group Hamas"). */
     m->type = dt ? dt : m->titled ? "person" : cue_type(doc, &c, m);

@@ -258,6 +258,15 @@ static bool is_rel(const dyad_token *t, const char *rel)
     return t->deprel && strcmp(t->deprel, rel) == 0;
 }
 
+/* A proper noun after an article is a title, not a name: "X, the Speaker of the House". */
+static bool determined(const dyad_doc *doc, const dyad_sentence *s, uint32_t k)
+{
+    for (uint32_t j = k > s->first + 3 ? k - 3 : s->first; j < k; j++)
+        if (doc->tokens[j].head == (int32_t)k && is_rel(&doc->tokens[j], "det"))
+            return true;
+    return false;
+}
+
 bool ment_apposition(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t *hi)
 {
     const dyad_sentence *s = &doc->sentences[m->sentence];
@@ -269,7 +278,7 @@ bool ment_apposition(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t 
             break; /* "A and B, the mayor": the apposition is B's */
         int32_t kh = doc->tokens[k].head;
         if ((kh != (int32_t)h && kh != first) || !is_rel(&doc->tokens[k], "appos") ||
-            is_upos(&doc->tokens[k], "PROPN"))
+            (is_upos(&doc->tokens[k], "PROPN") && !determined(doc, s, k)))
             continue;
         ment_subtree(doc, s, k, lo, hi);
         uint32_t gap = m->t1;
