@@ -433,7 +433,8 @@ static const char *name_last_word(const char *name, size_t *len)
 }
 
 /* A one-word name that is the first or last word of a person named before takes that
- * person's full name (and code, when it has none of its own). */
+ * person's full name (and code, when it has none of its own); so does the same one word
+ * of a person a title named ("security minister Wiranto"). */
 static void corefer(const dyad_doc *doc, ment *all, size_t n, ment *m)
 {
     if (m->t1 - m->n0 != 1 || !name_like(doc, m) || !has_capital(doc, m))
@@ -442,13 +443,16 @@ static void corefer(const dyad_doc *doc, ment *all, size_t n, ment *m)
     size_t wl = strlen(w);
     for (size_t i = n; i-- > 0 && n - i <= COREF_WINDOW;) {
         const ment *p = &all[i];
-        if (!p->type || strcmp(p->type, "person") != 0 || p->t1 - p->n0 < 2)
+        if (!p->type || strcmp(p->type, "person") != 0 || !p->name)
+            continue;
+        bool mononym = p->t1 - p->n0 == 1 && p->titled && p->code && !strcmp(p->name, w);
+        if (p->t1 - p->n0 < 2 && !mononym)
             continue;
         size_t ll = 0;
         const char *last = name_last_word(p->name, &ll);
         bool is_last = last && ll == wl && strncmp(last, w, wl) == 0;
         bool is_first = strncmp(p->name, w, wl) == 0 && p->name[wl] == ' ';
-        if (!is_last && !is_first)
+        if (!is_last && !is_first && !mononym)
             continue;
         m->name = p->name;
         m->type = "person";
