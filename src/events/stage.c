@@ -71,9 +71,10 @@ static const char *const denial_cues[] = {"deny", "reject", "dismiss", "refute",
 static const char *const future_heads[] = {"plan", "intend", "aim", "expect", "prepare",
                                            "vow", "promise", "pledge", "schedule", "set",
                                            "decide", "agree", "threaten", NULL};
-static const char *const hypo_heads[] = {"hope", "want", "seek", "consider", "try", "offer",
-                                         "propose", "wish", "urge", "ask", "call", "demand",
-                                         "attempt", NULL};
+static const char *const hypo_heads[] = {"hope",    "want",    "seek",    "consider", "try",
+                                         "offer",   "propose", "wish",    "urge",     "ask",
+                                         "call",    "demand",  "attempt", "ready",    "willing",
+                                         "eager",   "prepared", NULL};
 
 typedef struct status_info {
     const char *status;

@@ -167,19 +167,19 @@ static bool dummy_it(const dyad_doc *doc, uint32_t t)
     if (!ment_token_is(doc, t, "it"))
         return false;
     int32_t h = doc->tokens[t].head;
-    if (rel_starts(doc, t, "expl") || h < 0)
+    if (h < 0)
         return true;
     const char *lemma = doc->tokens[h].lemma;
     for (const char *const *w = empty_verbs; lemma && *w; w++)
         if (!strcmp(lemma, *w))
             return true;
-    if (upos_is(doc, (uint32_t)h, "VERB"))
+    if (upos_is(doc, (uint32_t)h, "VERB") && !rel_starts(doc, t, "expl"))
         return false;
-    for (uint32_t k = (uint32_t)h + 1; k < doc->n_tokens && doc->tokens[k].head >= 0; k++)
+    for (uint32_t k = (uint32_t)h + 1; k < doc->n_tokens && k < (uint32_t)h + 64; k++)
         if (doc->tokens[k].head == h &&
             (rel_starts(doc, k, "ccomp") || rel_starts(doc, k, "csubj")))
             return true; /* the clause after the predicate is what "it" stands in for */
-    return false;
+    return false; /* "it was willing to talk", whatever the parser called "it" */
 }
 
 /* The speech verb whose content clause holds token t ("Russia said its forces struck":
