@@ -361,13 +361,20 @@ static void characterization(stage *st, const ev_sentence *s, int32_t v, verb_co
         vc->match.score = 1;
 }
 
+/* Whether a code holds the three-letter role anywhere (NULL holds none). */
+static bool has_role(const char *code, const char *role)
+{
+    size_t n = code ? strlen(code) : 0;
+    for (size_t i = 0; i + 3 <= n; i += 3)
+        if (strncmp(code + i, role, 3) == 0)
+            return true;
+    return false;
+}
+
 /* Media and journalists by their CAMEO role (JRN, MED) anywhere after the country. */
 static bool is_press(const char *code)
 {
-    for (size_t i = 0; code[i]; i += 3)
-        if (strncmp(code + i, "JRN", 3) == 0 || strncmp(code + i, "MED", 3) == 0)
-            return true;
-    return false;
+    return has_role(code, "JRN") || has_role(code, "MED");
 }
 
 /* Whether "each other" or "one another" stands in v's phrase ("willingness to help each
@@ -432,6 +439,8 @@ static bool add_event(stage *st, const ev_sentence *s, size_t si, int32_t v, con
                       const char *date, const char *verb_text)
 {
     dyad_doc *doc = st->doc;
+    if (has_role(src->code, "JNK") || has_role(tgt->code, "JNK"))
+        return true; /* a hurricane or a flood is no political actor */
     uint32_t start = ev_tok(s, v)->start, end = ev_tok(s, v)->end;
     const ev_actor *sides[2] = {src, tgt};
     for (int k = 0; k < 2; k++) {
@@ -691,6 +700,9 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
     return true;
 }
 
+/* Verbs whose subject undergoes the act. */
+static const char *const undergone_verbs[] = {"die", "perish", NULL};
+
 /* Light verbs say force only through their pattern: "was taken into custody", not "was
  * taken to hospital" or "took office". */
 static const char *const light_verbs[] = {"take", "get", "give", "make", "have", "put",
@@ -699,17 +711,15 @@ static const char *const light_verbs[] = {"take", "get", "give", "make", "have",
 /* Whether a verb with no target names an event by its doer alone. Statements, appeals
  * and consultations need an addressee. A verb's default code needs one too, but for
  * deeds that have none: protests, shows of force, violence ("rebels attacked"); "took",
- * "served", "claimed" alone are no seizure, cooperation or criticism. Whoever "died"
- * suffered the act: only a pattern ("died in clashes") codes it. */
+ * "served", "claimed" alone are no seizure, cooperation or criticism. */
 static bool targetless(const ev_sentence *s, int32_t v, const verb_code *vc)
 {
-    static const char *const undergone[] = {"die", "perish", NULL};
     static const char *const deeds[] = {"14", "15", "17", "18", "19", "20", NULL};
     if (!strncmp(vc->code, "01", 2) || !strncmp(vc->code, "02", 2) || !strncmp(vc->code, "04", 2))
         return false;
     if (vc->match.score > 0)
         return true;
-    if (lemma_in(s, v, undergone) || lemma_in(s, v, light_verbs))
+    if (lemma_in(s, v, light_verbs))
         return false;
     for (const char *const *d = deeds; *d; d++)
         if (!strncmp(vc->code, *d, 2))
@@ -738,6 +748,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         verb_code vc = code_verb(st, &s, v, pre, post);
         characterization(st, &s, v, &vc);
         if (!vc.code[0] || strcmp(vc.code, "---") == 0)
+            continue;
+        /* whoever "died" suffered the act: only a pattern ("died in clashes") codes it */
+        if (vc.match.score <= 0 && lemma_in(&s, v, undergone_verbs))
             continue;
         /* "plans to invade": the verb it governs says what happens, this one how likely */
         if (vc.match.score <= 0 && governs_coded_verb(st, &s, v))
