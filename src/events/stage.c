@@ -439,8 +439,11 @@ static bool add_event(stage *st, const ev_sentence *s, size_t si, int32_t v, con
                       const char *date, const char *verb_text)
 {
     dyad_doc *doc = st->doc;
-    if (has_role(src->code, "JNK") || has_role(tgt->code, "JNK"))
-        return true; /* a hurricane or a flood is no political actor */
+    /* PLOVER's agents code what is no actor: JNK a hurricane or a flood, NON a weekday,
+     * "the West", "power" */
+    if (has_role(src->code, "JNK") || has_role(tgt->code, "JNK") ||
+        has_role(src->code, "NON") || has_role(tgt->code, "NON"))
+        return true;
     uint32_t start = ev_tok(s, v)->start, end = ev_tok(s, v)->end;
     const ev_actor *sides[2] = {src, tgt};
     for (int k = 0; k < 2; k++) {
