@@ -183,6 +183,8 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
 /* What a passive verb or a participle was done to: its passive subject (through a
  * relative pronoun) or the noun the participle describes; -1 when none. */
 int32_t ev_patient(const ev_sentence *s, int32_t v);
+/* A bare participle with a subject and nothing it acts on: a headline's passive. */
+bool ev_bare_participle(const ev_sentence *s, int32_t v);
 /* For statements: the actors of the clause a speech verb governs. */
 size_t ev_content_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
                           const dyad_actor_dict *actors);

@@ -534,6 +534,52 @@ static int32_t antecedent(const ev_sentence *s, int32_t h, int32_t v)
     return h;
 }
 
+static const char *const by_case[] = {"by", NULL};
+
+/* Headline style: the document's title, or a line with no final full stop (a caption). */
+static bool headline(const ev_sentence *s)
+{
+    const dyad_doc *doc = s->doc;
+    if (doc->title && ev_tok(s, 0)->start < strlen(doc->title))
+        return true;
+    const char *last = s->lower[s->count - 1];
+    return strcmp(last, ".") != 0 && strcmp(last, "!") != 0 && strcmp(last, "?") != 0 &&
+           strcmp(last, "\"") != 0 && strcmp(last, "”") != 0;
+}
+
+/* A headline's passive: "Two soldiers killed in Ukraine" parsed with "soldiers" as the
+ * subject of a bare participle, with no auxiliary and nothing it acts on. In running
+ * text such a participle is a main verb the tagger took for VBN ("The Court ruled in
+ * favour"), and with an object it is that anywhere ("Rebels killed two soldiers"). */
+bool ev_bare_participle(const ev_sentence *s, int32_t v)
+{
+    static const char *const rels[] = {"aux", "obj", "iobj", "ccomp", "xcomp", "expl", NULL};
+    const char *x = ev_tok(s, v)->xpos;
+    if (!x || strcmp(x, "VBN") != 0 || ev_child(s, v, "nsubj") < 0 || rel_is(s, v, "conj") ||
+        !headline(s))
+        return false;
+    for (const char *const *r = rels; *r; r++)
+        if (ev_child(s, v, *r) >= 0)
+            return false;
+    return true;
+}
+
+/* "Iraq's national security advisor met with Assad" parsed as a noun with a participle:
+ * the sentence's root is a noun and the participle acts on something ("with Assad",
+ * an object), so it is the main verb the tagger took for VBN; "Two soldiers killed in
+ * Ukraine" acts on nothing and stays passive. */
+static bool main_verb_mistagged(const ev_sentence *s, int32_t v)
+{
+    static const char *const relational[] = {"with", "to", "against", NULL};
+    const char *x = ev_tok(s, v)->xpos;
+    int32_t h = ev_head(s, v);
+    if (!rel_is(s, v, "acl") || rel_exact(s, v, "acl:relcl") || !x || strcmp(x, "VBN") != 0 ||
+        h < 0 || h > v || ev_head(s, h) >= 0 || ev_child(s, v, "obl:agent") >= 0 ||
+        ev_child(s, v, "aux:pass") >= 0)
+        return false;
+    return ev_child(s, v, "obj") >= 0 || oblique(s, v, relational) >= 0;
+}
+
 size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
 {
     bool raised = false; /* reached through an infinitive: "is scheduled to attend" */
@@ -547,6 +593,10 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
             return subj >= 0 ? with_conjuncts(s, antecedent(s, subj, v), out, 0, max) : 0;
         }
         int32_t subj = ev_child(s, v, "nsubj");
+        if (subj >= 0 && ev_bare_participle(s, v)) { /* the subject underwent it */
+            int32_t agent = oblique(s, v, by_case);
+            return agent >= 0 ? with_conjuncts(s, agent, out, 0, max) : 0;
+        }
         if (subj >= 0)
             return with_conjuncts(s, antecedent(s, subj, v), out, 0, max);
         /* "X vowed to attack", "X met and agreed": the subject of the governing verb;
@@ -572,6 +622,8 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
          * "Kyiv, backed by the US": a participle's doer is its agent, if named */
         if (rel_is(s, v, "acl")) {
             const char *x = ev_tok(s, v)->xpos;
+            if (main_verb_mistagged(s, v))
+                return with_conjuncts(s, ev_head(s, v), out, 0, max);
             if (x && strcmp(x, "VBN") == 0) {
                 int32_t agent = ev_child(s, v, "obl:agent");
                 return agent >= 0 ? with_conjuncts(s, agent, out, 0, max) : 0;
@@ -595,9 +647,12 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     size_t n = 0;
     if (ev_child(s, v, "nsubj:pass") >= 0)
         cand[n++] = antecedent(s, ev_child(s, v, "nsubj:pass"), v);
+    else if (ev_bare_participle(s, v))
+        cand[n++] = ev_child(s, v, "nsubj");
     /* "Kyiv, backed by the US": the participle is done to the noun it describes */
     const char *vx = ev_tok(s, v)->xpos;
-    if (rel_is(s, v, "acl") && vx && strcmp(vx, "VBN") == 0 && ev_head(s, v) >= 0)
+    if (rel_is(s, v, "acl") && vx && strcmp(vx, "VBN") == 0 && ev_head(s, v) >= 0 &&
+        !main_verb_mistagged(s, v))
         cand[n++] = ev_head(s, v);
     int32_t obj = ev_child(s, v, "obj");
     if (obj >= 0)
@@ -648,6 +703,8 @@ int32_t ev_patient(const ev_sentence *s, int32_t v)
     int32_t p = ev_child(s, v, "nsubj:pass");
     if (p >= 0)
         return antecedent(s, p, v);
+    if (ev_bare_participle(s, v))
+        return ev_child(s, v, "nsubj");
     return rel_is(s, v, "acl") && !rel_exact(s, v, "acl:relcl") ? ev_head(s, v) : -1;
 }
 
@@ -660,12 +717,15 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
     bool active_subject = false;
     for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c])
         active_subject = active_subject || rel_exact(s, c, "nsubj");
+    bool headline = ev_bare_participle(s, v);
+    active_subject = active_subject && !headline;
     /* or a participle describing its noun: "10 soldiers killed in Ukraine" */
     bool reduced = rel_is(s, v, "acl") && !rel_exact(s, v, "acl:relcl") &&
                    ev_head(s, v) >= 0 && ev_head(s, ev_head(s, v)) >= 0;
     /* (a participle on the root noun is mostly the main verb mistagged: "militia vowed") */
     if (!x || strcmp(x, "VBN") != 0 || active_subject ||
-        (!reduced && ev_child(s, v, "nsubj:pass") < 0 && ev_child(s, v, "aux:pass") < 0) ||
+        (!reduced && !headline && ev_child(s, v, "nsubj:pass") < 0 &&
+         ev_child(s, v, "aux:pass") < 0) ||
         ev_child(s, v, "obl:agent") >= 0)
         return false;
     /* "an agreement forced on Qatar by Saudi Arabia": an agent the parse hung elsewhere
