@@ -597,8 +597,16 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
             int32_t agent = oblique(s, v, by_case);
             return agent >= 0 ? with_conjuncts(s, agent, out, 0, max) : 0;
         }
-        if (subj >= 0)
-            return with_conjuncts(s, antecedent(s, subj, v), out, 0, max);
+        if (subj >= 0) {
+            size_t n = with_conjuncts(s, antecedent(s, subj, v), out, 0, max);
+            /* "The US, Russia, and Switzerland met": a list the parse cut into two
+             * subjects */
+            for (int32_t c = s->first_child[v]; c >= 0 && n < max; c = s->next_sibling[c])
+                if (c > subj && rel_exact(s, c, "nsubj") && ev_child(s, c, "cc") < 0 &&
+                    c > 0 && strcmp(s->lower[c - 1], "and") == 0)
+                    n = with_conjuncts(s, c, out, n, max);
+            return n;
+        }
         /* "X vowed to attack", "X met and agreed": the subject of the governing verb;
          * but "asked Zelensky to investigate": its object (object control) */
         if (rel_is(s, v, "xcomp") || rel_is(s, v, "conj")) {
