@@ -16,6 +16,7 @@ typedef struct stage {
     dyad_doc *doc;
     dyad_event *events;
     size_t n_events, cap_events;
+    uint8_t *acted; /* [sentence length] 1 where a verb coded an act (not a statement) */
 } stage;
 
 static bool actor_start(const ev_sentence *s, int32_t t, void *arg)
@@ -654,6 +655,16 @@ static bool event_noun(stage *st, const ev_sentence *s, int32_t n, const char **
                                                   t->end - t->start, 0, &m) && m.code[0]);
 }
 
+/* Whether sentence si already holds an act (not a statement) from a to b. */
+static bool act_between(const stage *st, size_t si, const char *a, const char *b)
+{
+    for (size_t i = st->n_events; i-- > 0 && st->events[i].sentence == (int32_t)si;)
+        if (strncmp(st->events[i].cameo, "01", 2) != 0 && same(st->events[i].source.code, a) &&
+            same(st->events[i].target.code, b))
+            return true;
+    return false;
+}
+
 /* Nouns that name events, with both sides named around them. */
 static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *pre,
                        ev_context *post, uint8_t *in_clause)
@@ -669,6 +680,7 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
             continue;
         /* the verb the noun belongs to says whether it happened: "denied an attack" */
         int32_t v = ev_head(s, n);
+        bool acted = v >= 0 && st->acted[v];
         status_info status = {"asserted", -1, -1, -1};
         if (v >= 0 && ev_tok(s, v)->upos && strcmp(ev_tok(s, v)->upos, "VERB") == 0) {
             status = event_status(s, v, false);
@@ -676,6 +688,8 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
                 status.status = "denied";
             else if (strcmp(status.status, "asserted") == 0 && lemma_in(s, v, hypo_heads))
                 status.status = "hypothetical";
+            else if (strcmp(status.status, "asserted") == 0 && lemma_in(s, v, future_heads))
+                status.status = "future"; /* "threatened sanctions", "planned talks" */
             if (!ev_clause(s, v, pre, post, in_clause))
                 return false;
         } else {
@@ -694,6 +708,10 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
             for (size_t j = 0; a.code && j < nt; j++) {
                 ev_actor b = ev_actor_arg(s, tgts[j], st->actors);
                 if (!b.code || srcs[i].head == tgts[j].head || strcmp(a.code, b.code) == 0)
+                    continue;
+                /* a verb that coded an act between the same two says what happened to
+                 * the noun: "lifted the sanctions on Iran" imposes none */
+                if (acted && act_between(st, si, a.code, b.code))
                     continue;
                 if (!add_event(st, s, si, n, code, &a, &b, &status, date, vt))
                     return false;
@@ -739,6 +757,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
     s.country = st->country;
     if (ev_discarded(st->dict, &s))
         return true;
+    memset(st->acted, 0, s.count);
     for (int32_t v = 0; v < (int32_t)s.count; v++) {
         const char *u = ev_tok(&s, v)->upos;
         if (!u || strcmp(u, "VERB") != 0)
@@ -824,6 +843,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 coded++;
                 if (!add_event(st, &s, si, v, vc.code, &a, &b, &status, date, vt))
                     return false;
+                st->acted[v] |= strncmp(vc.code, "01", 2) != 0;
                 if (!claim_or_accusation(st, &s, si, v, vc.code, &a, &b, &status, date, vt))
                     return false;
                 if (!mutual && vc.code2[0] && strcmp(vc.code2, "---") != 0 &&
@@ -864,7 +884,8 @@ dyad_status dyad_events_find(const dyad_event_dict *events, const dyad_actor_dic
     ev_context pre = {malloc(most * sizeof(int32_t)), 0};
     ev_context post = {malloc(most * sizeof(int32_t)), 0};
     uint8_t *in_clause = malloc(most);
-    bool ok = pre.tok && post.tok && in_clause;
+    st.acted = malloc(most);
+    bool ok = pre.tok && post.tok && in_clause && st.acted;
     /* a discard marked for the whole story ends coding of the document */
     bool whole_story = false;
     for (size_t i = 0; i < events->n_discards && !whole_story; i++)
@@ -884,6 +905,7 @@ done:
     free(pre.tok);
     free(post.tok);
     free(in_clause);
+    free(st.acted);
     if (!ok) {
         free(st.events);
         return DYAD_ENOMEM;
