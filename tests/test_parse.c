@@ -215,3 +215,51 @@ DYAD_TEST(parse_weights_reject_offsets_out_of_range)
     table[5] = 0; /* both slots at the list: accepted */
     CHECK(dyad_wfrozen_load(&f, table, sizeof table, 4, &used) && used == sizeof table);
 }
+
+/* UPOS of word `at` of the given words, tagged and parsed by the model as one sentence. */
+static const char *tag_of(dyad_model *m, const char *const *words, int n, int at)
+{
+    dyad_doc *doc = dyad_doc_new();
+    dyad_buf text;
+    dyad_buf_init(&text);
+    doc->tokens = dyad_arena_calloc(doc->arena, (size_t)n, sizeof *doc->tokens);
+    for (int k = 0; k < n; k++) {
+        doc->tokens[k].start = (uint32_t)text.len;
+        dyad_buf_puts(&text, words[k]);
+        doc->tokens[k].end = (uint32_t)text.len;
+        dyad_buf_putc(&text, ' ');
+    }
+    doc->text = dyad_doc_strdup(doc, text.data, text.len);
+    doc->text_len = text.len;
+    doc->n_tokens = (size_t)n;
+    doc->sentences = dyad_arena_calloc(doc->arena, 1, sizeof *doc->sentences);
+    doc->sentences[0] = (dyad_sentence){0, (uint32_t)n, 0, (uint32_t)text.len};
+    doc->n_sentences = 1;
+    static char upos[16];
+    upos[0] = '\0';
+    if (dyad_model_annotate(m, doc) == DYAD_OK && doc->tokens[at].upos)
+        snprintf(upos, sizeof upos, "%s", doc->tokens[at].upos);
+    dyad_buf_free(&text);
+    dyad_doc_free(doc);
+    return upos;
+}
+
+/* Two constraints of English over the tagger's choice: a base verb after a modal, no
+ * finite verb after a possessive (the shipped model tagged these ADJ and VERB). */
+DYAD_TEST(tag_grammar_after_modal_and_possessive)
+{
+    dyad_error err;
+    dyad_model *m = dyad_model_load(SHIPPED_MODEL, &err);
+    CHECK(m != NULL);
+    if (!m)
+        return;
+    static const char *const modal[] = {"Israel", "said", "it", "would", "free", "the",
+                                        "prisoners", "."};
+    static const char *const adverb[] = {"Russia", "will", "not", "free", "them", "."};
+    static const char *const possessive[] = {"Pelosi", "called", "Trump", "'s", "conduct",
+                                             "a", "breach", "of", "duty", "."};
+    CHECK_STR(tag_of(m, modal, 8, 4), "VERB");
+    CHECK_STR(tag_of(m, adverb, 6, 3), "VERB");
+    CHECK_STR(tag_of(m, possessive, 10, 4), "NOUN");
+    dyad_model_free(m);
+}
