@@ -216,7 +216,7 @@ DYAD_TEST(parse_weights_reject_offsets_out_of_range)
     CHECK(dyad_wfrozen_load(&f, table, sizeof table, 4, &used) && used == sizeof table);
 }
 
-/* UPOS of word `at` of the given words, tagged and parsed by the model as one sentence. */
+/* XPOS of word `at` of the given words, tagged and parsed by the model as one sentence. */
 static const char *tag_of(dyad_model *m, const char *const *words, int n, int at)
 {
     dyad_doc *doc = dyad_doc_new();
@@ -235,18 +235,19 @@ static const char *tag_of(dyad_model *m, const char *const *words, int n, int at
     doc->sentences = dyad_arena_calloc(doc->arena, 1, sizeof *doc->sentences);
     doc->sentences[0] = (dyad_sentence){0, (uint32_t)n, 0, (uint32_t)text.len};
     doc->n_sentences = 1;
-    static char upos[16];
-    upos[0] = '\0';
-    if (dyad_model_annotate(m, doc) == DYAD_OK && doc->tokens[at].upos)
-        snprintf(upos, sizeof upos, "%s", doc->tokens[at].upos);
+    static char xpos[16];
+    xpos[0] = '\0';
+    if (dyad_model_annotate(m, doc) == DYAD_OK && doc->tokens[at].xpos)
+        snprintf(xpos, sizeof xpos, "%s", doc->tokens[at].xpos);
     dyad_buf_free(&text);
     dyad_doc_free(doc);
-    return upos;
+    return xpos;
 }
 
-/* Two constraints of English over the tagger's choice: a base verb after a modal, no
- * finite verb after a possessive (the shipped model tagged these ADJ and VERB). */
-DYAD_TEST(tag_grammar_after_modal_and_possessive)
+/* Constraints of English over the tagger's choice: a base verb after a modal, no finite
+ * verb after a possessive, a finite verb in a sentence with a full stop (the shipped
+ * model tagged these JJ, VBD and VBN), but a participle with its agent stays one. */
+DYAD_TEST(tag_grammar_constraints)
 {
     dyad_error err;
     dyad_model *m = dyad_model_load(SHIPPED_MODEL, &err);
@@ -258,8 +259,13 @@ DYAD_TEST(tag_grammar_after_modal_and_possessive)
     static const char *const adverb[] = {"Russia", "will", "not", "free", "them", "."};
     static const char *const possessive[] = {"Pelosi", "called", "Trump", "'s", "conduct",
                                              "a", "breach", "of", "duty", "."};
-    CHECK_STR(tag_of(m, modal, 8, 4), "VERB");
-    CHECK_STR(tag_of(m, adverb, 6, 3), "VERB");
-    CHECK_STR(tag_of(m, possessive, 10, 4), "NOUN");
+    static const char *const finite[] = {"Twin", "bombings", "yesterday", "struck", "the",
+                                         "Jolo", "Cathedral", "in", "Mindanao", "."};
+    static const char *const agent[] = {"A", "leader", "loved", "by", "all", "."};
+    CHECK_STR(tag_of(m, modal, 8, 4), "VB");
+    CHECK_STR(tag_of(m, adverb, 6, 3), "VB");
+    CHECK_STR(tag_of(m, possessive, 10, 4), "NN");
+    CHECK_STR(tag_of(m, finite, 10, 3), "VBD");
+    CHECK_STR(tag_of(m, agent, 6, 2), "VBN");
     dyad_model_free(m);
 }
