@@ -372,6 +372,19 @@ static bool has_role(const char *code, const char *role)
     return false;
 }
 
+/* "encouraged Zelensky to investigate": encouraging someone to act is an appeal to them
+ * (020), where ENCOURAGE's default is praise (051). */
+static void urging(const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const urge[] = {"encourage", "spur", NULL};
+    int32_t x = ev_child(s, v, "xcomp");
+    if (vc->match.score > 0 || !lemma_in(s, v, urge) || ev_child(s, v, "obj") < 0 || x < 0 ||
+        ev_child(s, x, "mark") < 0)
+        return;
+    snprintf(vc->code, sizeof vc->code, "020");
+    vc->code2[0] = '\0';
+}
+
 /* Media and journalists by their CAMEO role (JRN, MED) anywhere after the country. */
 static bool is_press(const char *code)
 {
@@ -769,6 +782,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             return false;
         verb_code vc = code_verb(st, &s, v, pre, post);
         characterization(st, &s, v, &vc);
+        urging(&s, v, &vc);
         if (!vc.code[0] || strcmp(vc.code, "---") == 0)
             continue;
         /* whoever "died" suffered the act: only a pattern ("died in clashes") codes it */
