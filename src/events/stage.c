@@ -605,7 +605,8 @@ static bool claim_or_accusation(stage *st, const ev_sentence *s, size_t si, int3
     if (!speaker.code || strlen(speaker.code) < 3 || strncmp(speaker.code, "---", 3) == 0)
         return true;
     bool own_side = strncmp(speaker.code, doer->code, 3) == 0 &&
-                    (same(speaker.code, doer->code) || (state_side(speaker.code) && state_side(doer->code)));
+                    (same(speaker.code, doer->code) ||
+                     (state_side(speaker.code) && state_side(doer->code)));
     /* the verb of the claim is the speech verb: "said", "denied" */
     const dyad_quote *q = status->quote >= 0 ? &s->doc->quotes[status->quote] : NULL;
     if (status->cue >= 0) {

@@ -220,7 +220,8 @@ static long resolve_own_words(const dyad_doc *doc, const ment_list *l, size_t up
         if (!is_name(c) || !c->code || !strcmp(c->type, "person") || c->t1 > t)
             continue;
         uint32_t h = ment_head(doc, c);
-        if (rel_starts(doc, h, "compound") || rel_starts(doc, h, "amod"))
+        if ((rel_starts(doc, h, "compound") || rel_starts(doc, h, "amod")) &&
+            doc->tokens[h].head >= 0)
             h = (uint32_t)doc->tokens[h].head; /* "Taliban militants": the phrase's head */
         if (doc->tokens[h].head == v && rel_starts(doc, h, "nsubj") &&
             !upos_is(doc, h, "PRON"))

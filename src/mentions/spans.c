@@ -125,8 +125,9 @@ static uint32_t dict_title_before(const dyad_actor_dict *dict, const dyad_doc *d
                     is_upos(&doc->tokens[i], "ADJ");
         const dyad_token *x = &doc->tokens[a], *y = &doc->tokens[t - 1];
         dyad_actor_match m;
-        if (!words || !dyad_actor_dict_lookup(dict, doc->text + x->start, y->end - x->start, 0, &m) ||
-            !(m.via & DYAD_ACTOR_VIA_TITLE) || m.end != y->end - x->start)
+        size_t len = y->end - x->start;
+        if (!words || !dyad_actor_dict_lookup(dict, doc->text + x->start, len, 0, &m) ||
+            !(m.via & DYAD_ACTOR_VIA_TITLE) || m.end != len)
             continue;
         uint32_t first = a;
         while (first < t && doc->tokens[first].end <= x->start + m.start)
