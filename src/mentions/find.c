@@ -307,6 +307,31 @@ static const char *lapsed_code(const dyad_actor_dict *dict, dyad_doc *doc, ment 
     return dyad_doc_strdup(doc, code, strlen(code));
 }
 
+/* "Chief Executive of Hong Kong Carrie Lam": a person named after the place of an office
+ * the words before it hold ("TITLE of [the] PLACE NAME") has that office; the name is
+ * what follows the place. Only for a person: "the city of Toronto" is a place. */
+static void office_of_place(const dyad_actor_dict *dict, dyad_doc *doc, ment *m, int32_t date,
+                            const coded *place)
+{
+    const dyad_sentence *s = &doc->sentences[m->sentence];
+    uint32_t of = m->t0;
+    if (of > s->first && ment_token_is(doc, of - 1, "the"))
+        of--;
+    if (!place->found || !place->m.country[0] || place->m.role[0] || of < s->first + 2 ||
+        !ment_token_is(doc, of - 1, "of"))
+        return;
+    uint32_t title = ment_title_before(dict, doc, s, of - 1);
+    uint32_t name = token_at(doc, m->t0, m->t1, place->base + (uint32_t)place->m.country_end);
+    if (title >= of - 1 || name <= m->t0 || name >= m->t1 || !all_propn(doc, name, m->t1))
+        return;
+    coded office;
+    lookup(dict, doc, title, name, date, &office);
+    if (!office.found || !office.m.role[0] || strncmp(office.m.code, place->m.code, 3) != 0)
+        return;
+    m->code = dyad_doc_strdup(doc, office.m.code, strlen(office.m.code));
+    m->t0 = title, m->n0 = name, m->titled = 1;
+}
+
 /* ---- named entities ---------------------------------------------------- */
 
 static const char *const ner_types[] = {"person", "organization", "place"};
@@ -407,6 +432,8 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
         !(c.m.via & (DYAD_ACTOR_VIA_TITLE | DYAD_ACTOR_VIA_ADJECTIVE)) &&
         c.base + c.m.start > span_start(doc, m->n0) && !of_before(doc, m, c.base + c.m.start))
         m->code = appos_code(dict, doc, m, date);
+    if (m->type && !strcmp(m->type, "person") && (!m->code || strlen(m->code) == 3))
+        office_of_place(dict, doc, m, date, &c);
     /* Web text writes "malaysia": lower case is a name only when the dictionary or the
      * tagger knows it. */
     if (!name_like(doc, m) ||

@@ -53,6 +53,11 @@ bool ment_apposition(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t 
 
 /* Token t alone is a title in dict ("President", "spokesman"); false when dict is NULL. */
 bool ment_title(const dyad_actor_dict *dict, const dyad_doc *doc, uint32_t t);
+/* The first token of a title of up to three words that ends at t - 1 and that the parser
+ * may have split from the name after it ("Opposition leader Jeremy Corbyn", "Labour Party
+ * leader ..."), or t when there is none. */
+uint32_t ment_title_before(const dyad_actor_dict *dict, const dyad_doc *doc,
+                           const dyad_sentence *s, uint32_t t);
 /* Lower-case ASCII compare of a token's text, less a final '.', with a word ("Corp." is "corp"). */
 bool ment_token_is(const dyad_doc *doc, uint32_t t, const char *word);
 /* True when token t's text is in the NULL-terminated list (case-insensitive). */

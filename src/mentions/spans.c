@@ -107,13 +107,13 @@ static bool dict_title(const dyad_actor_dict *dict, const dyad_doc *doc, uint32_
     return is_upos(&doc->tokens[t], "NOUN") && ment_title(dict, doc, t);
 }
 
-/* The first token of a title of up to three words that ends at t - 1 and that the parser
- * may have split from the name after it ("Opposition leader Jeremy Corbyn", "Labour Party
- * leader ..."), or t when there is none. */
-static uint32_t dict_title_before(const dyad_actor_dict *dict, const dyad_doc *doc,
-                                  const dyad_sentence *s, uint32_t t)
+uint32_t ment_title_before(const dyad_actor_dict *dict, const dyad_doc *doc,
+                           const dyad_sentence *s, uint32_t t)
 {
-    if (!dict || t == s->first || !is_upos(&doc->tokens[t - 1], "NOUN"))
+    /* a title ends in a noun, or in a capitalised word the tagger may call anything
+     * ("Chief Executive"); "official Twitter" is no title */
+    if (!dict || t == s->first ||
+        !(is_upos(&doc->tokens[t - 1], "NOUN") || capital(doc, s, t - 1)))
         return t;
     for (uint32_t k = 3; k >= 1; k--) {
         if (t < s->first + k)
@@ -127,8 +127,9 @@ static uint32_t dict_title_before(const dyad_actor_dict *dict, const dyad_doc *d
         dyad_actor_match m;
         size_t len = y->end - x->start;
         if (!words || !dyad_actor_dict_lookup(dict, doc->text + x->start, len, 0, &m) ||
-            !(m.via & DYAD_ACTOR_VIA_TITLE) || m.end != len)
-            continue;
+            !(m.via & DYAD_ACTOR_VIA_TITLE) || m.end != len ||
+            (m.country_end > m.country_start && m.country_end >= m.end))
+            continue; /* the title ends the words, not a country: "judge rules American" */
         uint32_t first = a;
         while (first < t && doc->tokens[first].end <= x->start + m.start)
             first++;
@@ -177,7 +178,7 @@ static void extend_left(const dyad_actor_dict *dict, const dyad_doc *doc, const 
     if (m->t0 > s->first && dict_title(dict, doc, m->t0 - 1))
         m->t0--;
     else
-        m->t0 = dict_title_before(dict, doc, s, m->t0);
+        m->t0 = ment_title_before(dict, doc, s, m->t0);
     while (m->t0 > s->first && title_word(doc, s, m->t0 - 1, m->t0, m->t1))
         m->t0--;
     while (m->t0 < m->c0 && !is_upos(&doc->tokens[m->t0], "PROPN") &&
