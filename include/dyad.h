@@ -328,6 +328,8 @@ typedef struct dyad_mention {
                             Peskov"); always a name mention (form "name"), or -1 */
     const char *form;    /* static: "name"; "pronoun" ("he", "she", "they", "his", ...); or
                             "title" (a title alone: "the spokesman", "the foreign minister") */
+    int country_inferred; /* 1: the code's country is the one the document is about, which
+                             the text does not state for this actor */
 } dyad_mention;
 
 /* Finds the mentions of a tagged and parsed document (proper-noun chains with their

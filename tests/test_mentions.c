@@ -8,8 +8,9 @@
 
 
 
-/* One line per mention: text | name | type | code, then " | FORM -> N" when it refers
- * to mention N (form: name, pronoun, title). */
+/* One line per mention: text | name | type | code (then " (inferred)" when its country is
+ * the document's), then " | FORM -> N" when it refers to mention N (form: name, pronoun,
+ * title). */
 static char *mentions_spec(const char *input, size_t len)
 {
     dyad_buf b;
@@ -17,8 +18,9 @@ static char *mentions_spec(const char *input, size_t len)
     dyad_doc *doc = dyad_test_run(input, len);
     for (size_t i = 0; doc && i < doc->n_actors; i++) {
         const dyad_mention *m = &doc->actors[i];
-        dyad_buf_printf(&b, "%s%.*s | %s | %s | %s", i ? "\n" : "", (int)(m->end - m->start),
-                        doc->text + m->start, m->name, m->type, m->code ? m->code : "-");
+        dyad_buf_printf(&b, "%s%.*s | %s | %s | %s%s", i ? "\n" : "", (int)(m->end - m->start),
+                        doc->text + m->start, m->name, m->type, m->code ? m->code : "-",
+                        m->country_inferred ? " (inferred)" : "");
         if (m->antecedent >= 0)
             dyad_buf_printf(&b, " | %s -> %d", m->form, (int)m->antecedent);
     }

@@ -551,7 +551,8 @@ static dyad_status emit(dyad_doc *doc, const ment_list *l)
                                           .code = m->code,
                                           .sentence = m->sentence,
                                           .antecedent = ante,
-                                          .form = m->form ? m->form : "name"};
+                                          .form = m->form ? m->form : "name",
+                                          .country_inferred = m->inferred};
     }
     doc->n_actors = n;
     free(at);
@@ -626,7 +627,9 @@ static bool main_country(const ment_list *l, char out[4])
 }
 
 /* Role-only codes ("GOVMIL" for "Defense Ministry spokesman Igor Konashenkov") take the
- * country the document is about: "RUSGOVMIL" in a story about Russia. */
+ * country the document is about, marked inferred: "RUSGOVMIL" in a story about Russia.
+ * A person nothing codes stays uncoded: given the story's country, such people made 16 %
+ * more events in the Wikinews articles, most of them noise, for 2 more gold events. */
 static bool add_country(dyad_doc *doc, ment_list *l)
 {
     char country[4];
@@ -646,6 +649,7 @@ static bool add_country(dyad_doc *doc, ment_list *l)
                 return false;
         }
         m->code = to;
+        m->inferred = 1;
     }
     return true;
 }

@@ -18,6 +18,7 @@ typedef struct ment {
     uint32_t ante1;      /* 1 + index in the list of the mention this one refers to; 0 = none */
     const char *form;    /* static: NULL for a name, "pronoun" or "title" */
     unsigned gender;     /* NER_MALE | NER_FEMALE learnt from pronouns resolved to it */
+    int inferred;        /* the code's country is the one the document is about, not stated */
 } ment;
 
 /* A growable array of mentions (malloc'd, freed by the stage). */

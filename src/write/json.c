@@ -80,6 +80,8 @@ static void json_actors(dyad_buf *b, const dyad_doc *doc)
         json_key_string(b, "name", m->name);
         json_key_string(b, "type", m->type);
         json_key_string(b, "code", m->code);
+        if (m->country_inferred)
+            dyad_buf_puts(b, ",\"country_inferred\":true");
         if (m->form && strcmp(m->form, "name") != 0)
             json_key_string(b, "form", m->form);
         if (m->antecedent >= 0)
