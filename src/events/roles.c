@@ -700,9 +700,16 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
             n++, i++, m++;
         }
     }
-    for (size_t i = 0; i < n; i++)
-        if (ev_actor_of(s, cand[i], actors).code)
+    /* "considered himself", "surrendered himself to police": the subject is no target */
+    static const char *const reflexive[] = {"himself", "herself", "itself", "themselves",
+                                            "myself", "ourselves", "yourself", NULL};
+    for (size_t i = 0; i < n; i++) {
+        bool self = false;
+        for (const char *const *r = reflexive; *r && !self; r++)
+            self = strcmp(s->lower[cand[i]], *r) == 0;
+        if (!self && ev_actor_of(s, cand[i], actors).code)
             return with_conjuncts(s, cand[i], out, 0, max);
+    }
     return 0;
 }
 
