@@ -386,6 +386,18 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
             a.code = keep(s, m.code);
             return a;
         }
+        /* "Danish media and government": a bare conjunct shares the first one's country */
+        int32_t first = rel_is(s, h, "conj") ? ev_head(s, h) : -1;
+        bool bare = true;
+        for (int32_t c = s->first_child[h]; c >= 0 && bare; c = s->next_sibling[c])
+            bare = rel_is(s, c, "cc") || rel_is(s, c, "punct");
+        char cc[4];
+        const char *fu = first >= 0 ? ev_tok(s, first)->upos : NULL;
+        if (fu && strcmp(fu, "NOUN") == 0 && first < h && common && bare &&
+            actor_code_country(ev_actor_of(s, first, actors).code, cc)) {
+            a.code = with_role(s, cc, m.code);
+            return a;
+        }
         char buf[64];
         snprintf(buf, sizeof buf, "%s%s", s->country, m.code);
         a.code = keep(s, buf);
