@@ -35,6 +35,24 @@ static bool lemma_in(const ev_sentence *s, int32_t i, const char *const *words)
     return false;
 }
 
+/* A subject that says "neither ... nor": the first conjunct has "neither" or a later one
+ * "nor". */
+static bool neither_nor(const ev_sentence *s, int32_t subj)
+{
+    static const char *const words[] = {"neither", "nor", NULL};
+    for (int32_t c = s->first_child[subj]; c >= 0; c = s->next_sibling[c]) {
+        if ((ev_rel_starts(s, c, "cc") || ev_rel_starts(s, c, "advmod") ||
+             ev_rel_starts(s, c, "det")) && lemma_in(s, c, words))
+            return true;
+        if (ev_rel_starts(s, c, "conj")) {
+            int32_t cc = ev_child(s, c, "cc");
+            if (cc >= 0 && lemma_in(s, cc, words))
+                return true;
+        }
+    }
+    return false;
+}
+
 /* Status from v's own words: "not", modal and future auxiliaries, "if". */
 static const char *own_status(const ev_sentence *s, int32_t v)
 {
@@ -60,6 +78,9 @@ static const char *own_status(const ev_sentence *s, int32_t v)
             if (det >= 0 && lemma_in(s, det, neg))
                 return "negated";
         }
+        /* "neither the EU nor the US would endorse it" */
+        if (ev_rel_starts(s, c, "nsubj") && neither_nor(s, c))
+            return "negated";
     }
     return status;
 }
