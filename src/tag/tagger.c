@@ -44,6 +44,27 @@ static bool may_be(const dyad_tagger *t, const tag_word *w, int c)
     return info[3] == 0;
 }
 
+/* An interjection between a noun and what a verb takes ("Arnor and Gondor welcome a
+ * resumption") is a present verb: in EWT and GUM train 5,306 words there are finite
+ * verbs, 4 interjections. */
+static void interjection_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
+{
+    static const char *const before[] = {"NN", "NNS", "NNP", "NNPS", "PRP", NULL};
+    static const char *const after[] = {"DT", "PRP$", "NN", "NNS", "NNP", "JJ", NULL};
+    int vbp = class_of(t, "VERB", "VBP");
+    for (int i = 1; vbp >= 0 && i + 1 < n; i++) {
+        if (strcmp(xpos_of(t, tags[i]), "UH"))
+            continue;
+        bool b = false, a = false;
+        for (const char *const *x = before; *x && !b; x++)
+            b = !strcmp(xpos_of(t, tags[i - 1]), *x);
+        for (const char *const *x = after; *x && !a; x++)
+            a = !strcmp(xpos_of(t, tags[i + 1]), *x);
+        if (a && b && w[i].len > 1 && w[i].text[w[i].len - 1] != 's')
+            tags[i] = vbp;
+    }
+}
+
 /* A sentence with a full stop has a finite verb: when the tagger left none, the past
  * participle right after the subject's noun is the past tense ("The Iranian foreign
  * minister called ..." tagged VBN). */
@@ -79,6 +100,7 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
 static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, int *tags)
 {
     int vb = class_of(t, "VERB", "VB"), nn = class_of(t, "NOUN", "NN");
+    interjection_verb(t, w, n, tags);
     main_verb(t, w, n, tags);
     for (int i = 1; i < n; i++) {
         const char *x = xpos_of(t, tags[i]);
