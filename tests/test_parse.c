@@ -104,6 +104,31 @@ DYAD_TEST(parse_section_roundtrip)
     dyad_buf_free(&b2);
 }
 
+/* One sentence of the given words, separated by spaces, not yet tagged. */
+static dyad_doc *words_doc(const char *const *words, int n)
+{
+    dyad_doc *doc = dyad_doc_new();
+    if (!doc)
+        return NULL;
+    dyad_buf text;
+    dyad_buf_init(&text);
+    doc->tokens = dyad_arena_calloc(doc->arena, (size_t)n, sizeof *doc->tokens);
+    for (int k = 0; k < n; k++) {
+        doc->tokens[k].start = (uint32_t)text.len;
+        dyad_buf_puts(&text, words[k]);
+        doc->tokens[k].end = (uint32_t)text.len;
+        dyad_buf_putc(&text, ' ');
+    }
+    doc->text = dyad_doc_strdup(doc, text.data, text.len);
+    doc->text_len = text.len;
+    doc->n_tokens = (size_t)n;
+    doc->sentences = dyad_arena_calloc(doc->arena, 1, sizeof *doc->sentences);
+    doc->sentences[0] = (dyad_sentence){0, (uint32_t)n, 0, (uint32_t)text.len};
+    doc->n_sentences = 1;
+    dyad_buf_free(&text);
+    return doc;
+}
+
 /* LAS of the shipped model on the fixed slice, gold tokenization. */
 DYAD_TEST(parse_shipped_model_floor)
 {
@@ -120,22 +145,14 @@ DYAD_TEST(parse_shipped_model_floor)
     long words = 0, upos = 0, uas = 0, las = 0, trees = 0;
     for (size_t s = 0; s < tb->n_sentences; s++) {
         const dyad_conllu_sentence *cs = &tb->sentences[s];
-        dyad_doc *doc = dyad_doc_new();
-        dyad_buf text;
-        dyad_buf_init(&text);
-        doc->tokens = dyad_arena_calloc(doc->arena, (size_t)cs->n_words, sizeof *doc->tokens);
-        for (int k = 0; k < cs->n_words; k++) {
-            doc->tokens[k].start = (uint32_t)text.len;
-            dyad_buf_puts(&text, cs->words[k].form);
-            doc->tokens[k].end = (uint32_t)text.len;
-            dyad_buf_putc(&text, ' ');
-        }
-        doc->text = dyad_doc_strdup(doc, text.data, text.len);
-        doc->text_len = text.len;
-        doc->n_tokens = (size_t)cs->n_words;
-        doc->sentences = dyad_arena_calloc(doc->arena, 1, sizeof *doc->sentences);
-        doc->sentences[0] = (dyad_sentence){0, (uint32_t)cs->n_words, 0, (uint32_t)text.len};
-        doc->n_sentences = 1;
+        const char **forms = malloc((size_t)cs->n_words * sizeof *forms);
+        for (int k = 0; forms && k < cs->n_words; k++)
+            forms[k] = cs->words[k].form;
+        dyad_doc *doc = forms ? words_doc(forms, cs->n_words) : NULL;
+        free(forms);
+        CHECK(doc != NULL);
+        if (!doc)
+            break;
         CHECK(dyad_model_annotate(m, doc) == DYAD_OK);
         int head[512];
         for (int k = 0; k < cs->n_words; k++) {
@@ -151,7 +168,6 @@ DYAD_TEST(parse_shipped_model_floor)
                 head[k] = t->head;
         }
         trees += cs->n_words <= 512 && is_tree(head, cs->n_words);
-        dyad_buf_free(&text);
         dyad_doc_free(doc);
     }
     double pu = 100.0 * upos / words, pa = 100.0 * uas / words, pl = 100.0 * las / words;
@@ -219,27 +235,11 @@ DYAD_TEST(parse_weights_reject_offsets_out_of_range)
 /* XPOS of word `at` of the given words, tagged and parsed by the model as one sentence. */
 static const char *tag_of(dyad_model *m, const char *const *words, int n, int at)
 {
-    dyad_doc *doc = dyad_doc_new();
-    dyad_buf text;
-    dyad_buf_init(&text);
-    doc->tokens = dyad_arena_calloc(doc->arena, (size_t)n, sizeof *doc->tokens);
-    for (int k = 0; k < n; k++) {
-        doc->tokens[k].start = (uint32_t)text.len;
-        dyad_buf_puts(&text, words[k]);
-        doc->tokens[k].end = (uint32_t)text.len;
-        dyad_buf_putc(&text, ' ');
-    }
-    doc->text = dyad_doc_strdup(doc, text.data, text.len);
-    doc->text_len = text.len;
-    doc->n_tokens = (size_t)n;
-    doc->sentences = dyad_arena_calloc(doc->arena, 1, sizeof *doc->sentences);
-    doc->sentences[0] = (dyad_sentence){0, (uint32_t)n, 0, (uint32_t)text.len};
-    doc->n_sentences = 1;
+    dyad_doc *doc = words_doc(words, n);
     static char xpos[16];
     xpos[0] = '\0';
-    if (dyad_model_annotate(m, doc) == DYAD_OK && doc->tokens[at].xpos)
+    if (doc && dyad_model_annotate(m, doc) == DYAD_OK && doc->tokens[at].xpos)
         snprintf(xpos, sizeof xpos, "%s", doc->tokens[at].xpos);
-    dyad_buf_free(&text);
     dyad_doc_free(doc);
     return xpos;
 }

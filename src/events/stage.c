@@ -203,7 +203,6 @@ static bool particle_present(const ev_sentence *s, int32_t v, const char *partic
 static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_context *pre,
                           const ev_context *post, const char *key, verb_code *out);
 
-
 static verb_code code_verb(stage *st, const ev_sentence *s, int32_t v, const ev_context *pre,
                            const ev_context *post)
 {

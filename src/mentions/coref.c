@@ -182,9 +182,9 @@ static bool dummy_it(const dyad_doc *doc, uint32_t t)
     return false; /* "it was willing to talk", whatever the parser called "it" */
 }
 
-/* The speech verb whose content clause holds token t ("Russia said its forces struck":
+/* The verb whose content clause holds token t ("Russia said its forces struck":
  * "said"), or -1. */
-static int32_t speech_verb_over(const dyad_doc *doc, uint32_t t)
+static int32_t content_clause_verb(const dyad_doc *doc, uint32_t t)
 {
     uint32_t k = t;
     for (int step = 0; step < 4; step++) {
@@ -195,7 +195,7 @@ static int32_t speech_verb_over(const dyad_doc *doc, uint32_t t)
             return h;
         if (rel_starts(doc, k, "advcl") || rel_starts(doc, k, "acl") ||
             rel_starts(doc, k, "parataxis") || rel_starts(doc, k, "conj"))
-            return -1; /* another clause: "said" is not what t's clause reports */
+            return -1; /* another clause: the verb does not report t's clause */
         k = (uint32_t)h;
     }
     return -1;
@@ -210,7 +210,7 @@ static long resolve_own_words(const dyad_doc *doc, const ment_list *l, size_t up
 {
     if (!ment_token_in(doc, t, own_words_pronouns) || dummy_it(doc, t))
         return -1;
-    int32_t v = speech_verb_over(doc, t);
+    int32_t v = content_clause_verb(doc, t);
     if (v < 0)
         return -1;
     for (size_t i = upto; i-- > 0;) {

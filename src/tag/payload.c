@@ -262,6 +262,7 @@ static const char *classes_load(const loader *ld, dyad_tagger *t)
         return "feature model";
     if (!model_load(ld, TAG_ARR_T2_SLOTS, &t->t2, t->n_tags, s[2]))
         return "second tag model";
+    tag_grammar_classes(t);
     return NULL;
 }
 

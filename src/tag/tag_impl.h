@@ -165,7 +165,11 @@ struct dyad_tagger {
     const void *data; /* the payload (validated) */
     size_t len;
     void *owned;      /* payload copy owned by the tagger, or NULL */
+    int vb, vbd, vbp, nn; /* the classes tag_grammar sets (VERB VB, VBD, VBP; NOUN NN), or -1 */
 };
+
+/* Finds the classes the grammar constraints set, once, when the tagger loads. */
+void tag_grammar_classes(dyad_tagger *t);
 
 /* Serializes arrays (pointers and byte sizes per TAG_ARR_*) with the header. */
 void tag_payload_write(dyad_buf *out, const void *const arrays[TAG_N_ARR],

@@ -24,6 +24,12 @@ static int class_of(const dyad_tagger *t, const char *upos, const char *xpos)
     return -1;
 }
 
+void tag_grammar_classes(dyad_tagger *t)
+{
+    t->vb = class_of(t, "VERB", "VB"), t->vbd = class_of(t, "VERB", "VBD");
+    t->vbp = class_of(t, "VERB", "VBP"), t->nn = class_of(t, "NOUN", "NN");
+}
+
 static const char *xpos_of(const dyad_tagger *t, int tag)
 {
     return t->strings + t->tags[2 * tag + 1];
@@ -51,8 +57,7 @@ static void interjection_verb(const dyad_tagger *t, const tag_word *w, int n, in
 {
     static const char *const before[] = {"NN", "NNS", "NNP", "NNPS", "PRP", NULL};
     static const char *const after[] = {"DT", "PRP$", "NN", "NNS", "NNP", "JJ", NULL};
-    int vbp = class_of(t, "VERB", "VBP");
-    for (int i = 1; vbp >= 0 && i + 1 < n; i++) {
+    for (int i = 1; t->vbp >= 0 && i + 1 < n; i++) {
         if (strcmp(xpos_of(t, tags[i]), "UH"))
             continue;
         bool b = false, a = false;
@@ -61,7 +66,7 @@ static void interjection_verb(const dyad_tagger *t, const tag_word *w, int n, in
         for (const char *const *x = after; *x && !a; x++)
             a = !strcmp(xpos_of(t, tags[i + 1]), *x);
         if (a && b && w[i].len > 1 && w[i].text[w[i].len - 1] != 's')
-            tags[i] = vbp;
+            tags[i] = t->vbp;
     }
 }
 
@@ -72,8 +77,7 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
 {
     static const char *const finite[] = {"VBD", "VBZ", "VBP", "MD", "VB", NULL};
     static const char *const nominal[] = {"NN", "NNS", "NNP", "NNPS", "PRP", NULL};
-    int vbd = class_of(t, "VERB", "VBD");
-    if (n < 3 || vbd < 0 || strcmp(xpos_of(t, tags[n - 1]), "."))
+    if (n < 3 || t->vbd < 0 || strcmp(xpos_of(t, tags[n - 1]), "."))
         return;
     for (int i = 0; i < n; i++)
         for (const char *const *f = finite; *f; f++)
@@ -86,7 +90,7 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
             return; /* "a leader loved by all": a participle with its agent */
         for (const char *const *f = nominal; *f; f++)
             if (!strcmp(xpos_of(t, tags[i - 1]), *f)) {
-                tags[i] = vbd;
+                tags[i] = t->vbd;
                 return;
             }
         return; /* the first participle decides */
@@ -99,7 +103,6 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
  * possessive comes no finite verb (none of 5,600: "Trump's conduct" is a noun). */
 static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, int *tags)
 {
-    int vb = class_of(t, "VERB", "VB"), nn = class_of(t, "NOUN", "NN");
     interjection_verb(t, w, n, tags);
     main_verb(t, w, n, tags);
     for (int i = 1; i < n; i++) {
@@ -108,14 +111,14 @@ static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, int *tag
         while (j > 0 && !strcmp(xpos_of(t, tags[j]), "RB"))
             j--;
         const char *before = xpos_of(t, tags[j]);
-        if (!strcmp(before, "MD") && (!strcmp(x, "JJ") || !strcmp(x, "NN")) && vb >= 0)
-            tags[i] = vb; /* whatever the word was seen as: "free" is mostly ADJ */
+        if (!strcmp(before, "MD") && (!strcmp(x, "JJ") || !strcmp(x, "NN")) && t->vb >= 0)
+            tags[i] = t->vb; /* whatever the word was seen as: "free" is mostly ADJ */
         else if ((!strcmp(xpos_of(t, tags[i - 1]), "POS") ||
                   !strcmp(xpos_of(t, tags[i - 1]), "PRP$")) &&
                  (!strcmp(x, "VB") || !strcmp(x, "VBD") || !strcmp(x, "VBP") ||
                   !strcmp(x, "VBZ")) &&
-                 may_be(t, &w[i], nn))
-            tags[i] = nn;
+                 may_be(t, &w[i], t->nn))
+            tags[i] = t->nn;
     }
 }
 
