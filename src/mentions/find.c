@@ -110,6 +110,20 @@ static bool person_root(const char *root)
     return true;
 }
 
+/* The token after a gloss in brackets that starts or ends at k ("MP (Member of
+ * Parliament) Tom Watson"); k when there is none. */
+static uint32_t past_gloss(const dyad_doc *doc, uint32_t k, uint32_t end)
+{
+    if (k < end && ment_token_is(doc, k, ")"))
+        return k + 1;
+    if (k >= end || !ment_token_is(doc, k, "("))
+        return k;
+    for (uint32_t t = k + 1; t < end; t++)
+        if (ment_token_is(doc, t, ")"))
+            return t + 1;
+    return k;
+}
+
 /* The first token of the name after the dictionary's title ("UN Secretary-General
  * Antonio Guterres", "National Security Adviser Henrik Landerholm"), or of a dictionary
  * person's name after its title ("Kremlin spokesman Dmitry Peskov"); n0 when neither. */
@@ -130,6 +144,7 @@ static uint32_t dict_split(const dyad_doc *doc, const coded *c, const ment *m, u
         if (after > n0 && after + 2 <= m->t1)
             k = after;
     }
+    k = past_gloss(doc, k, m->t1);
     return k > n0 && k < m->t1 && all_propn(doc, k, m->t1) ? k : n0;
 }
 

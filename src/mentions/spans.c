@@ -66,6 +66,18 @@ static bool capital(const dyad_doc *doc, const dyad_sentence *s, uint32_t t)
     return t > s->first && isupper((unsigned char)doc->text[doc->tokens[t].start]);
 }
 
+/* A month the parser made part of the name before it, with no day after it:
+ * "Theresa May", "Brian May's", not "Baghdad May 5". */
+static bool surname_month(const dyad_doc *doc, const dyad_sentence *s, uint32_t t)
+{
+    const dyad_token *k = &doc->tokens[t];
+    uint32_t end = s->first + s->count;
+    return t > s->first && k->head == (int32_t)t - 1 && k->deprel &&
+           strcmp(k->deprel, "flat") == 0 && is_upos(&doc->tokens[t - 1], "PROPN") &&
+           ment_token_in(doc, t, ment_name_months) &&
+           !(t + 1 < end && isdigit((unsigned char)doc->text[doc->tokens[t + 1].start]));
+}
+
 /* Token t continues a chain that ends at t - 1: a proper noun; a capitalised adjective
  * or noun before one ("US National Security Council", the tagger calls "National" ADJ);
  * or a joiner between two ("Secretary of State", not "Russia of all places"). */
@@ -73,7 +85,7 @@ static bool joins(const dyad_doc *doc, const dyad_sentence *s, uint32_t t)
 {
     uint32_t end = s->first + s->count;
     const dyad_token *k = &doc->tokens[t];
-    if (ment_token_in(doc, t, ment_not_names))
+    if (ment_token_in(doc, t, ment_not_names) && !surname_month(doc, s, t))
         return false; /* "Fallujah Wednesday" is a place and a day */
     if (is_upos(k, "PROPN"))
         return true;
@@ -171,6 +183,27 @@ static bool push(ment_list *out, const ment *m)
     return ment_insert(out, out->n, m);
 }
 
+/* The start of a title before t, also across a short gloss in brackets ("Labour MP
+ * (Member of Parliament) Tom Watson"), unless the title is the end of a longer one
+ * ("Member of Parliament (MP)"); t when there is none. */
+static uint32_t title_past_gloss(const dyad_actor_dict *dict, const dyad_doc *doc,
+                                 const dyad_sentence *s, uint32_t t)
+{
+    if (t < s->first + 3 || !ment_token_is(doc, t - 1, ")"))
+        return ment_title_before(dict, doc, s, t);
+    for (uint32_t p = t - 2; p > s->first && p + 6 >= t; p--) {
+        if (ment_token_is(doc, p, "(")) {
+            uint32_t title = ment_title_before(dict, doc, s, p);
+            return title < p && !(title > s->first && is_upos(&doc->tokens[title - 1], "ADP"))
+                       ? title
+                       : t;
+        }
+        if (ment_token_is(doc, p, ")") || ment_token_is(doc, p, ","))
+            break;
+    }
+    return t;
+}
+
 /* Extends m left over its titles; earlier mentions it swallows are dropped. */
 static void extend_left(const dyad_actor_dict *dict, const dyad_doc *doc, const dyad_sentence *s,
                         ment *m, ment_list *out, size_t first_of_sentence)
@@ -178,7 +211,7 @@ static void extend_left(const dyad_actor_dict *dict, const dyad_doc *doc, const 
     if (m->t0 > s->first && dict_title(dict, doc, m->t0 - 1))
         m->t0--;
     else
-        m->t0 = ment_title_before(dict, doc, s, m->t0);
+        m->t0 = title_past_gloss(dict, doc, s, m->t0);
     while (m->t0 > s->first && title_word(doc, s, m->t0 - 1, m->t0, m->t1))
         m->t0--;
     while (m->t0 < m->c0 && !is_upos(&doc->tokens[m->t0], "PROPN") &&

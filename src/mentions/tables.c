@@ -67,6 +67,8 @@ const char *const ment_not_names[] = {
     "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "christmas",
     "easter", "ramadan", NULL};
 
+const char *const ment_name_months[] = {"april", "may", "june", "august", NULL};
+
 /* Words in or beside a name that tell a man or a woman, for pronoun agreement. */
 const char *const ment_male_words[] = {
     "mr", "sir", "lord", "king", "prince", "duke", "emperor", "pope", "father", "brother",
