@@ -677,6 +677,10 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     int32_t obj = ev_child(s, v, "obj");
     if (obj >= 0)
         cand[n++] = obj;
+    /* a named object no dictionary knows is the target, uncoded: no place stands in
+     * for it ("met Emily Carter in Berlin") */
+    const char *ou = obj >= 0 ? ev_tok(s, obj)->upos : NULL;
+    bool unknown_name = ou && strcmp(ou, "PROPN") == 0 && !ev_actor_of(s, obj, actors).code;
     int32_t iobj = ev_child(s, v, "iobj");
     if (iobj >= 0)
         cand[n++] = iobj;
@@ -694,14 +698,14 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     }
     /* "attacked the headquarters of Hamas", "welcomed the resumption of ties with Kyiv" */
     for (size_t i = 0, m = n; i < m && n < 12; i++) {
-        int32_t deep = nominal_actor(s, cand[i], 3, actors);
+        int32_t deep = unknown_name && cand[i] == obj ? -1 : nominal_actor(s, cand[i], 3, actors);
         if (deep >= 0)
             cand[n++] = deep;
     }
     /* a place is the target last of all: "protested in Beijing"; what hangs on an
      * "in" phrase before that ("sent $2 billion in aid to Ukraine") */
     size_t places = n;
-    for (int32_t c = s->first_child[v]; c >= 0 && n < 11; c = s->next_sibling[c])
+    for (int32_t c = s->first_child[v]; c >= 0 && n < 11 && !unknown_name; c = s->next_sibling[c])
         if (is_oblique(s, c, place))
             cand[n++] = c;
     for (size_t i = places, m = n; i < m && n < 12; i++) {

@@ -62,7 +62,13 @@ static const char *own_status(const ev_sentence *s, int32_t v)
     static const char *const fut[] = {"will", "shall", "'ll", NULL};
     static const char *const cond[] = {"if", "unless", "whether", NULL};
     const char *status = NULL;
+    /* "is to visit": what is arranged, not yet done ("was to prevent" is a purpose) */
+    static const char *const is[] = {"is", "are", "am", "'s", "'re", NULL};
+    bool be = false, to = false, only = false;
     for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c]) {
+        be = be || (ev_rel_starts(s, c, "cop") && lemma_in(s, c, is));
+        only = only || (ev_rel_starts(s, c, "advmod") && strcmp(s->lower[c], "only") == 0);
+        to = to || (ev_rel_starts(s, c, "mark") && strcmp(s->lower[c], "to") == 0);
         if ((ev_rel_starts(s, c, "advmod") || ev_rel_starts(s, c, "det") || ev_rel_starts(s, c, "aux")) &&
             lemma_in(s, c, neg))
             return "negated";
@@ -82,7 +88,7 @@ static const char *own_status(const ev_sentence *s, int32_t v)
         if (ev_rel_starts(s, c, "nsubj") && neither_nor(s, c))
             return "negated";
     }
-    return status;
+    return !status && be && to && !only ? "future" : status;
 }
 
 static const char *const speech_cues[] = {
@@ -427,15 +433,21 @@ static bool says_each_other(const ev_sentence *s, int32_t v)
 }
 
 /* Whether coordinated subjects act toward each other: "X and Y met", "X and Y renewed
- * ties", but not "neither X nor Y would endorse the result". */
-static bool reciprocal(const ev_sentence *s, int32_t v)
+ * ties", but not "neither X nor Y would endorse the result". With no object, only acts
+ * that take two sides do (consult, cooperate, fight): "X and Y called for a ceasefire"
+ * is an appeal of both, not to each other. */
+static bool reciprocal(const ev_sentence *s, int32_t v, const char *code)
 {
+    static const char *const two_sided[] = {"03", "04", "05", "06", "19", NULL};
     static const char *const relational[] = {
         "tie", "relation", "talk", "agreement", "deal", "treaty", "meeting", "cooperation",
         "accord", "pact", "dialogue", "negotiation", "summit", "contact", "partnership",
         "alliance", "truce", "ceasefire", "exchange", "consultation", "trade", "border", NULL};
     int32_t obj = ev_child(s, v, "obj");
-    return obj < 0 || lemma_in(s, obj, relational) || says_each_other(s, v);
+    bool takes_two = false;
+    for (const char *const *r = two_sided; *r && !takes_two; r++)
+        takes_two = strncmp(code, *r, 2) == 0;
+    return (obj < 0 ? takes_two : lemma_in(s, obj, relational)) || says_each_other(s, v);
 }
 
 /* Coercion and violence (CAMEO 17-20): acts that have a doer where they happen. */
@@ -836,7 +848,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 nt = ev_content_targets(&s, v, tgts, MAX_ACTORS, st->actors);
         }
         /* "Gondor and Osgiliath renewed ties": the members act toward each other */
-        bool mutual = nt == 0 && ns > 1 && strncmp(vc.code, "01", 2) != 0 && reciprocal(&s, v);
+        bool mutual = nt == 0 && ns > 1 && strncmp(vc.code, "01", 2) != 0 &&
+                      reciprocal(&s, v, vc.code);
         if (mutual) {
             memcpy(tgts, srcs, ns * sizeof *srcs);
             nt = ns;
