@@ -273,3 +273,52 @@ DYAD_TEST(tag_grammar_constraints)
     CHECK_STR(tag_of(m, welcome, 9, 3), "VBP");
     dyad_model_free(m);
 }
+
+/* A day takes no apposition: "On Friday, Youssef Chahed, the Prime Minister, signed"
+ * with the name hung on the date (through its comma) and the verb without a subject
+ * gets the name as subject and the title as its apposition; with a subject already,
+ * or "and" before the name, the tree stays as it is. */
+DYAD_TEST(parse_repair_date_apposition)
+{
+    static const char *const form[] = {"On", "Friday", ",", "Youssef", "Chahed", ",",
+                                       "the", "Prime", "Minister", ",", "signed", "it", "."};
+    static const char *const upos[] = {"ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT",
+                                       "DET", "ADJ", "PROPN", "PUNCT", "VERB", "PRON", "PUNCT"};
+    size_t len[13];
+    for (int i = 0; i < 13; i++)
+        len[i] = strlen(form[i]);
+    dyad_parse_input in = {13, form, len, upos, upos};
+    const int parsed[13] = {1, 10, 1, 2, 3, 8, 8, 8, 1, 1, -1, 10, 10};
+    const char *const parsed_rel[13] = {"case", "obl", "punct", "appos", "flat", "punct", "det",
+                                        "amod", "appos", "punct", "root", "obj", "punct"};
+    int head[13];
+    const char *rel[13];
+    memcpy(head, parsed, sizeof head);
+    memcpy(rel, parsed_rel, sizeof rel);
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[3] == 10);
+    CHECK_STR(rel[3], "nsubj");
+    CHECK(head[8] == 3);
+    CHECK_STR(rel[8], "appos");
+    CHECK(head[9] == 3);
+    CHECK(head[1] == 10);
+
+    memcpy(head, parsed, sizeof head); /* "it" as the subject: nothing to repair */
+    memcpy(rel, parsed_rel, sizeof rel);
+    rel[11] = "nsubj";
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[3] == 2 && head[8] == 1);
+    CHECK_STR(rel[3], "appos");
+
+    static const char *const and_form[] = {"On", "Friday", "and", "Saturday", "signed", "it"};
+    static const char *const and_upos[] = {"ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PRON"};
+    size_t and_len[6];
+    for (int i = 0; i < 6; i++)
+        and_len[i] = strlen(and_form[i]);
+    dyad_parse_input and_in = {6, and_form, and_len, and_upos, and_upos};
+    int and_head[6] = {1, 4, 3, 1, -1, 4};
+    const char *and_rel[6] = {"case", "obl", "cc", "conj", "root", "obj"};
+    dyad_parse_repair(&and_in, and_head, and_rel);
+    CHECK(and_head[3] == 1);
+    CHECK_STR(and_rel[3], "conj");
+}

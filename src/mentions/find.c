@@ -296,6 +296,18 @@ static bool has_capital(const dyad_doc *doc, const ment *m)
 }
 
 /* The code of a role apposition ("Fiona Hill, a former White House official"). */
+/* Whether the phrase [lo, hi] is headed by a word of kinship: "brother of a media
+ * personality" is a private person of the relative's country, not a journalist. */
+static bool kin_phrase(const dyad_doc *doc, uint32_t lo, uint32_t hi)
+{
+    for (uint32_t t = lo; t <= hi; t++) {
+        int32_t h = doc->tokens[t].head;
+        if (h < (int32_t)lo || h > (int32_t)hi)
+            return ment_token_in(doc, t, ment_kin_words);
+    }
+    return false;
+}
+
 static const char *appos_code(const dyad_actor_dict *dict, dyad_doc *doc, ment *m, int32_t date)
 {
     uint32_t lo, hi;
@@ -306,6 +318,11 @@ static const char *appos_code(const dyad_actor_dict *dict, dyad_doc *doc, ment *
     if (!c.found || !c.m.role[0])
         return NULL;
     m->titled = 1;
+    if (kin_phrase(doc, lo, hi)) {
+        char code[8];
+        snprintf(code, sizeof code, "%.3sCVL", c.m.country);
+        return dyad_doc_strdup(doc, code, strlen(code));
+    }
     return dyad_doc_strdup(doc, c.m.code, strlen(c.m.code));
 }
 

@@ -75,6 +75,7 @@ extern const char *const ment_place_preps[];  /* "in", "near": a place follows *
 extern const char *const ment_locatives[];    /* "in", "at": a capital there is a place */
 extern const char *const ment_group_roles[];  /* CAMEO roles of armed and political groups */
 extern const char *const ment_not_names[];    /* months, weekdays, holidays */
+extern const char *const ment_kin_words[];    /* "brother", "wife": kin, not a role */
 extern const char *const ment_name_months[];  /* months that are also names: "May" */
 extern const char *const ment_male_words[];   /* "Mr", "spokesman": a man */
 extern const char *const ment_female_words[]; /* "Mrs", "spokeswoman": a woman */

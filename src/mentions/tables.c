@@ -67,6 +67,12 @@ const char *const ment_not_names[] = {
     "saturday", "sunday", "mon", "tue", "wed", "thu", "fri", "sat", "sun", "christmas",
     "easter", "ramadan", NULL};
 
+const char *const ment_kin_words[] = {
+    "brother", "sister", "son", "daughter", "wife", "husband", "father", "mother", "cousin",
+    "nephew", "niece", "uncle", "aunt", "widow", "widower", "fiancee", "fiancée", "fiance",
+    "fiancé", "grandson", "granddaughter", "grandfather", "grandmother", "girlfriend",
+    "boyfriend", "brother-in-law", "sister-in-law", "stepson", "stepdaughter", "friend", NULL};
+
 const char *const ment_name_months[] = {"april", "may", "june", "august", NULL};
 
 /* Words in or beside a name that tell a man or a woman, for pronoun agreement. */

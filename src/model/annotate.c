@@ -53,6 +53,8 @@ static dyad_status annotate_sentence(const dyad_model *m, dyad_doc *doc, const d
     }
     dyad_parse_input in = {n, s->form, s->len, s->upos, s->xpos};
     st = dyad_parser_parse(model_parser(m), &in, s->head, s->rel);
+    if (st == DYAD_OK)
+        dyad_parse_repair(&in, s->head, s->rel);
     for (int i = 0; st == DYAD_OK && i < n; i++) {
         tok[i].head = s->head[i] < 0 ? -1 : (int32_t)sent->first + s->head[i];
         tok[i].deprel = s->rel[i];

@@ -48,4 +48,8 @@ void dyad_parser_free(dyad_parser *parser);
 dyad_status dyad_parser_parse(const dyad_parser *parser, const dyad_parse_input *in,
                               int *head, const char **deprel);
 
+/* Fixes readings English does not allow in a parsed sentence (head and deprel as
+ * dyad_parser_parse gives them): "On Friday, [name], the minister, signed". */
+void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **deprel);
+
 #endif

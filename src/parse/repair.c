@@ -1,0 +1,76 @@
+/* Repairs of the parser's output where English allows only one reading and the greedy
+ * parser, seeing one word at a time, often takes the other. */
+#include "parser.h"
+
+#include <string.h>
+#include <strings.h>
+
+/* Words for a day or month that a clause is dated by ("On Friday, ..."). */
+static bool date_word(const dyad_parse_input *in, int i)
+{
+    static const char *const words[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "yesterday", "today", "tonight", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", NULL};
+    for (const char *const *w = words; *w; w++)
+        if (strlen(*w) == in->form_len[i] && strncasecmp(in->form[i], *w, in->form_len[i]) == 0)
+            return true;
+    return false;
+}
+
+static bool rel_is(const char *rel, const char *want)
+{
+    return rel && strcmp(rel, want) == 0;
+}
+
+/* Whether word v has a dependent whose relation starts with prefix. */
+static bool has_dependent(int n, const int *head, const char **rel, int v, const char *prefix)
+{
+    size_t k = strlen(prefix);
+    for (int i = 0; i < n; i++)
+        if (head[i] == v && rel[i] && strncmp(rel[i], prefix, k) == 0)
+            return true;
+    return false;
+}
+
+/* Whether word x hangs on word d, directly or through a punctuation mark (the parser
+ * sometimes hangs an apposition on the comma before it). */
+static bool hangs_on(const dyad_parse_input *in, const int *head, int x, int d)
+{
+    int h = head[x];
+    if (h >= 0 && h != d && in->upos[h] && strcmp(in->upos[h], "PUNCT") == 0)
+        h = head[h];
+    return h == d;
+}
+
+/* "On Friday, Youssef Chahed, the Prime Minister of Tunisia, signed ...": a day has no
+ * apposition, so the first name hung on the date before a verb with no subject is its
+ * subject, and the appositions after it on the date are the name's. */
+static void date_apposition_subject(const dyad_parse_input *in, int *head, const char **rel)
+{
+    int n = in->n;
+    for (int d = 0; d < n; d++) {
+        int v = head[d];
+        if (v <= d || !date_word(in, d) || !in->upos[v] || strcmp(in->upos[v], "VERB") != 0 ||
+            has_dependent(n, head, rel, v, "nsubj") || has_dependent(n, head, rel, v, "csubj"))
+            continue;
+        int a = d + 1; /* the parser may make the name a conjunct of the date, no "and" */
+        while (a < v && !((rel_is(rel[a], "appos") ||
+                           (rel_is(rel[a], "conj") && !has_dependent(n, head, rel, a, "cc"))) &&
+                          hangs_on(in, head, a, d)))
+            a++;
+        if (a == v || !in->upos[a] || (strcmp(in->upos[a], "PROPN") && strcmp(in->upos[a], "NOUN")))
+            continue;
+        for (int b = a + 1; b < v; b++)
+            if ((rel_is(rel[b], "appos") || rel_is(rel[b], "punct")) && hangs_on(in, head, b, d))
+                head[b] = a;
+        head[a] = v;
+        rel[a] = has_dependent(n, head, rel, v, "aux:pass") ? "nsubj:pass" : "nsubj";
+        return;
+    }
+}
+
+void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
+{
+    date_apposition_subject(in, head, rel);
+}
