@@ -364,17 +364,19 @@ static int32_t characterized_actor(stage *st, const ev_sentence *s, int32_t obj)
     return owner >= 0 && ev_actor_of(s, owner, st->actors).code ? owner : -1;
 }
 
+/* Verbs that say what something is: "called X a Y", "described X as Y". */
+static const char *const naming_verbs[] = {"call", "describe", "brand", "label", "characterize",
+                                           "characterise", "term", "dub", "deem", NULL};
+
 /* Recodes a verb of naming with a quoted or evaluative predicate as criticism (111)
  * or praise (051) of the actor characterized, over the loose patterns of "call"
  * ("- * (ON)" takes "called X a friend on Monday" as an appeal). Verbal attacks
  * ("attacked the inquiry as ...") are criticism. */
 static void characterization(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
 {
-    static const char *const naming[] = {"call", "describe", "brand", "label", "characterize",
-                                         "characterise", "term", "dub", "deem", NULL};
     static const char *const verbal[] = {"attack", "assail", "blast", "slam", "lash",
                                          "criticize", "criticise", "denounce", "condemn", NULL};
-    bool names = lemma_in(s, v, naming), attacks = lemma_in(s, v, verbal);
+    bool names = lemma_in(s, v, naming_verbs), attacks = lemma_in(s, v, verbal);
     int32_t obj = ev_child(s, v, "obj");
     if ((!names && !attacks) || obj < 0)
         return;
@@ -905,10 +907,13 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             bool violent = strncmp(vc.code, "18", 2) == 0 || strncmp(vc.code, "19", 2) == 0 ||
                            strncmp(vc.code, "20", 2) == 0;
             /* "attacked the investigation", "slammed the plan": these verbs against no one
-             * are words ("fired rockets", "launched strikes" stay deeds) */
+             * are words ("fired rockets", "launched strikes" stay deeds); so is violence
+             * a speaker names ("described the attacks as ...") */
             static const char *const idioms[] = {"attack", "assail", "blast", "slam", "hit",
                                                  "lash", "savage", "hammer", "batter", NULL};
-            bool verbal = violent && ev_child(&s, v, "obj") >= 0 && lemma_in(&s, v, idioms);
+            bool verbal = violent && ev_child(&s, v, "obj") >= 0 &&
+                          (lemma_in(&s, v, idioms) || lemma_in(&s, v, speech_cues) ||
+                           lemma_in(&s, v, naming_verbs));
             if (!coded && nt == 0 && ns && !verbal && targetless(&s, v, &vc)) {
                 ev_actor none = {.code = NULL, .head = -1};
                 if (!add_event(st, &s, si, v, vc.code, &a, &none, &status, date, vt) ||

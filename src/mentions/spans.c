@@ -302,6 +302,20 @@ static bool determined(const dyad_doc *doc, const dyad_sentence *s, uint32_t k)
     return false;
 }
 
+/* Whether a conjunct of h has a coordinating word: a true list, not an apposition the
+ * parser took for one. */
+static bool coordinated(const dyad_doc *doc, const dyad_sentence *s, uint32_t h)
+{
+    uint32_t end = s->first + s->count;
+    for (uint32_t k = s->first; k < end; k++) {
+        int32_t c = doc->tokens[k].head;
+        if (is_rel(&doc->tokens[k], "cc") && c >= 0 && doc->tokens[c].head == (int32_t)h &&
+            is_rel(&doc->tokens[c], "conj"))
+            return true;
+    }
+    return false;
+}
+
 bool ment_apposition(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t *hi)
 {
     const dyad_sentence *s = &doc->sentences[m->sentence];
@@ -309,8 +323,15 @@ bool ment_apposition(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t 
     /* the first of coordinated names: the parser hangs a later one's apposition on it */
     int32_t first = is_rel(&doc->tokens[h], "conj") ? doc->tokens[h].head : -1;
     for (uint32_t k = m->t1; k < end; k++) { /* "Fiona Hill, a former official" */
-        if (doc->tokens[k].head == (int32_t)h && is_rel(&doc->tokens[k], "conj"))
+        if (doc->tokens[k].head == (int32_t)h && is_rel(&doc->tokens[k], "conj")) {
+            ment_subtree(doc, s, k, lo, hi); /* "Delfin Lorenzana, the Defence Secretary;" */
+            if (*lo == m->t1 && ment_token_is(doc, m->t1, ",") && determined(doc, s, k) &&
+                !coordinated(doc, s, h) && !ment_token_in(doc, h, ment_not_names)) {
+                (*lo)++;
+                return true;
+            }
             break; /* "A and B, the mayor": the apposition is B's */
+        }
         int32_t kh = doc->tokens[k].head;
         if ((kh != (int32_t)h && kh != first) || !is_rel(&doc->tokens[k], "appos") ||
             (is_upos(&doc->tokens[k], "PROPN") && !determined(doc, s, k)))
