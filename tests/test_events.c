@@ -1,6 +1,7 @@
 /* Tests of the event stage: dictionary parsing (verbs, codes, nouns, discards) and
  * coded events over the shipped model, dictionaries and tables. */
 #include "test.h"
+#include "../src/events/events.h"
 
 #include <stdlib.h>
 
@@ -138,6 +139,22 @@ DYAD_TEST(events_nouns_and_discards_parse)
     CHECK(dyad_event_dict_add_discards(d, "d", discards, strlen(discards), NULL) == DYAD_OK);
     CHECK(dyad_event_dict_skipped(d) == 2);
     CHECK_STR(dyad_event_dict_problem(d, 0), "n:3: expected NOUN [code]");
+    dyad_event_dict_free(d);
+}
+
+/* Abstract nouns: one word a line, folded to lower case, looked up exactly; a line of
+ * two words is skipped and reported. */
+DYAD_TEST(events_abstract_nouns_parse)
+{
+    static const char words[] = "# comment\nDecree\nfraud\r\ntwo words\n\nscrutiny";
+    dyad_event_dict *d = dyad_event_dict_new();
+    CHECK(dyad_event_dict_add_abstract(d, "a", words, strlen(words), NULL) == DYAD_OK);
+    CHECK(dyad_event_dict_skipped(d) == 1);
+    CHECK_STR(dyad_event_dict_problem(d, 0), "a:4: expected one word");
+    CHECK(ev_abstract_noun(d, "decree") && ev_abstract_noun(d, "fraud") &&
+          ev_abstract_noun(d, "scrutiny"));
+    CHECK(!ev_abstract_noun(d, "decrees") && !ev_abstract_noun(d, "police") &&
+          !ev_abstract_noun(NULL, "decree"));
     dyad_event_dict_free(d);
 }
 

@@ -34,6 +34,7 @@ void dyad_event_dict_free(dyad_event_dict *d)
     free(d->synsets);
     free(d->discards);
     free(d->nouns);
+    free(d->abstract);
     free(d->verb_slots);
     dyad_problems_free(&d->problems);
     free(d);
@@ -282,6 +283,58 @@ oom:
     return DYAD_ENOMEM;
 }
 
+static int pooled_cmp(const void *a, const void *b, void *d)
+{
+    return strcmp(ev_str(d, *(const uint32_t *)a), ev_str(d, *(const uint32_t *)b));
+}
+
+bool ev_abstract_noun(const dyad_event_dict *d, const char *word)
+{
+    size_t lo = 0, hi = d ? d->n_abstract : 0;
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        int c = strcmp(ev_str(d, d->abstract[mid]), word);
+        if (c == 0)
+            return true;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return false;
+}
+
+dyad_status dyad_event_dict_add_abstract(dyad_event_dict *d, const char *name, const void *data,
+                                         size_t len, dyad_error *err)
+{
+    const char *next = data, *end = next + len, *p;
+    size_t lineno = 0, n;
+    while (next_line(&next, end, &p, &n)) {
+        lineno++;
+        while (n && (p[n - 1] == '\r' || p[n - 1] == ' ' || p[n - 1] == '\t'))
+            n--; /* files written on Windows, or by hand */
+        if (!n || p[0] == '#')
+            continue;
+        if (n > 64 || memchr(p, ' ', n) || memchr(p, '\t', n) || memchr(p, '\0', n)) {
+            ev_problem(d, name, lineno, "expected one word");
+            continue;
+        }
+        if (!dyad_array_grow((void **)&d->abstract, &d->cap_abstract, d->n_abstract + 1,
+                             sizeof *d->abstract, 1024))
+            goto oom;
+        d->abstract[d->n_abstract] = ev_pool_add(d, p, n, true);
+        if (d->pool.oom)
+            goto oom;
+        d->n_abstract++;
+    }
+    if (d->n_abstract)
+        qsort_r(d->abstract, d->n_abstract, sizeof *d->abstract, pooled_cmp, d);
+    return DYAD_OK;
+oom:
+    dyad_error_set(err, DYAD_ENOMEM, "nomem", "out of memory loading %s", name);
+    return DYAD_ENOMEM;
+}
+
 typedef dyad_status (*ev_loader)(dyad_event_dict *, const char *, const void *, size_t,
                                  dyad_error *);
 
@@ -311,6 +364,8 @@ dyad_status dyad_event_dict_add_file(dyad_event_dict *d, const char *path,
         return load_file(d, path, dyad_event_dict_add_discards, err);
     case DYAD_EVENT_FILE_NOUNS:
         return load_file(d, path, dyad_event_dict_add_nouns, err);
+    case DYAD_EVENT_FILE_ABSTRACT:
+        return load_file(d, path, dyad_event_dict_add_abstract, err);
     }
     dyad_error_set(err, DYAD_EINVAL, "usage", "unknown event file kind");
     return DYAD_EINVAL;

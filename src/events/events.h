@@ -75,6 +75,7 @@ struct dyad_event_dict {
     ev_synset *synsets; size_t n_synsets, cap_synsets;
     ev_discard *discards; size_t n_discards, cap_discards;
     ev_noun *nouns; size_t n_nouns, cap_nouns;
+    uint32_t *abstract; size_t n_abstract, cap_abstract; /* pool offsets, sorted */
     int32_t *verb_slots; size_t n_verb_slots; /* lemma hash -> first verb, -1 empty */
     dyad_problems problems;                /* malformed lines skipped by every load */
     bool keep_statements;                  /* code "010" events (PETRARCH does) */
@@ -107,6 +108,7 @@ static inline uint64_t ev_word_bit(const char *w, size_t len)
 /* One sentence as the matcher sees it. */
 typedef struct ev_sentence {
     const dyad_doc *doc;
+    const dyad_event_dict *dict;   /* for the nouns it knows; NULL = none */
     uint32_t first, count;         /* token range in doc->tokens */
     char **lower;                  /* [count] lower-cased forms */
     char **lemma;                  /* [count] lower-cased lemmas (the form when none) */
@@ -134,6 +136,8 @@ typedef struct ev_match {
 ev_match ev_pattern_match(const dyad_event_dict *d, const ev_pattern *p, const ev_sentence *s,
                           const ev_context *pre, const ev_context *post,
                           bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg);
+/* Whether a noun (lower case) names no actor, place or thing (abstract.nouns). */
+bool ev_abstract_noun(const dyad_event_dict *d, const char *word);
 /* The code of an event noun (lower case), or NULL. */
 const char *ev_noun_code(const dyad_event_dict *d, const char *word);
 /* Whether the sentence holds a discard phrase: 0 none, 1 the sentence, 2 the story. */

@@ -48,6 +48,7 @@ bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
 {
     const dyad_sentence *sent = &doc->sentences[si];
     s->doc = doc;
+    s->dict = NULL;
     s->first = sent->first;
     s->count = sent->count;
     s->country = "---";
@@ -286,7 +287,8 @@ static const char *speaker_code(const ev_sentence *s, int32_t h)
 }
 
 /* Whether a dictionary match [ms, me) inside the phrase [lo, hi] of noun h covers h or a
- * noun that modifies it ("rebel positions"), not only an adjective ("official visit"). */
+ * noun that modifies it ("rebel positions"), not only an adjective ("official visit"),
+ * and h can name an actor or its place. */
 static bool nominal_match(const ev_sentence *s, int32_t h, int32_t lo, int32_t hi, uint32_t ms,
                           uint32_t me)
 {
@@ -294,8 +296,11 @@ static bool nominal_match(const ev_sentence *s, int32_t h, int32_t lo, int32_t h
         const dyad_token *t = ev_tok(s, i);
         if (t->end <= ms || t->start >= me)
             continue;
-        if (i == h || (ev_head(s, i) == h && rel_is(s, i, "compound")))
+        if (i == h)
             return true;
+        /* "police officers", not "a government decree", "the monarch butterflies" */
+        if (ev_head(s, i) == h && rel_is(s, i, "compound"))
+            return !ev_abstract_noun(s->dict, s->lemma[h]);
     }
     return false;
 }

@@ -805,6 +805,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
     if (!ev_sentence_init(&s, st->doc, si))
         return false;
     s.country = st->country;
+    s.dict = st->dict;
     if (ev_discarded(st->dict, &s))
         return true;
     memset(st->acted, 0, s.count);

@@ -63,6 +63,10 @@ static dyad_status load_events(dyad_pipeline *p, const char *events_dir, const c
         snprintf(path, sizeof path, "%s/cameo.nouns", events_dir);
         st = dyad_event_dict_add_file(p->events, path, DYAD_EVENT_FILE_NOUNS, err);
     }
+    if (st == DYAD_OK) { /* English, not the dictionary: kept with the user's verbs */
+        snprintf(path, sizeof path, "%s/abstract.nouns", events_dir);
+        st = dyad_event_dict_add_file(p->events, path, DYAD_EVENT_FILE_ABSTRACT, err);
+    }
     if (st == DYAD_OK && merge_dir)
         st = dyad_event_dict_add_dir(p->events, merge_dir, NULL, err);
     return st;
