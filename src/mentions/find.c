@@ -59,11 +59,21 @@ static uint32_t token_at(const dyad_doc *doc, uint32_t lo, uint32_t hi, uint32_t
     return lo;
 }
 
+/* Whether [lo, hi) are capitalised proper nouns, or syllables a hyphen joins to one
+ * ("Moon Jae-in": the tokenizer splits hyphens). */
 static bool all_propn(const dyad_doc *doc, uint32_t lo, uint32_t hi)
 {
-    for (uint32_t t = lo; t < hi; t++)
+    for (uint32_t t = lo; t < hi; t++) {
+        bool hyphen = t > lo && ment_token_is(doc, t, "-") &&
+                      !(doc->tokens[t - 1].flags & DYAD_TOKEN_SPACE_AFTER) &&
+                      !(doc->tokens[t].flags & DYAD_TOKEN_SPACE_AFTER);
+        if (hyphen && t + 1 < hi) {
+            t++; /* the syllable after it, whatever its case */
+            continue;
+        }
         if (!propn(doc, t) || !upper_at(doc, t))
             return false;
+    }
     return lo < hi;
 }
 

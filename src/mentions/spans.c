@@ -78,6 +78,25 @@ static bool surname_month(const dyad_doc *doc, const dyad_sentence *s, uint32_t 
            !(t + 1 < end && isdigit((unsigned char)doc->text[doc->tokens[t + 1].start]));
 }
 
+/* A hyphen at h that joins a lower-case syllable to a name of two or more words
+ * ("Moon Jae-in", "Yoon Suk-yeol"; the tokenizer splits hyphens), not "the US-led". */
+static bool name_syllable_after(const dyad_doc *doc, const dyad_sentence *s, uint32_t h)
+{
+    uint32_t end = s->first + s->count;
+    if (h < s->first + 2 || h + 1 >= end || !ment_token_is(doc, h, "-") ||
+        (doc->tokens[h - 1].flags & DYAD_TOKEN_SPACE_AFTER) ||
+        (doc->tokens[h].flags & DYAD_TOKEN_SPACE_AFTER) ||
+        !is_upos(&doc->tokens[h - 1], "PROPN") || !is_upos(&doc->tokens[h - 2], "PROPN"))
+        return false;
+    const dyad_token *k = &doc->tokens[h + 1];
+    if (k->end - k->start > 5 || is_upos(k, "VERB"))
+        return false;
+    for (uint32_t i = k->start; i < k->end; i++)
+        if (!islower((unsigned char)doc->text[i]))
+            return false;
+    return true;
+}
+
 /* Token t continues a chain that ends at t - 1: a proper noun; a capitalised adjective
  * or noun before one ("US National Security Council", the tagger calls "National" ADJ);
  * or a joiner between two ("Secretary of State", not "Russia of all places"). */
@@ -95,6 +114,8 @@ static bool joins(const dyad_doc *doc, const dyad_sentence *s, uint32_t t)
         !(doc->tokens[t - 1].flags & DYAD_TOKEN_SPACE_AFTER) &&
         !(k->flags & DYAD_TOKEN_SPACE_AFTER))
         return true; /* "al-Sadr", "Al-Qaeda": one written word */
+    if (name_syllable_after(doc, s, t) || (t > s->first && name_syllable_after(doc, s, t - 1)))
+        return true;
     if (t + 1 >= end || !is_upos(&doc->tokens[t + 1], "PROPN") || !capital(doc, s, t + 1))
         return false;
     if (ment_token_is(doc, t, "and") && of_before(doc, s, t))
