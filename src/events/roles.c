@@ -188,6 +188,13 @@ bool ev_clause(const ev_sentence *s, int32_t v, ev_context *pre, ev_context *pos
                 stack[top++] = c;
     }
     free(stack);
+    /* "called for [his death to be investigated]": the "for" that opens a clause of v
+     * is v's word, as the prepositions of its patterns expect */
+    for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c]) {
+        int32_t mark = clause_boundary(s, c) ? ev_child(s, c, "mark") : -1;
+        if (mark >= 0 && strcmp(s->lower[mark], "for") == 0)
+            in_clause[mark] = 1;
+    }
     pre->n = post->n = 0;
     for (int32_t i = 0; i < (int32_t)s->count; i++) {
         if (!in_clause[i] || i == v)
