@@ -234,6 +234,15 @@ static verb_code code_verb(stage *st, const ev_sentence *s, int32_t v, const ev_
     return best;
 }
 
+/* Whether pattern p names the word w ("- OUT *" names "out"). */
+static bool pattern_names(const dyad_event_dict *d, const ev_pattern *p, const char *w)
+{
+    for (uint32_t e = p->first; e < p->first + p->n_pre + p->n_post; e++)
+        if (d->elems[e].kind == EL_WORD && strcmp(ev_str(d, d->elems[e].value), w) == 0)
+            return true;
+    return false;
+}
+
 static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_context *pre,
                           const ev_context *post, const char *key, verb_code *out)
 {
@@ -243,6 +252,10 @@ static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_c
     /* words before a passive verb are what it was done to: "soldiers were taken" is no
      * "- &MILITARY *" (troops took) */
     bool passive = ev_child(s, v, "aux:pass") >= 0 || ev_child(s, v, "nsubj:pass") >= 0;
+    /* "put out the fire" is not "put": a particle the entry does not name leaves it only
+     * the patterns that name it */
+    int32_t prt_at = ev_child(s, v, "compound:prt");
+    const char *prt = prt_at >= 0 ? s->lower[prt_at] : NULL;
     for (int32_t vi = first; vi >= 0; vi = d->verbs[vi].next) {
         const ev_verb *verb = &d->verbs[vi];
         if (strcmp(ev_str(d, verb->lemma), ev_str(d, d->verbs[first].lemma)) != 0)
@@ -252,7 +265,8 @@ static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_c
         const ev_block *b = &d->blocks[verb->block];
         /* the verb's own code, else its block's: what the verb alone means */
         bool own_code = verb->code[0] != '\0';
-        if (best.match.score <= 0 && best.match.source < 0 && best.match.target < 0) {
+        bool bare = prt && !verb->particle; /* the entry is for the verb without it */
+        if (!bare && best.match.score <= 0 && best.match.source < 0 && best.match.target < 0) {
             const char *code = own_code ? verb->code : b->code;
             /* a verb whose blocks disagree on its meaning alone has none (precision first) */
             if (best.code[0] && strcmp(best.code, code) != 0)
@@ -263,7 +277,8 @@ static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_c
         }
         for (uint32_t k = 0; k < b->n_patterns; k++) {
             const ev_pattern *p = &d->patterns[b->first_pattern + k];
-            if (p->n_pre + p->n_post == 0 || (passive && p->pre_words))
+            if (p->n_pre + p->n_post == 0 || (passive && p->pre_words) ||
+                (bare && !pattern_names(d, p, prt)))
                 continue;
             ev_match m = ev_pattern_match(d, p, s, pre, post, actor_start, st);
             if (m.score < 0 || (m.score == 0 && m.source < 0 && m.target < 0))
