@@ -354,7 +354,10 @@ bool ment_apposition(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t 
             break; /* "A and B, the mayor": the apposition is B's */
         }
         int32_t kh = doc->tokens[k].head;
-        if ((kh != (int32_t)h && kh != first) || !is_rel(&doc->tokens[k], "appos") ||
+        /* an apposition right after a coordinated name is the name's, wherever the parser
+         * hung it ("Warren of Massachusetts and Michael Bloomberg, formerly the mayor") */
+        bool before = first >= 0 && kh >= (int32_t)s->first && kh < (int32_t)m->t0;
+        if ((kh != (int32_t)h && kh != first && !before) || !is_rel(&doc->tokens[k], "appos") ||
             (is_upos(&doc->tokens[k], "PROPN") && !determined(doc, s, k)))
             continue;
         ment_subtree(doc, s, k, lo, hi);
