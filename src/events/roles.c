@@ -661,6 +661,24 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
                 return agent >= 0 ? with_conjuncts(s, agent, out, 0, max) : 0;
             }
             int32_t h = ev_head(s, v);
+            /* "signed a decree banning the niqab": a legal instrument acts for whoever
+             * made it, the subject of the verb it is the object of */
+            static const char *const instruments[] = {
+                "decree", "law", "bill", "order", "resolution", "legislation", "ruling",
+                "regulation", "directive", "ordinance", "amendment", "act", NULL};
+            static const char *const enact[] = {"sign", "issue", "pass", "enact", "adopt",
+                                                "approve", "introduce", "impose", "unveil",
+                                                "declare", "propose", "announce", NULL};
+            int32_t g = h >= 0 && rel_is(s, h, "obj") ? ev_head(s, h) : -1;
+            bool instrument = false, made = false;
+            for (const char *const *w = instruments; g >= 0 && *w && !instrument; w++)
+                instrument = strcmp(s->lemma[h], *w) == 0;
+            for (const char *const *w = enact; instrument && *w && !made; w++)
+                made = strcmp(s->lemma[g], *w) == 0;
+            if (made) {
+                v = g;
+                continue;
+            }
             return h >= 0 ? with_conjuncts(s, h, out, 0, max) : 0;
         }
         return 0;
