@@ -460,6 +460,7 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
         c.m.code[3] = '\0'; /* "talks in Moscow": the country, not its government */
     split_name(dict, doc, &c, m);
     m->code = c.found ? dyad_doc_strdup(doc, c.m.code, strlen(c.m.code)) : NULL;
+    m->stateless = c.found && c.m.via == DYAD_ACTOR_VIA_NAME && !c.m.country[0];
     if (!m->code)
         m->code = appos_code(dict, doc, m, date);
     else if (c.m.via & DYAD_ACTOR_VIA_LAPSED)
@@ -681,8 +682,8 @@ static bool add_country(dyad_doc *doc, ment_list *l)
     for (size_t i = 0; country[0] && i < l->n; i++) {
         ment *m = &l->m[i];
         if (!m->type || !m->code || !actor_code_is_role(m->code) ||
-            actor_code_is_transnational(m->code))
-            continue; /* NGOs and multinationals belong to no country */
+            actor_code_is_transnational(m->code) || m->stateless)
+            continue; /* NGOs, multinationals and named bodies of no country belong to none */
         if (m->code != from) {
             char code[40];
             snprintf(code, sizeof code, "%s%s", country, m->code);

@@ -19,6 +19,7 @@ typedef struct ment {
     const char *form;    /* static: NULL for a name, "pronoun" or "title" */
     unsigned gender;     /* NER_MALE | NER_FEMALE learnt from pronouns resolved to it */
     int inferred;        /* the code's country is the one the document is about, not stated */
+    int stateless;       /* a dictionary name coded with no country ("Facebook"): none inferred */
 } ment;
 
 /* A growable array of mentions (malloc'd, freed by the stage). */
