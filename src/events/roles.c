@@ -331,6 +331,12 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
     if (!u || !(strcmp(u, "PROPN") == 0 || strcmp(u, "NOUN") == 0 || strcmp(u, "PRON") == 0 ||
                 strcmp(u, "X") == 0 || strcmp(u, "ADJ") == 0))
         return a;
+    /* "a state of emergency", "the state of the economy": a condition, not a government
+     * ("the State of Israel" is one) */
+    if (strcmp(s->lemma[h], "state") == 0 && strcmp(u, "NOUN") == 0)
+        for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c])
+            if (rel_is(s, c, "nmod") && ev_tok(s, c)->upos && strcmp(ev_tok(s, c)->upos, "NOUN") == 0)
+                return a;
     uint32_t hstart = ev_tok(s, h)->start;
     for (size_t d = 0; d < doc->n_dates; d++) /* "on Friday" names no actor */
         if (doc->dates[d].start <= hstart && hstart < doc->dates[d].end)

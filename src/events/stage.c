@@ -653,8 +653,9 @@ static bool claim_or_accusation(stage *st, const ev_sentence *s, size_t si, int3
     if (!violent || (!reported && !denied) || doer->implicit)
         return true;
     ev_actor speaker = speaker_of(st, s, status);
-    if (!speaker.code || strlen(speaker.code) < 3 || strncmp(speaker.code, "---", 3) == 0)
-        return true;
+    if (!speaker.code || strlen(speaker.code) < 3 || strncmp(speaker.code, "---", 3) == 0 ||
+        is_press(speaker.code))
+        return true; /* the press reports an attack; it neither claims nor accuses */
     bool own_side = strncmp(speaker.code, doer->code, 3) == 0 &&
                     (same(speaker.code, doer->code) ||
                      (state_side(speaker.code) && state_side(doer->code)));
