@@ -172,6 +172,10 @@ ev_actor ev_actor_arg(const ev_sentence *s, ev_arg a, const dyad_actor_dict *act
 size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max);
 size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
                   const dyad_actor_dict *actors);
+/* The coded object of a prepositional phrase with one of preps on v or its object,
+ * expanded over coordination ("warned Gondor about [the Prince]"); 0 when none. */
+size_t ev_oblique_targets(const ev_sentence *s, int32_t v, const char *const *preps, ev_arg *out,
+                          size_t max, const dyad_actor_dict *actors);
 /* For a noun that names an event: its source and target arguments ("Russia's attack on
  * Kyiv", "talks between X and Y", "aid from the US to Ukraine"); *mutual when the
  * members of one side act toward each other. False when either side is missing. */

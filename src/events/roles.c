@@ -765,6 +765,18 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     return 0;
 }
 
+size_t ev_oblique_targets(const ev_sentence *s, int32_t v, const char *const *preps, ev_arg *out,
+                          size_t max, const dyad_actor_dict *actors)
+{
+    /* the parse may hang the phrase on the object: "warned [Gondor about the Prince]" */
+    int32_t heads[2] = {v, ev_child(s, v, "obj")};
+    for (int k = 0; k < 2 && heads[k] >= 0; k++)
+        for (int32_t c = s->first_child[heads[k]]; c >= 0; c = s->next_sibling[c])
+            if (is_oblique(s, c, preps) && ev_actor_of(s, c, actors).code)
+                return with_conjuncts(s, c, out, 0, max);
+    return 0;
+}
+
 int32_t ev_patient(const ev_sentence *s, int32_t v)
 {
     int32_t p = ev_child(s, v, "nsubj:pass");

@@ -862,7 +862,14 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         } else if (statement && !st->dict->keep_statements) {
             nt = ev_content_targets(&s, v, tgts, MAX_ACTORS, st->actors);
         } else {
-            nt = ev_targets(&s, v, tgts, MAX_ACTORS, st->actors);
+            /* "warned Gondor about the Prince": a warning threatens whom it is about */
+            static const char *const about[] = {"about", NULL};
+            static const char *const warn[] = {"warn", NULL};
+            nt = strncmp(vc.code, "13", 2) == 0 && lemma_in(&s, v, warn)
+                     ? ev_oblique_targets(&s, v, about, tgts, MAX_ACTORS, st->actors)
+                     : 0;
+            if (!nt)
+                nt = ev_targets(&s, v, tgts, MAX_ACTORS, st->actors);
             if (!nt && strncmp(vc.code, "01", 2) == 0 && !statement)
                 nt = ev_content_targets(&s, v, tgts, MAX_ACTORS, st->actors);
         }
