@@ -12,8 +12,8 @@ Sources, merged in this order (a later source wins for the same phrase):
   ngec/countries.csv (MIT): names and nationality adjectives/demonyms    -> countries
   data/actors/metonyms.txt (hand-curated, Phoenix actor format)          -> place metonyms
   data/actors/supplement.txt (hand-curated, Phoenix actor format)        -> actors
-  petrarch2/Phoenix.agents.txt, then ngec/PLOVER_agents.txt (MIT),
-  then data/actors/supplement-agents.txt                                 -> agents
+  petrarch2/Phoenix.agents.txt, then ngec/PLOVER_agents.txt (MIT; its MED,
+  medical, written as CAMEO's HLH), then data/actors/supplement-agents.txt -> agents
 (CountryInfo's leaders are not read again: Phoenix.Countries.actors.txt was generated
 from a later CountryInfo and already carries every leader with the dates of office.)
 
@@ -173,7 +173,14 @@ def plural(w):
         return w + 'ES'
     return w + 'S'
 
-def read_agents(d, path):
+def cameo_roles(code):
+    """PLOVER's agent file writes medical as MED, which is CAMEO's (and Phoenix's) code
+    for the media: its medical roles become CAMEO's HLH, so MED means one thing."""
+    head, _, roles = code.partition('~')
+    parts = [roles[i:i + 3] for i in range(0, len(roles), 3)]
+    return head + '~' + ''.join('HLH' if p == 'MED' else p for p in parts)
+
+def read_agents(d, path, recode=None):
     """PETRARCH agent file: PHRASE {PLURAL} [~CODE]; !MARKER! = a, b substitution sets."""
     subst = {}
     for raw in open(path, encoding='utf-8', errors='replace'):
@@ -191,6 +198,8 @@ def read_agents(d, path):
             d.skipped += 1
             continue
         code = m.group(3).strip()
+        if recode:
+            code = recode(code)
         phrase, plur = m.group(1).strip(), m.group(2)
         mk = re.search(r'!([A-Z]+)!', phrase)
         if mk:
@@ -286,7 +295,7 @@ def main():
     read_actors(d, os.path.join(own, 'metonyms.txt'), kind='m')
     read_actors(d, os.path.join(own, 'supplement.txt'))
     read_agents(d, os.path.join(ev, 'petrarch2', 'Phoenix.agents.txt'))
-    read_agents(d, os.path.join(ev, 'ngec', 'PLOVER_agents.txt'))
+    read_agents(d, os.path.join(ev, 'ngec', 'PLOVER_agents.txt'), recode=cameo_roles)
     read_agents(d, os.path.join(own, 'supplement-agents.txt'))
     n = write(d, a.out)
     phrases = sum(len(g[2]) for g in d.groups)
