@@ -18,6 +18,47 @@ typedef struct petr_totals {
     size_t records, expected, found, extra, produced;
 } petr_totals;
 
+/* PETRARCH codes a negated act as another act ("did not clash" 110 is 050, "would not
+ * provide support" 060 is 121): data/events/negation.tsv, from its coding ontology. */
+typedef struct negation { char code[8], negated[8]; } negation;
+typedef struct negations { negation *rows; size_t n; } negations;
+
+/* Reads CODE<TAB>NEGATED rows; a missing or unreadable file gives none (an error). */
+static bool load_negations(const char *path, negations *out)
+{
+    out->rows = NULL, out->n = 0;
+    FILE *f = fopen(path, "r");
+    if (!f)
+        return false;
+    char line[128];
+    size_t cap = 0;
+    while (fgets(line, sizeof line, f)) {
+        char code[8], neg[8];
+        if (line[0] == '#' || sscanf(line, "%7[0-9]\t%7[0-9]", code, neg) != 2)
+            continue;
+        if (out->n == cap) {
+            cap = cap ? 2 * cap : 32;
+            negation *grown = realloc(out->rows, cap * sizeof *grown);
+            if (!grown)
+                break;
+            out->rows = grown;
+        }
+        snprintf(out->rows[out->n].code, sizeof out->rows[out->n].code, "%s", code);
+        snprintf(out->rows[out->n].negated, sizeof out->rows[out->n].negated, "%s", neg);
+        out->n++;
+    }
+    fclose(f);
+    return true;
+}
+
+static const char *negated_code(const negations *ng, const char *code)
+{
+    for (size_t i = 0; i < ng->n; i++)
+        if (strcmp(ng->rows[i].code, code) == 0)
+            return ng->rows[i].negated;
+    return NULL;
+}
+
 void help_eval_petrarch(FILE *out)
 {
     fprintf(out,
@@ -25,8 +66,11 @@ void help_eval_petrarch(FILE *out)
         "Codes each record's text (with dyad's own tokenizer, tagger and parser) and\n"
         "compares the (source, target, CAMEO code) triples with the record's\n"
         "expected_events: found, missed, and extra triples, per record and in total.\n"
-        "Records whose flags say evaluate=false are skipped unless --all. Negated and\n"
-        "hypothetical events do not count as coded: dyad never reports them as events.\n\n"
+        "Records whose flags say evaluate=false are skipped unless --all. Hypothetical\n"
+        "events do not count as coded; a negated one counts as the act PETRARCH codes\n"
+        "for its negation (data/events/negation.tsv: \"did not clash\" 110 is 050, \"would\n"
+        "not provide support\" 060 is 121), else not at all. (dyad code reports such an\n"
+        "event with its own code and status \"negated\".)\n\n"
         "options:\n"
         "  --dict DIR   the suite's PETRARCH dictionaries (actors, agents, verbs, discards,\n"
         "               known by name), used instead of dyad's defaults\n"
@@ -96,28 +140,31 @@ static bool requires_dyad(const cJSON *rec)
     return !v || strcasecmp(v, "false") != 0;
 }
 
-static bool counts_as_event(const dyad_event *e, bool require_dyad)
+/* The code PETRARCH would give the event, or NULL when it codes none: a negated act
+ * as the act its negation is, if any; nothing hypothetical. */
+static const char *petrarch_code(const dyad_event *e, bool require_dyad, const negations *ng)
 {
-    if (require_dyad && !e->target.code)
-        return false;
-    return strcmp(e->status, "negated") != 0 && strcmp(e->status, "hypothetical") != 0;
+    if ((require_dyad && !e->target.code) || strcmp(e->status, "hypothetical") == 0)
+        return NULL;
+    return strcmp(e->status, "negated") == 0 ? negated_code(ng, e->cameo) : e->cameo;
 }
 
 static void score_record(const cJSON *rec, const dyad_doc *doc, const petr_options *o,
-                         petr_totals *t)
+                         const negations *ng, petr_totals *t)
 {
     triple got[256];
     size_t n_got = 0;
     bool require_dyad = requires_dyad(rec);
     for (size_t i = 0; i < doc->n_events && n_got < 256; i++) {
         const dyad_event *e = &doc->events[i];
-        if (!counts_as_event(e, require_dyad))
+        const char *code = petrarch_code(e, require_dyad, ng);
+        if (!code)
             continue;
         triple *g = &got[n_got++];
         snprintf(g->s, sizeof g->s, "%s", e->source.code ? e->source.code : "");
         /* PETRARCH writes an unknown target as "---" */
         snprintf(g->t, sizeof g->t, "%s", e->target.code ? e->target.code : "---");
-        snprintf(g->c, sizeof g->c, "%s", e->cameo);
+        snprintf(g->c, sizeof g->c, "%s", code);
         g->used = 0;
     }
     const cJSON *exp = cJSON_GetObjectItemCaseSensitive(rec, "expected_events");
@@ -197,6 +244,12 @@ int eval_petrarch(int argc, char **argv)
         for (size_t i = 0; i < 3 && (why = dyad_event_dict_problem(ed, i)); i++)
             fprintf(stderr, "  %s\n", why);
     }
+    char ng_path[4096];
+    snprintf(ng_path, sizeof ng_path, "%s/negation.tsv", cli_default_events());
+    negations ng;
+    if (!load_negations(ng_path, &ng))
+        fprintf(stderr, "dyad eval petrarch: cannot read %s: negated events count as none\n",
+                ng_path);
     petr_totals t = {0};
     size_t bad = 0, skipped = 0, sentences = 0;
     char *line = NULL;
@@ -240,12 +293,13 @@ int eval_petrarch(int argc, char **argv)
         else
             dyad_pipeline_run(p, doc);
         sentences += doc->n_sentences;
-        score_record(rec, doc, &o, &t);
+        score_record(rec, doc, &o, &ng, &t);
         dyad_doc_free(doc);
         cJSON_Delete(rec);
     }
     double secs = cli_now() - t0;
     free(line);
+    free(ng.rows);
     fclose(f);
     dyad_pipeline_free(p);
     if (bad)

@@ -37,13 +37,14 @@ grep -q '"cameo":"138"' "$OUT" || { cat "$OUT"; exit 1; }
 grep -q 'malformed verb or discard line skipped' "$ERR" || { cat "$ERR"; exit 1; }
 grep -q 'fictional.verbs:14: a verb line is one word' "$ERR" || { cat "$ERR"; exit 1; }
 
-# a fictional PETRARCH suite: exact totals
+# a fictional PETRARCH suite: exact totals (T-7: a negated 110 counts as PETRARCH's 050;
+# T-6: a negated 130, which PETRARCH codes as nothing, counts as nothing)
 "$DYAD" eval petrarch --dict "$DATA" "$DATA/suite.jsonl" >"$OUT" 2>"$ERR"
 sed -n 1,5p "$OUT" >"$TMP/totals"
 diff - "$TMP/totals" <<'TXT'
-records     5 (1 marked not to evaluate, skipped)
-expected    5
-found       4 (80.0%)
+records     6 (1 marked not to evaluate, skipped)
+expected    6
+found       5 (83.3%)
 missed      1
 extra       0 (0.0% of expected)
 TXT
@@ -65,7 +66,7 @@ floor() { # floor FILE MIN_FOUND MAX_EXTRA
 }
 "$DYAD" eval petrarch --dict "$S/data/events/universalpetrarch" \
     "$S/data/events/suites/udpetr_validate_2_02.jsonl" >"$OUT" 2>/dev/null
-floor "$OUT" 68 10
+floor "$OUT" 73 10
 mkdir "$TMP/gsr"
 for f in Phoenix.Countries.actors.txt Phoenix.International.actors.txt \
          Phoenix.MilNonState.actors.txt Phoenix.agents.txt Phoenix.discards.txt CAMEO.2.0.txt; do
@@ -73,7 +74,7 @@ for f in Phoenix.Countries.actors.txt Phoenix.International.actors.txt \
 done
 "$DYAD" eval petrarch --dict "$TMP/gsr" "$S/data/events/suites/petr2_gsr_validation.jsonl" \
     >"$OUT" 2>/dev/null
-floor "$OUT" 42 36
+floor "$OUT" 46 36
 
 # the Wikinews gold set: event recall floor and no flood of events
 GOLD="$S/data/gold/wikinews-dev.jsonl"
@@ -84,6 +85,6 @@ files=$(python3 -c 'import json,sys; print(" ".join(sys.argv[2] + "/" + json.loa
 python3 "$S/tools/score.py" "$GOLD" "$TMP/gold.jsonl" --json | python3 -c '
 import json, sys
 r = json.loads(sys.stdin.read())
-assert r["event_recall"] >= 0.30, r
+assert r["event_recall"] >= 0.33, r
 assert r["events_per_doc"] <= 8, r
 '
