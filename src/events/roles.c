@@ -464,6 +464,18 @@ ev_actor ev_actor_arg(const ev_sentence *s, ev_arg arg, const dyad_actor_dict *a
     return a;
 }
 
+/* A common noun with nothing of its own but its conjunction and punctuation. */
+static bool bare_noun(const ev_sentence *s, int32_t r)
+{
+    const char *u = ev_tok(s, r)->upos;
+    if (!u || strcmp(u, "NOUN") != 0)
+        return false;
+    for (int32_t c = s->first_child[r]; c >= 0; c = s->next_sibling[c])
+        if (!rel_is(s, c, "cc") && !rel_is(s, c, "punct"))
+            return false;
+    return true;
+}
+
 /* The arguments a phrase headed by h names: h and the nouns coordinated with it
  * ("Russia and China"), or the members of "the ambassadors of A, B and C". */
 static size_t with_conjuncts(const ev_sentence *s, int32_t h, ev_arg *out, size_t n, size_t max)
@@ -479,9 +491,16 @@ static size_t with_conjuncts(const ev_sentence *s, int32_t h, ev_arg *out, size_
                 continue;
             size_t before = n;
             n = with_conjuncts(s, c, out, n, max);
+            size_t members = n - before;
             for (size_t k = before; k < n; k++)
                 if (out[k].role < 0)
                     out[k].role = h;
+            /* "lawmakers and officials in A and B": a bare noun coordinated with the
+             * role is a role of the same members */
+            for (int32_t r = s->first_child[h]; r >= 0; r = s->next_sibling[r])
+                if (rel_is(s, r, "conj") && bare_noun(s, r))
+                    for (size_t k = before; k < before + members && n < max; k++)
+                        out[n++] = (ev_arg){out[k].head, r};
             return n;
         }
     }
