@@ -716,7 +716,7 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
 {
     static const char *const preps[] = {"to", "with", "against", "on", "at", "toward",
                                         "towards", "into", "from", "for", "upon", "over",
-                                        "of", "between", "about", NULL};
+                                        "of", "between", "about", "off", NULL};
     static const char *const place[] = {"in", NULL};
     int32_t cand[12];
     size_t n = 0;
