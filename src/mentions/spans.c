@@ -152,10 +152,11 @@ uint32_t ment_title_before(const dyad_actor_dict *dict, const dyad_doc *doc,
         if (t < s->first + k)
             continue;
         uint32_t a = t - k;
-        bool words = true;
+        bool words = true; /* PLOVER's agents make days a "title" (NON): "Sunday" is none */
         for (uint32_t i = a; i < t && words; i++)
-            words = is_upos(&doc->tokens[i], "NOUN") || is_upos(&doc->tokens[i], "PROPN") ||
-                    is_upos(&doc->tokens[i], "ADJ");
+            words = (is_upos(&doc->tokens[i], "NOUN") || is_upos(&doc->tokens[i], "PROPN") ||
+                     is_upos(&doc->tokens[i], "ADJ")) &&
+                    !ment_token_in(doc, i, ment_not_names);
         const dyad_token *x = &doc->tokens[a], *y = &doc->tokens[t - 1];
         dyad_actor_match m;
         size_t len = y->end - x->start;
@@ -177,6 +178,8 @@ static bool title_word(const dyad_doc *doc, const dyad_sentence *s, uint32_t t, 
                        uint32_t hi)
 {
     const dyad_token *k = &doc->tokens[t];
+    if (ment_token_in(doc, t, ment_not_names))
+        return false; /* "On Sunday Presidents Buhari and Talon": a day is no title */
     if (is_upos(k, "ADJ") && isupper((unsigned char)doc->text[k->start]))
         return true; /* "Swedish", "Former", wherever the parser hung them */
     int32_t h = k->head;
@@ -262,12 +265,16 @@ static uint32_t particles_before(const dyad_doc *doc, const dyad_sentence *s, ui
 
 bool ment_spans(const dyad_actor_dict *dict, const dyad_doc *doc, int32_t si, ment_list *out)
 {
+    static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
+                                           "friday", "saturday", "sunday", NULL};
     const dyad_sentence *s = &doc->sentences[si];
     uint32_t end = s->first + s->count;
     size_t first_of_sentence = out->n;
     for (uint32_t t = s->first; t < end;) {
-        if (!is_upos(&doc->tokens[t], "PROPN")) {
-            t++;
+        if (!is_upos(&doc->tokens[t], "PROPN") ||
+            (t + 1 < end && ment_token_in(doc, t, weekdays) &&
+             is_upos(&doc->tokens[t + 1], "PROPN"))) {
+            t++; /* "on Sunday Presidents Buhari and Talon": the day starts no name */
             continue;
         }
         uint32_t e = t + 1;
