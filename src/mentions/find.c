@@ -89,6 +89,15 @@ static bool last_word_in(const dyad_doc *doc, const ment *m, const char *const *
     return ment_token_in(doc, m->t1 - 1, list);
 }
 
+/* Whether a code holds PLOVER's discard roles: JNK (storms, quakes) or NON (days). */
+static bool discard_role(const char *code)
+{
+    for (size_t i = 3; i + 3 <= strlen(code); i += 3)
+        if (!strncmp(code + i, "JNK", 3) || !strncmp(code + i, "NON", 3))
+            return true;
+    return !strcmp(code, "JNK") || !strcmp(code, "NON");
+}
+
 static size_t words_in(const char *s)
 {
     size_t n = 1;
@@ -460,6 +469,9 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
         c.m.code[3] = '\0'; /* "talks in Moscow": the country, not its government */
     split_name(dict, doc, &c, m);
     m->code = c.found ? dyad_doc_strdup(doc, c.m.code, strlen(c.m.code)) : NULL;
+    /* "the National Hurricane Center" is an agency named after storms, not a storm */
+    if (m->code && (discard_role(m->code)) && last_word_in(doc, m, ment_org_cues))
+        m->code = NULL;
     m->stateless = c.found && c.m.via == DYAD_ACTOR_VIA_NAME && !c.m.country[0];
     if (!m->code)
         m->code = appos_code(dict, doc, m, date);
