@@ -842,6 +842,11 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         /* whoever "died" suffered the act: only a pattern ("died in clashes") codes it */
         if (vc.match.score <= 0 && lemma_in(&s, v, undergone_verbs))
             continue;
+        /* a light verb means its default act only with what it acts on: "took Crimea",
+         * not "took to social media" */
+        if (vc.match.score <= 0 && lemma_in(&s, v, light_verbs) && ev_child(&s, v, "obj") < 0 &&
+            ev_child(&s, v, "nsubj:pass") < 0)
+            continue;
         /* "plans to invade": the verb it governs says what happens, this one how likely */
         if (vc.match.score <= 0 && governs_coded_verb(st, &s, v))
             continue;
