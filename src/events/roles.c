@@ -545,7 +545,9 @@ static int32_t nominal_actor(const ev_sentence *s, int32_t n, int depth,
                     return g;
             continue;
         }
-        if (!rel_is(s, c, "nmod") || rel_exact(s, c, "nmod:poss") || rel_exact(s, c, "nmod:tmod"))
+        static const char *const as[] = {"as", NULL};
+        if (!rel_is(s, c, "nmod") || rel_exact(s, c, "nmod:poss") || rel_exact(s, c, "nmod:tmod") ||
+            ev_has_case(s, c, as)) /* "two terms as mayor" says what the subject was */
             continue;
         if (ev_actor_of(s, c, actors).code)
             return c;
