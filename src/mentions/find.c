@@ -89,6 +89,16 @@ static bool last_word_in(const dyad_doc *doc, const ment *m, const char *const *
     return ment_token_in(doc, m->t1 - 1, list);
 }
 
+/* Whether "of" joins two parts of the mention ("District Attorney of San Bernardino
+ * County": the last word names the place of the office, not the mention). */
+static bool of_inside(const dyad_doc *doc, const ment *m)
+{
+    for (uint32_t t = m->t0; t < m->t1; t++)
+        if (ment_token_is(doc, t, "of"))
+            return true;
+    return false;
+}
+
 /* Whether a code holds PLOVER's discard roles: JNK (storms, quakes) or NON (days). */
 static bool discard_role(const char *code)
 {
@@ -149,8 +159,8 @@ static uint32_t past_gloss(const dyad_doc *doc, uint32_t k, uint32_t end)
 static uint32_t dict_split(const dyad_doc *doc, const coded *c, const ment *m, uint32_t n0)
 {
     uint32_t k = m->t1;
-    if (last_word_in(doc, m, ment_org_cues))
-        return n0; /* "State Fire Brigade" is no person after a title */
+    if (last_word_in(doc, m, ment_org_cues) || last_word_in(doc, m, ment_place_cues))
+        return n0; /* "State Fire Brigade", "Queen Victoria Market": no person after a title */
     if (c->found && (c->m.via & DYAD_ACTOR_VIA_TITLE))
         k = token_at(doc, m->t0, m->t1, c->base + (uint32_t)c->m.end);
     if ((k <= n0 || k >= m->t1) && named_role(c) && person_root(c->m.name) &&
@@ -181,7 +191,7 @@ static void split_name(const dyad_actor_dict *dict, const dyad_doc *doc, const c
     uint32_t k = dict_split(doc, c, m, n0);
     m->titled |= k != n0;
     n0 = k;
-    bool org = last_word_in(doc, m, ment_org_cues);
+    bool org = last_word_in(doc, m, ment_org_cues) || last_word_in(doc, m, ment_place_cues);
     while (n0 + 1 < m->t1 && !org && (ment_token_in(doc, n0, ment_honorifics) ||
                               (all_propn(doc, n0 + 1, m->t1) && ment_title(dict, doc, n0))))
         n0++, m->titled = 1; /* "President Bush", a phrase of its own in the dictionary */
@@ -469,8 +479,12 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
         c.m.code[3] = '\0'; /* "talks in Moscow": the country, not its government */
     split_name(dict, doc, &c, m);
     m->code = c.found ? dyad_doc_strdup(doc, c.m.code, strlen(c.m.code)) : NULL;
-    /* "the National Hurricane Center" is an agency named after storms, not a storm */
-    if (m->code && (discard_role(m->code)) && last_word_in(doc, m, ment_org_cues))
+    /* "the National Hurricane Center" is an agency named after storms, not a storm; "Queen
+     * Victoria Market" a place named after a queen, not one */
+    bool place = last_word_in(doc, m, ment_place_cues) && !of_inside(doc, m);
+    if (m->code && (place || last_word_in(doc, m, ment_org_cues)) &&
+        (discard_role(m->code) ||
+         (place && c.m.via == DYAD_ACTOR_VIA_TITLE && c.base + c.m.end < span_end(doc, m->t1))))
         m->code = NULL;
     m->stateless = c.found && c.m.via == DYAD_ACTOR_VIA_NAME && !c.m.country[0];
     if (!m->code)

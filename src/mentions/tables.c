@@ -25,7 +25,7 @@ const char *const ment_place_cues[] = {
     "mountain", "mountains", "mount", "island", "islands", "bay", "sea", "ocean", "city",
     "county", "province", "region", "valley", "beach", "park", "square", "bridge", "airport",
     "desert", "coast", "strip", "peninsula", "strait", "gulf", "canal", "district", "village",
-    "hills", "heights", NULL};
+    "hills", "heights", "market", "stadium", "station", NULL};
 
 /* Geographic names begin with these ("San Rafael", "New Orleans", "South Vietnam"). */
 const char *const ment_place_starts[] = {
