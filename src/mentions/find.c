@@ -324,7 +324,6 @@ static bool has_capital(const dyad_doc *doc, const ment *m)
     return false;
 }
 
-/* The code of a role apposition ("Fiona Hill, a former White House official"). */
 /* Whether the phrase [lo, hi] is headed by a word of kinship: "brother of a media
  * personality" is a private person of the relative's country, not a journalist. */
 static bool kin_phrase(const dyad_doc *doc, uint32_t lo, uint32_t hi)
@@ -337,6 +336,7 @@ static bool kin_phrase(const dyad_doc *doc, uint32_t lo, uint32_t hi)
     return false;
 }
 
+/* The code of a role apposition ("Fiona Hill, a former White House official"). */
 static const char *appos_code(const dyad_actor_dict *dict, dyad_doc *doc, ment *m, int32_t date)
 {
     uint32_t lo, hi;
