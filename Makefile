@@ -5,7 +5,7 @@
 
 PKGS    := libxml-2.0 zlib libzstd libutf8proc libcjson sqlite3
 CC      ?= cc
-OPT     ?= -O2
+OPT     ?= -O3 -fno-plt
 CFLAGS  += -std=c11 -D_GNU_SOURCE -g $(OPT) -Wall -Wextra -Wshadow -Wno-unused-parameter \
            -Iinclude -Isrc/core $(shell pkg-config --cflags $(PKGS))
 LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lpthread -lm

@@ -39,8 +39,8 @@ static const char *const role_codes[] = {
 
 static bool in_list(const char *const *list, size_t n, const char *s, size_t len)
 {
-    for (size_t i = 0; i < n; i++)
-        if (strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
+    for (size_t i = 0; i < n; i++) /* the first letter rules out most before strlen */
+        if (len && list[i][0] == s[0] && strlen(list[i]) == len && memcmp(list[i], s, len) == 0)
             return true;
     return false;
 }

@@ -16,16 +16,18 @@ static bool is_plural_of(const char *t, const char *w)
            memcmp(t + wl - 1, "ies", 3) == 0;
 }
 
+/* Most words of a pattern differ from the sentence's in the first letter, which
+ * equality and every plural share (for a non-empty w): that is tested first. */
 bool ev_word_matches(const ev_sentence *s, int32_t i, const char *w, bool exact)
 {
-    const char *t = s->lower[i];
-    if (strcmp(t, w) == 0)
+    const char *t = s->lower[i], *lemma = s->lemma[i];
+    if (t[0] == w[0] && strcmp(t, w) == 0)
         return true;
     if (exact)
         return false;
-    if (strcmp(s->lemma[i], w) == 0)
+    if (lemma[0] == w[0] && strcmp(lemma, w) == 0)
         return true;
-    return is_plural_of(t, w);
+    return (t[0] == w[0] || !w[0]) && is_plural_of(t, w);
 }
 
 /* Length in context entries of synset phrase ph matched at ctx->tok[k], or 0. */

@@ -134,17 +134,20 @@ void ev_doc_country(const dyad_doc *doc, char out[4])
         memcpy(out, "---", 4);
 }
 
+/* Both compare the first letters before calling into libc: most relations differ there. */
 static bool rel_is(const ev_sentence *s, int32_t i, const char *rel)
 {
     const char *d = ev_tok(s, i)->deprel;
+    if (!d || d[0] != rel[0])
+        return false;
     size_t n = strlen(rel);
-    return d && strncmp(d, rel, n) == 0 && (d[n] == '\0' || d[n] == ':');
+    return strncmp(d, rel, n) == 0 && (d[n] == '\0' || d[n] == ':');
 }
 
 static bool rel_exact(const ev_sentence *s, int32_t i, const char *rel)
 {
     const char *d = ev_tok(s, i)->deprel;
-    return d && strcmp(d, rel) == 0;
+    return d && d[0] == rel[0] && strcmp(d, rel) == 0;
 }
 
 int32_t ev_child(const ev_sentence *s, int32_t v, const char *deprel)

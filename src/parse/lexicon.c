@@ -40,6 +40,12 @@ uint32_t dyad_plex_class(const dyad_plex *x, uint64_t word_hash)
     return 0;
 }
 
+void dyad_plex_ahead(const dyad_plex *x, uint64_t word_hash)
+{
+    if (x && x->n_slots)
+        __builtin_prefetch(&x->slots[2 * plex_home(word_hash, x->n_slots)]);
+}
+
 bool dyad_plex_load(dyad_plex *x, const void *data, size_t len, size_t *used)
 {
     const uint32_t *p = data;

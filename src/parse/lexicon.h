@@ -14,6 +14,8 @@ typedef struct dyad_plex {
 
 /* The class of a word (by its form hash), 0 when the word is rare or unknown. */
 uint32_t dyad_plex_class(const dyad_plex *x, uint64_t word_hash);
+/* Prefetches the slot dyad_plex_class(x, word_hash) reads first. */
+void dyad_plex_ahead(const dyad_plex *x, uint64_t word_hash);
 /* Checks a payload and points x into it; *used gets the bytes consumed. */
 bool dyad_plex_load(dyad_plex *x, const void *data, size_t len, size_t *used);
 

@@ -64,10 +64,12 @@ bool pstate_init(pstate *s, const dyad_parse_input *in, const dyad_plex *lex)
         size_t len = in->form_len[i], cut = len > 3 ? len - 3 : 0;
         s->wh[i + 1] = hash_form(in->form[i], len);
         s->sh[i + 1] = hash_form(in->form[i] + cut, len - cut) ^ 0x5bd1e995u;
-        s->ah[i + 1] = dyad_plex_class(lex, s->wh[i + 1]);
+        dyad_plex_ahead(lex, s->wh[i + 1]);
         s->th[i + 1] = hash_tag(in->xpos[i]);
         s->uh[i + 1] = hash_tag(in->upos[i]);
     }
+    for (int i = 1; i <= n; i++) /* after all the prefetches: the misses overlap */
+        s->ah[i] = dyad_plex_class(lex, s->wh[i]);
     return true;
 }
 

@@ -560,7 +560,8 @@ static inline void frozen_ahead(const dyad_wfrozen *f, uint64_t key)
 #define SLOT_AHEAD 12
 #define LIST_LAG 6
 
-void dyad_wfrozen_score(const dyad_wfrozen *f, const uint64_t *feats, int nf, float *scores)
+/* Scores in feature order, lists added as they arrive: any table, any CPU. */
+static void score_ordered(const dyad_wfrozen *f, const uint64_t *feats, int nf, float *scores)
 {
     const uint32_t *lists[WEIGHTS_MAX_LISTS];
     const uint16_t *rows[WEIGHTS_MAX_LISTS];
@@ -582,4 +583,141 @@ void dyad_wfrozen_score(const dyad_wfrozen *f, const uint64_t *feats, int nf, fl
         nr = add_or_defer(f, lists[done++], scores, rows, nr);
     if (nr)
         add_dense_rows(scores, rows, nr, 2 * (int)((f->n_classes + 1) / 2));
+}
+
+#ifdef DENSE_AVX2
+/* frozen_list without a branch per slot: the first of the four slots from the home
+ * that holds the fingerprint or is empty decides, found by one compare. */
+__attribute__((target("avx512f,avx512vl"))) static inline const uint32_t *
+frozen_list_near(const dyad_wfrozen *f, uint64_t key)
+{
+    uint32_t fp = (uint32_t)(key >> 32) | 1, i = frozen_home(key, f->n_slots);
+    if (i + 4 <= f->n_slots) {
+        __m256i s = _mm256_loadu_si256((const __m256i *)(f->slots + 2 * i));
+        unsigned hit = _mm256_cmpeq_epi32_mask(s, _mm256_set1_epi32((int)fp)) & 0x55;
+        unsigned end = _mm256_cmpeq_epi32_mask(s, _mm256_setzero_si256()) & 0x55;
+        if (hit | end) {
+            unsigned at = (unsigned)__builtin_ctz(hit | end);
+            const uint32_t *list = f->words + f->slots[2 * i + at + 1];
+            return (hit >> at) & 1 ? list : NULL;
+        }
+    }
+    return frozen_list(f, key);
+}
+
+/* The lists of the first WEIGHTS_MAX_LISTS features found, without a branch on
+ * whether each was: a miss is written and overwritten. */
+__attribute__((target("avx512f,avx512vl"))) static int
+frozen_lists(const dyad_wfrozen *f, const uint64_t *feats, int nf, const uint32_t **lists)
+{
+    int nl = 0;
+    for (int k = 0; k < nf && k < SLOT_AHEAD; k++)
+        frozen_ahead(f, feats[k]);
+    for (int k = 0; k < nf && nl < WEIGHTS_MAX_LISTS; k++) {
+        if (k + SLOT_AHEAD < nf)
+            frozen_ahead(f, feats[k + SLOT_AHEAD]);
+        const uint32_t *list = frozen_list_near(f, feats[k]);
+        __builtin_prefetch(list ? list : f->words);
+        lists[nl] = list;
+        nl += list != NULL;
+    }
+    return nl;
+}
+
+/* Sparse entries gathered from all lists before they are added: one loop instead
+ * of one per list, whose varying lengths the branch predictor cannot follow. */
+#define FLAT_CAP 4096
+
+/* Appends the first k entries of a list to flat[*len..], which has 32 entries of
+ * room past *len + k. Masked loads read nothing past them (nothing when k is 0). */
+__attribute__((target("avx512f"))) static inline void flat_append(uint32_t *flat, int *len,
+                                                                  const uint32_t *list,
+                                                                  uint32_t k)
+{
+    __mmask16 m0 = (__mmask16)(k >= 16 ? 0xffffu : (1u << k) - 1);
+    __mmask16 m1 = (__mmask16)(k >= 32 ? 0xffffu : k > 16 ? (1u << (k - 16)) - 1 : 0);
+    _mm512_storeu_si512(flat + *len, _mm512_maskz_loadu_epi32(m0, list + 1));
+    _mm512_storeu_si512(flat + *len + 16, _mm512_maskz_loadu_epi32(m1, list + 17));
+    if (k > 32)
+        memcpy(flat + *len + 32, list + 33, (k - 32) * sizeof *flat);
+    *len += (int)k;
+}
+
+/* Sixteen bf16 weights as floats. */
+__attribute__((target("avx512f,avx512bw,avx512vl"))) static inline __m512
+bf16x16(const uint16_t *p, __mmask16 m)
+{
+    __m512i w = _mm512_cvtepu16_epi32(_mm256_maskz_loadu_epi16(m, p));
+    return _mm512_castsi512_ps(_mm512_slli_epi32(w, 16));
+}
+
+/* add_dense_rows_avx2 with 16 classes a vector: 64 classes stay in registers over
+ * all rows, then 16 at a time, then a masked tail. */
+__attribute__((target("avx512f,avx512bw,avx512vl"))) static void
+add_dense_rows_avx512(float *scores, const uint16_t *const *rows, int nr, int len)
+{
+    int c = 0;
+    for (; c + 64 <= len; c += 64) {
+        __m512 a0 = _mm512_loadu_ps(scores + c), a1 = _mm512_loadu_ps(scores + c + 16);
+        __m512 a2 = _mm512_loadu_ps(scores + c + 32), a3 = _mm512_loadu_ps(scores + c + 48);
+        for (int r = 0; r < nr; r++) {
+            const uint16_t *x = rows[r] + c;
+            a0 = _mm512_add_ps(a0, bf16x16(x, 0xffff));
+            a1 = _mm512_add_ps(a1, bf16x16(x + 16, 0xffff));
+            a2 = _mm512_add_ps(a2, bf16x16(x + 32, 0xffff));
+            a3 = _mm512_add_ps(a3, bf16x16(x + 48, 0xffff));
+        }
+        _mm512_storeu_ps(scores + c, a0), _mm512_storeu_ps(scores + c + 16, a1);
+        _mm512_storeu_ps(scores + c + 32, a2), _mm512_storeu_ps(scores + c + 48, a3);
+    }
+    for (; c < len; c += 16) {
+        __mmask16 m = (__mmask16)(len - c >= 16 ? 0xffffu : (1u << (len - c)) - 1);
+        __m512 a = _mm512_maskz_loadu_ps(m, scores + c);
+        for (int r = 0; r < nr; r++)
+            a = _mm512_add_ps(a, bf16x16(rows[r] + c, m));
+        _mm512_mask_storeu_ps(scores + c, m, a);
+    }
+}
+
+/* An exact table on AVX-512: all lists found first, sorted into dense rows and
+ * sparse entries without branches, then each kind added in one loop. */
+__attribute__((target("avx512f,avx512bw,avx512vl"))) static void
+score_exact_avx512(const dyad_wfrozen *f, const uint64_t *feats, int nf, float *scores)
+{
+    const uint32_t *lists[WEIGHTS_MAX_LISTS + 1];
+    const uint16_t *rows[WEIGHTS_MAX_LISTS + 1];
+    uint32_t flat[FLAT_CAP];
+    int nl = frozen_lists(f, feats, nf, lists), nr = 0, len = 0;
+    for (int j = 0; j < nl; j++) {
+        const uint32_t *list = lists[j];
+        bool dense = list[0] & WEIGHTS_DENSE;
+        rows[nr] = (const uint16_t *)(list + 1);
+        nr += dense;
+        uint32_t k = dense ? 0 : list[0]; /* a dense row appends nothing: no branch */
+        if ((uint64_t)len + k + 32 <= FLAT_CAP) /* always true when k is 0 */
+            flat_append(flat, &len, list, k);
+        else /* never with the shipped model */
+            add_sparse_checked(list, scores);
+    }
+    for (int e = 0; e < len; e++) {
+        uint32_t word = flat[e], bits = word & 0xffff0000u;
+        float wv;
+        memcpy(&wv, &bits, 4);
+        scores[word & 0xffffu] += wv;
+    }
+    if (nr)
+        add_dense_rows_avx512(scores, rows, nr, 2 * (int)((f->n_classes + 1) / 2));
+}
+#endif
+
+void dyad_wfrozen_score(const dyad_wfrozen *f, const uint64_t *feats, int nf, float *scores)
+{
+#ifdef DENSE_AVX2
+    if (f->exact && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+        __builtin_cpu_supports("avx512vl")) {
+        score_exact_avx512(f, feats, nf, scores);
+        return;
+    }
+#endif
+    score_ordered(f, feats, nf, scores);
 }

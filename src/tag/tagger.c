@@ -206,8 +206,11 @@ dyad_status dyad_tagger_tag(const dyad_tagger *t, const char *const *forms,
     int32_t *scores = (int32_t *)(first + n);
     for (int i = 0; i < n; i++) /* a NULL form is read as the empty word */
         tag_word_hash(&w[i], forms[i] ? forms[i] : "", forms[i] ? form_lens[i] : 0, &t->words);
-    for (int i = 0; i < n; i++)
+    for (int i = 0; i < n; i++) {
         tag_word_lookup(&w[i], &t->words, t->winfo);
+        if (w[i].winfo != TAG_MISS) /* argmax reads the candidates: a miss each */
+            __builtin_prefetch(t->wcands + t->winfo[4 * w[i].winfo + 2]);
+    }
     tag_sentence_context(w, n, 0);
     tag_sentence_tags(t, w, n, tags, first, w + n, scores);
     tag_grammar(t, w, n, tags);
