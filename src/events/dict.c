@@ -226,20 +226,31 @@ static int noun_cmp(const void *a, const void *b, void *d)
     return strcmp(ev_str(d, ((const ev_noun *)a)->word), ev_str(d, ((const ev_noun *)b)->word));
 }
 
-const char *ev_noun_code(const dyad_event_dict *d, const char *word)
+/* The index of word in a sorted array of n elements of size bytes, each starting with
+ * the pool offset of its word; n when it is not there. */
+static size_t pooled_find(const dyad_event_dict *d, const void *base, size_t n, size_t size,
+                          const char *word)
 {
-    size_t lo = 0, hi = d->n_nouns;
+    size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = (lo + hi) / 2;
-        int c = strcmp(ev_str(d, d->nouns[mid].word), word);
+        uint32_t off;
+        memcpy(&off, (const char *)base + mid * size, sizeof off);
+        int c = strcmp(ev_str(d, off), word);
         if (c == 0)
-            return d->nouns[mid].code;
+            return mid;
         if (c < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return NULL;
+    return n;
+}
+
+const char *ev_noun_code(const dyad_event_dict *d, const char *word)
+{
+    size_t i = pooled_find(d, d->nouns, d->n_nouns, sizeof *d->nouns, word);
+    return i < d->n_nouns ? d->nouns[i].code : NULL;
 }
 
 dyad_status dyad_event_dict_add_nouns(dyad_event_dict *d, const char *name, const void *data,
@@ -290,18 +301,8 @@ static int pooled_cmp(const void *a, const void *b, void *d)
 
 bool ev_abstract_noun(const dyad_event_dict *d, const char *word)
 {
-    size_t lo = 0, hi = d ? d->n_abstract : 0;
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        int c = strcmp(ev_str(d, d->abstract[mid]), word);
-        if (c == 0)
-            return true;
-        if (c < 0)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return false;
+    return d && pooled_find(d, d->abstract, d->n_abstract, sizeof *d->abstract, word) <
+                    d->n_abstract;
 }
 
 dyad_status dyad_event_dict_add_abstract(dyad_event_dict *d, const char *name, const void *data,

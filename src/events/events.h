@@ -58,7 +58,7 @@ typedef struct ev_phrase { uint32_t word, n_words; uint8_t exact; } ev_phrase;
 typedef struct ev_synset { uint32_t name, first, n; } ev_synset;
 
 /* A noun that names an event ("talks" 046, "sanctions" 163), sorted by word. */
-typedef struct ev_noun { uint32_t word; char code[EV_MAX_CODE]; } ev_noun;
+typedef struct ev_noun { uint32_t word; char code[EV_MAX_CODE]; } ev_noun; /* word first: searched */
 
 /* A discard phrase: its words; whole = 1 when it discards the whole story. */
 typedef struct ev_discard { uint32_t word, n_words; uint8_t whole; } ev_discard;
