@@ -246,8 +246,9 @@ static const char *tag_of(dyad_model *m, const char *const *words, int n, int at
 
 /* Constraints of English over the tagger's choice: a base verb after a modal, no finite
  * verb after a possessive, a finite verb in a sentence with a full stop, a verb for an
- * interjection between a noun and its object (the shipped model tagged these JJ, VBD,
- * VBN and UH), but a participle with its agent stays one. */
+ * interjection between a noun and its object, no gerund without "-ing" (the shipped
+ * model tagged these JJ, VBD, VBN, UH and VBG), but a participle with its agent stays
+ * one. */
 DYAD_TEST(tag_grammar_constraints)
 {
     dyad_error err;
@@ -265,12 +266,15 @@ DYAD_TEST(tag_grammar_constraints)
     static const char *const agent[] = {"A", "leader", "loved", "by", "all", "."};
     static const char *const welcome[] = {"Arnor", "and", "Gondor", "welcome", "a",
                                           "resumption", "of", "ties", "."};
+    static const char *const gerund[] = {"Pyongyang", "on", "Thursday", "fired", "two",
+                                         "shells", "at", "Seoul", "."};
     CHECK_STR(tag_of(m, modal, 8, 4), "VB");
     CHECK_STR(tag_of(m, adverb, 6, 3), "VB");
     CHECK_STR(tag_of(m, possessive, 10, 4), "NN");
     CHECK_STR(tag_of(m, finite, 10, 3), "VBD");
     CHECK_STR(tag_of(m, agent, 6, 2), "VBN");
     CHECK_STR(tag_of(m, welcome, 9, 3), "VBP");
+    CHECK_STR(tag_of(m, gerund, 9, 0), "NNP");
     dyad_model_free(m);
 }
 

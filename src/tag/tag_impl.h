@@ -165,7 +165,8 @@ struct dyad_tagger {
     const void *data; /* the payload (validated) */
     size_t len;
     void *owned;      /* payload copy owned by the tagger, or NULL */
-    int vb, vbd, vbp, nn; /* the classes tag_grammar sets (VERB VB, VBD, VBP; NOUN NN), or -1 */
+    int vb, vbd, vbp, nn, nnp; /* the classes tag_grammar sets (VERB VB, VBD, VBP; NOUN NN;
+                                * PROPN NNP), or -1 */
 };
 
 /* Finds the classes the grammar constraints set, once, when the tagger loads. */

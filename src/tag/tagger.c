@@ -1,7 +1,10 @@
 /* Tagging a sentence: tag perceptron left to right, then features, then lemmas. */
 #include "tag_features.h"
 
+#include <ctype.h>
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 /* Words whose number and person a finite verb agrees with. */
 static bool is_nominal(const char *upos)
@@ -28,6 +31,7 @@ void tag_grammar_classes(dyad_tagger *t)
 {
     t->vb = class_of(t, "VERB", "VB"), t->vbd = class_of(t, "VERB", "VBD");
     t->vbp = class_of(t, "VERB", "VBP"), t->nn = class_of(t, "NOUN", "NN");
+    t->nnp = class_of(t, "PROPN", "NNP");
 }
 
 static const char *xpos_of(const dyad_tagger *t, int tag)
@@ -101,8 +105,24 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
  * exception in EWT and GUM train: after a modal (and adverbs) comes a base verb (4,166
  * of 4,180 words tagged JJ, NN or VB there are VB: "would free", not ADJ), and after a
  * possessive comes no finite verb (none of 5,600: "Trump's conduct" is a noun). */
+/* A gerund ends in "-ing" ("gon" of "gonna" aside): a word tagged VBG that does not is a
+ * name or a noun ("Pyongyang on Thursday fired", "the superbug"). */
+static void false_gerund(const dyad_tagger *t, const tag_word *w, int n, int *tags)
+{
+    for (int i = 0; i < n && t->nn >= 0 && t->nnp >= 0; i++) {
+        if (strcmp(xpos_of(t, tags[i]), "VBG") != 0 || w[i].len < 3)
+            continue;
+        const char *e = w[i].text + w[i].len - 3;
+        if (strncasecmp(e, "ing", 3) == 0 || strncasecmp(e, "in'", 3) == 0 ||
+            (w[i].len == 3 && strncasecmp(w[i].text, "gon", 3) == 0))
+            continue;
+        tags[i] = isupper((unsigned char)w[i].text[0]) ? t->nnp : t->nn;
+    }
+}
+
 static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, int *tags)
 {
+    false_gerund(t, w, n, tags);
     interjection_verb(t, w, n, tags);
     main_verb(t, w, n, tags);
     for (int i = 1; i < n; i++) {
