@@ -220,10 +220,14 @@ static verb_code code_verb(stage *st, const ev_sentence *s, int32_t v, const ev_
     const char *keys[5] = {s->lower[v], key, stems[0], stems[1], stems[2]};
     size_t fl = strlen(s->lower[v]);
     static const char *const endings[3] = {"ed", "ing", "s"};
+    /* a lemma the lemmatizer made ("ranging" -> "range") is no miss: its stem "rang"
+     * would be RING's past tense */
+    bool missed = strcmp(key, s->lower[v]) == 0 || strlen(key) + 3 <= fl;
     for (int e = 0; e < 3; e++) {
         size_t el = strlen(endings[e]);
         stems[e][0] = '\0';
-        if (fl > el + 2 && fl < sizeof stems[e] && strcmp(s->lower[v] + fl - el, endings[e]) == 0) {
+        if (missed && fl > el + 2 && fl < sizeof stems[e] &&
+            strcmp(s->lower[v] + fl - el, endings[e]) == 0) {
             memcpy(stems[e], s->lower[v], fl - el);
             stems[e][fl - el] = '\0';
         }
