@@ -411,6 +411,21 @@ static void characterization(stage *st, const ev_sentence *s, int32_t v, verb_co
         vc->match.score = 1;
 }
 
+/* Whether token h names a person or a group of people: an actor the dictionary codes, or
+ * a name the mention stage typed a person. */
+static bool person_named(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
+{
+    if (ev_actor_of(s, h, actors).code)
+        return true;
+    uint32_t at = ev_tok(s, h)->start;
+    for (size_t i = 0; i < s->doc->n_actors; i++) {
+        const dyad_mention *m = &s->doc->actors[i];
+        if (m->start <= at && at < m->end && m->type && strcmp(m->type, "person") == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Whether a code holds the three-letter role anywhere (NULL holds none). */
 static bool has_role(const char *code, const char *role)
 {
@@ -845,6 +860,12 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             continue;
         /* whoever "died" suffered the act: only a pattern ("died in clashes") codes it */
         if (vc.match.score <= 0 && lemma_in(&s, v, undergone_verbs))
+            continue;
+        /* "fired the prosecutor" dismissed him: firing shoots only things ("fired
+         * rockets") or at people ("fired on protesters") */
+        static const char *const dismiss[] = {"fire", "sack", NULL};
+        int32_t fired = lemma_in(&s, v, dismiss) ? ev_child(&s, v, "obj") : -1;
+        if (fired >= 0 && person_named(&s, fired, st->actors))
             continue;
         /* a light verb means its default act only with what it acts on: "took Crimea",
          * not "took to social media" */
