@@ -968,9 +968,14 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             bool verbal = violent && ev_child(&s, v, "obj") >= 0 &&
                           (lemma_in(&s, v, idioms) || lemma_in(&s, v, speech_cues) ||
                            lemma_in(&s, v, naming_verbs));
+            /* "broke the law", "broke a record": a wrong, not violence; said of someone,
+             * still an accusation */
+            static const char *const breaking[] = {"break", NULL};
+            bool wrong = violent && !verbal && ev_child(&s, v, "obj") >= 0 &&
+                         vc.match.score <= 0 && lemma_in(&s, v, breaking);
             if (!coded && nt == 0 && ns && !verbal && targetless(&s, v, &vc)) {
                 ev_actor none = {.code = NULL, .head = -1};
-                if (!add_event(st, &s, si, v, vc.code, &a, &none, &status, date, vt) ||
+                if ((!wrong && !add_event(st, &s, si, v, vc.code, &a, &none, &status, date, vt)) ||
                     !claim_or_accusation(st, &s, si, v, vc.code, &a, &none, &status, date, vt))
                     return false;
             }
