@@ -349,9 +349,10 @@ static bool quote_mark(const ev_sentence *s, int32_t i)
     return q_mark_len(s->doc->text, t->start, s->doc->text_len) == t->end - t->start;
 }
 
-/* The tone of a characterization: 1 praise, -1 criticism, 0 neither said. Words a
- * speaker quotes to characterize an act are mostly a charge ("a 'witch hunt'"); a
- * few words of praise turn it ("a 'decent man'", "a 'game changer'"). */
+/* The tone of a characterization: 1 praise, -1 criticism in quotation marks, -2 a word
+ * of blame without them, 0 neither said. Words a speaker quotes to characterize an act
+ * are mostly a charge ("a 'witch hunt'"); a few words of praise turn it ("a 'decent
+ * man'", "a 'game changer'"). */
 static int characterization_tone(const ev_sentence *s, int32_t pred)
 {
     static const char *const praise[] = {
@@ -361,16 +362,24 @@ static int characterization_tone(const ev_sentence *s, int32_t pred)
         "courageous", "brave", "fair", "admirable", "visionary", "inspiring", "champion",
         "breakthrough", "milestone", "landmark", "changer", "model", "honourable",
         "honorable", "respected", "patriot", "genuine", "sincere", "valuable", NULL};
+    /* words of blame, which need no quotation marks ("called Trump a clown") */
+    static const char *const blame[] = {
+        "clown", "racist", "liar", "criminal", "traitor", "disgrace", "disaster", "failure",
+        "worst", "fraud", "dictator", "terrorist", "thug", "puppet", "coward", "corrupt",
+        "incompetent", "dangerous", "threat", "hoax", "lie", "joke", "shameful", "illegal",
+        "unacceptable", "outrageous", "betrayal", "barbaric", "barbarity", "cowardly",
+        "reckless", "irresponsible", "provocation", "provocative", NULL};
     int32_t lo = pred, hi = pred;
     ev_subtree(s, pred, &lo, &hi);
-    bool quoted = false;
+    bool quoted = false, blamed = false;
     int32_t from = lo > 0 ? lo - 1 : lo, to = hi + 1 < (int32_t)s->count ? hi + 1 : hi;
     for (int32_t i = from; i <= to; i++) {
         quoted = quoted || quote_mark(s, i);
         if (i >= lo && i <= hi && lemma_in(s, i, praise))
             return 1;
+        blamed = blamed || (i >= lo && i <= hi && lemma_in(s, i, blame));
     }
-    return quoted ? -1 : 0;
+    return quoted ? -1 : blamed ? -2 : 0;
 }
 
 /* The actor a characterization is about: the object itself ("called Biden a ..."), its
@@ -402,8 +411,14 @@ static void characterization(stage *st, const ev_sentence *s, int32_t v, verb_co
     int32_t pred = predicate_of(s, v, obj);
     int tone = pred >= 0 ? characterization_tone(s, pred) : 0;
     int32_t who = characterized_actor(st, s, obj);
-    if (!tone || who < 0)
+    if (tone == -2 && vc->match.score > 0)
+        return; /* a pattern of its own ("labeled X a terrorist") says more */
+    if (!tone || who < 0) {
+        /* "called the death 'the senseless killing of ...'" names; it phones no one */
+        if (names && pred >= 0 && vc->match.score <= 0)
+            snprintf(vc->code, sizeof vc->code, "---");
         return;
+    }
     snprintf(vc->code, sizeof vc->code, "%s", attacks || tone < 0 ? "111" : "051");
     vc->code2[0] = '\0';
     vc->match.target = who;
