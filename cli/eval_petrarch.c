@@ -69,8 +69,10 @@ void help_eval_petrarch(FILE *out)
         "Records whose flags say evaluate=false are skipped unless --all. Hypothetical\n"
         "events do not count as coded; a negated one counts as the act PETRARCH codes\n"
         "for its negation (data/events/negation.tsv: \"did not clash\" 110 is 050, \"would\n"
-        "not provide support\" 060 is 121), else not at all. (dyad code reports such an\n"
-        "event with its own code and status \"negated\".)\n\n"
+        "not provide support\" 060 is 121), else not at all; a reported act that a claim\n"
+        "or accusation of the same sentence was coded from counts only as that (\"The US\n"
+        "claimed that they had attacked Iraq\" is 015). (dyad code reports these events\n"
+        "with their own code and status \"negated\" or \"reported\".)\n\n"
         "options:\n"
         "  --dict DIR   the suite's PETRARCH dictionaries (actors, agents, verbs, discards,\n"
         "               known by name), used instead of dyad's defaults\n"
@@ -140,11 +142,35 @@ static bool requires_dyad(const cJSON *rec)
     return !v || strcasecmp(v, "false") != 0;
 }
 
-/* The code PETRARCH would give the event, or NULL when it codes none: a negated act
- * as the act its negation is, if any; nothing hypothetical. */
-static const char *petrarch_code(const dyad_event *e, bool require_dyad, const negations *ng)
+static bool same_code(const char *a, const char *b)
 {
-    if ((require_dyad && !e->target.code) || strcmp(e->status, "hypothetical") == 0)
+    return a && b && strcmp(a, b) == 0;
+}
+
+/* Whether a reported act is the content of a claim or an accusation coded from the same
+ * sentence ("The US claimed that they had attacked Iraq" is 015 only for PETRARCH). */
+static bool claimed(const dyad_doc *doc, const dyad_event *e)
+{
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const dyad_event *c = &doc->events[i];
+        if (c == e || c->sentence != e->sentence)
+            continue;
+        if (((!strcmp(c->cameo, "015") || !strcmp(c->cameo, "016")) &&
+             same_code(c->source.code, e->source.code)) ||
+            (!strcmp(c->cameo, "112") && same_code(c->target.code, e->source.code)))
+            return true;
+    }
+    return false;
+}
+
+/* The code PETRARCH would give the event, or NULL when it codes none: a negated act
+ * as the act its negation is, if any; nothing hypothetical; a claimed act only as the
+ * claim. */
+static const char *petrarch_code(const dyad_doc *doc, const dyad_event *e, bool require_dyad,
+                                 const negations *ng)
+{
+    if ((require_dyad && !e->target.code) || strcmp(e->status, "hypothetical") == 0 ||
+        (strcmp(e->status, "reported") == 0 && claimed(doc, e)))
         return NULL;
     return strcmp(e->status, "negated") == 0 ? negated_code(ng, e->cameo) : e->cameo;
 }
@@ -157,7 +183,7 @@ static void score_record(const cJSON *rec, const dyad_doc *doc, const petr_optio
     bool require_dyad = requires_dyad(rec);
     for (size_t i = 0; i < doc->n_events && n_got < 256; i++) {
         const dyad_event *e = &doc->events[i];
-        const char *code = petrarch_code(e, require_dyad, ng);
+        const char *code = petrarch_code(doc, e, require_dyad, ng);
         if (!code)
             continue;
         triple *g = &got[n_got++];

@@ -38,13 +38,14 @@ grep -q 'malformed verb or discard line skipped' "$ERR" || { cat "$ERR"; exit 1;
 grep -q 'fictional.verbs:14: a verb line is one word' "$ERR" || { cat "$ERR"; exit 1; }
 
 # a fictional PETRARCH suite: exact totals (T-7: a negated 110 counts as PETRARCH's 050;
-# T-6: a negated 130, which PETRARCH codes as nothing, counts as nothing)
+# T-6: a negated 130, which PETRARCH codes as nothing, counts as nothing; T-8: a claimed
+# attack counts as the claim only, 015)
 "$DYAD" eval petrarch --dict "$DATA" "$DATA/suite.jsonl" >"$OUT" 2>"$ERR"
 sed -n 1,5p "$OUT" >"$TMP/totals"
 diff - "$TMP/totals" <<'TXT'
-records     6 (1 marked not to evaluate, skipped)
-expected    6
-found       5 (83.3%)
+records     7 (1 marked not to evaluate, skipped)
+expected    7
+found       6 (85.7%)
 missed      1
 extra       0 (0.0% of expected)
 TXT
@@ -74,7 +75,7 @@ for f in Phoenix.Countries.actors.txt Phoenix.International.actors.txt \
 done
 "$DYAD" eval petrarch --dict "$TMP/gsr" "$S/data/events/suites/petr2_gsr_validation.jsonl" \
     >"$OUT" 2>/dev/null
-floor "$OUT" 46 36
+floor "$OUT" 46 31
 
 # the Wikinews gold set: event recall floor and no flood of events
 GOLD="$S/data/gold/wikinews-dev.jsonl"
