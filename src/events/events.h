@@ -164,6 +164,8 @@ typedef struct ev_actor { const char *code; uint32_t start, end; int32_t head; b
 /* An argument: the head of the phrase naming the actor and, for "the ambassadors of
  * Arnor and Gondor", the noun whose role each member takes (-1 when none). */
 typedef struct ev_arg { int32_t head, role; } ev_arg;
+/* Whether local token i's lemma or lower-cased form is one of words (NULL-ended). */
+bool ev_lemma_in(const ev_sentence *s, int32_t i, const char *const *words);
 /* The actor a noun phrase headed by local token h refers to; code NULL when none. */
 ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors);
 ev_actor ev_actor_arg(const ev_sentence *s, ev_arg a, const dyad_actor_dict *actors);

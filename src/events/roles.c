@@ -150,6 +150,14 @@ static bool rel_exact(const ev_sentence *s, int32_t i, const char *rel)
     return d && d[0] == rel[0] && strcmp(d, rel) == 0;
 }
 
+bool ev_lemma_in(const ev_sentence *s, int32_t i, const char *const *words)
+{
+    for (; *words; words++)
+        if (strcmp(s->lemma[i], *words) == 0 || strcmp(s->lower[i], *words) == 0)
+            return true;
+    return false;
+}
+
 int32_t ev_child(const ev_sentence *s, int32_t v, const char *deprel)
 {
     for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c])
@@ -315,6 +323,18 @@ static bool nominal_match(const ev_sentence *s, int32_t h, int32_t lo, int32_t h
     return false;
 }
 
+/* A common noun with nothing of its own but its conjunction and punctuation. */
+static bool bare_noun(const ev_sentence *s, int32_t r)
+{
+    const char *u = ev_tok(s, r)->upos;
+    if (!u || strcmp(u, "NOUN") != 0)
+        return false;
+    for (int32_t c = s->first_child[r]; c >= 0; c = s->next_sibling[c])
+        if (!rel_is(s, c, "cc") && !rel_is(s, c, "punct"))
+            return false;
+    return true;
+}
+
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors);
 
 ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
@@ -409,12 +429,9 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         }
         /* "Danish media and government": a bare conjunct shares the first one's country */
         int32_t first = rel_is(s, h, "conj") ? ev_head(s, h) : -1;
-        bool bare = true;
-        for (int32_t c = s->first_child[h]; c >= 0 && bare; c = s->next_sibling[c])
-            bare = rel_is(s, c, "cc") || rel_is(s, c, "punct");
         char cc[4];
         const char *fu = first >= 0 ? ev_tok(s, first)->upos : NULL;
-        if (fu && strcmp(fu, "NOUN") == 0 && first < h && common && bare &&
+        if (fu && strcmp(fu, "NOUN") == 0 && first < h && bare_noun(s, h) &&
             actor_code_country(ev_actor_of(s, first, actors).code, cc)) {
             a.code = with_role(s, cc, m.code);
             return a;
@@ -465,18 +482,6 @@ ev_actor ev_actor_arg(const ev_sentence *s, ev_arg arg, const dyad_actor_dict *a
     if (rend > a.end)
         a.end = rend;
     return a;
-}
-
-/* A common noun with nothing of its own but its conjunction and punctuation. */
-static bool bare_noun(const ev_sentence *s, int32_t r)
-{
-    const char *u = ev_tok(s, r)->upos;
-    if (!u || strcmp(u, "NOUN") != 0)
-        return false;
-    for (int32_t c = s->first_child[r]; c >= 0; c = s->next_sibling[c])
-        if (!rel_is(s, c, "cc") && !rel_is(s, c, "punct"))
-            return false;
-    return true;
 }
 
 /* The arguments a phrase headed by h names: h and the nouns coordinated with it
@@ -700,12 +705,7 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
                                                 "approve", "introduce", "impose", "unveil",
                                                 "declare", "propose", "announce", NULL};
             int32_t g = h >= 0 && rel_is(s, h, "obj") ? ev_head(s, h) : -1;
-            bool instrument = false, made = false;
-            for (const char *const *w = instruments; g >= 0 && *w && !instrument; w++)
-                instrument = strcmp(s->lemma[h], *w) == 0;
-            for (const char *const *w = enact; instrument && *w && !made; w++)
-                made = strcmp(s->lemma[g], *w) == 0;
-            if (made) {
+            if (g >= 0 && ev_lemma_in(s, h, instruments) && ev_lemma_in(s, g, enact)) {
                 v = g;
                 continue;
             }
@@ -779,13 +779,9 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     /* "considered himself", "surrendered himself to police": the subject is no target */
     static const char *const reflexive[] = {"himself", "herself", "itself", "themselves",
                                             "myself", "ourselves", "yourself", NULL};
-    for (size_t i = 0; i < n; i++) {
-        bool self = false;
-        for (const char *const *r = reflexive; *r && !self; r++)
-            self = strcmp(s->lower[cand[i]], *r) == 0;
-        if (!self && ev_actor_of(s, cand[i], actors).code)
+    for (size_t i = 0; i < n; i++)
+        if (!ev_lemma_in(s, cand[i], reflexive) && ev_actor_of(s, cand[i], actors).code)
             return with_conjuncts(s, cand[i], out, 0, max);
-    }
     return 0;
 }
 

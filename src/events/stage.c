@@ -27,12 +27,20 @@ static bool actor_start(const ev_sentence *s, int32_t t, void *arg)
     return ev_actor_of(s, t, ((stage *)arg)->actors).code != NULL;
 }
 
-static bool lemma_in(const ev_sentence *s, int32_t i, const char *const *words)
+/* Whether a CAMEO code falls under one of the two-digit roots ("19" holds "193"). */
+static bool root_in(const char *code, const char *const *roots)
 {
-    for (; *words; words++)
-        if (strcmp(s->lemma[i], *words) == 0 || strcmp(s->lower[i], *words) == 0)
+    for (; *roots; roots++)
+        if (strncmp(code, *roots, 2) == 0)
             return true;
     return false;
+}
+
+/* Violence: unconventional and conventional force, mass violence (CAMEO 18-20). */
+static bool violent_code(const char *code)
+{
+    static const char *const roots[] = {"18", "19", "20", NULL};
+    return root_in(code, roots);
 }
 
 /* A subject that says "neither ... nor": the first conjunct has "neither" or a later one
@@ -42,11 +50,11 @@ static bool neither_nor(const ev_sentence *s, int32_t subj)
     static const char *const words[] = {"neither", "nor", NULL};
     for (int32_t c = s->first_child[subj]; c >= 0; c = s->next_sibling[c]) {
         if ((ev_rel_starts(s, c, "cc") || ev_rel_starts(s, c, "advmod") ||
-             ev_rel_starts(s, c, "det")) && lemma_in(s, c, words))
+             ev_rel_starts(s, c, "det")) && ev_lemma_in(s, c, words))
             return true;
         if (ev_rel_starts(s, c, "conj")) {
             int32_t cc = ev_child(s, c, "cc");
-            if (cc >= 0 && lemma_in(s, cc, words))
+            if (cc >= 0 && ev_lemma_in(s, cc, words))
                 return true;
         }
     }
@@ -66,22 +74,22 @@ static const char *own_status(const ev_sentence *s, int32_t v)
     static const char *const is[] = {"is", "are", "am", "'s", "'re", NULL};
     bool be = false, to = false, only = false;
     for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c]) {
-        be = be || (ev_rel_starts(s, c, "cop") && lemma_in(s, c, is));
+        be = be || (ev_rel_starts(s, c, "cop") && ev_lemma_in(s, c, is));
         only = only || (ev_rel_starts(s, c, "advmod") && strcmp(s->lower[c], "only") == 0);
         to = to || (ev_rel_starts(s, c, "mark") && strcmp(s->lower[c], "to") == 0);
         if ((ev_rel_starts(s, c, "advmod") || ev_rel_starts(s, c, "det") || ev_rel_starts(s, c, "aux")) &&
-            lemma_in(s, c, neg))
+            ev_lemma_in(s, c, neg))
             return "negated";
-        if (ev_rel_starts(s, c, "aux") && lemma_in(s, c, modal))
+        if (ev_rel_starts(s, c, "aux") && ev_lemma_in(s, c, modal))
             status = "hypothetical";
-        else if (ev_rel_starts(s, c, "aux") && lemma_in(s, c, fut) && !status)
+        else if (ev_rel_starts(s, c, "aux") && ev_lemma_in(s, c, fut) && !status)
             status = "future";
-        else if (ev_rel_starts(s, c, "mark") && lemma_in(s, c, cond))
+        else if (ev_rel_starts(s, c, "mark") && ev_lemma_in(s, c, cond))
             status = "hypothetical";
         /* "has given no indication", "no troops were injured" */
         else if (ev_rel_starts(s, c, "obj") || ev_rel_starts(s, c, "nsubj:pass")) {
             int32_t det = ev_child(s, c, "det");
-            if (det >= 0 && lemma_in(s, det, neg))
+            if (det >= 0 && ev_lemma_in(s, det, neg))
                 return "negated";
         }
         /* "neither the EU nor the US would endorse it" */
@@ -141,17 +149,17 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
             own = NULL;
         if (own && (!found || strcmp(own, "negated") == 0))
             found = own;
-        if (via_xcomp && !found && lemma_in(s, x, future_heads))
+        if (via_xcomp && !found && ev_lemma_in(s, x, future_heads))
             found = "future";
-        if (via_xcomp && !found && lemma_in(s, x, hypo_heads))
+        if (via_xcomp && !found && ev_lemma_in(s, x, hypo_heads))
             found = "hypothetical";
         int32_t h = ev_head(s, x);
         if (h < 0)
             break;
         if (ev_rel_starts(s, x, "ccomp") || ev_rel_starts(s, x, "parataxis")) {
-            if (lemma_in(s, h, speech_cues)) {
+            if (ev_lemma_in(s, h, speech_cues)) {
                 reported = true;
-                denied = denied || lemma_in(s, h, denial_cues);
+                denied = denied || ev_lemma_in(s, h, denial_cues);
                 st.cue = h;
             }
             break; /* a content clause keeps its own modality */
@@ -375,9 +383,9 @@ static int characterization_tone(const ev_sentence *s, int32_t pred)
     int32_t from = lo > 0 ? lo - 1 : lo, to = hi + 1 < (int32_t)s->count ? hi + 1 : hi;
     for (int32_t i = from; i <= to; i++) {
         quoted = quoted || quote_mark(s, i);
-        if (i >= lo && i <= hi && lemma_in(s, i, praise))
+        if (i >= lo && i <= hi && ev_lemma_in(s, i, praise))
             return 1;
-        blamed = blamed || (i >= lo && i <= hi && lemma_in(s, i, blame));
+        blamed = blamed || (i >= lo && i <= hi && ev_lemma_in(s, i, blame));
     }
     return quoted ? -1 : blamed ? -2 : 0;
 }
@@ -404,7 +412,7 @@ static void characterization(stage *st, const ev_sentence *s, int32_t v, verb_co
 {
     static const char *const verbal[] = {"attack", "assail", "blast", "slam", "lash",
                                          "criticize", "criticise", "denounce", "condemn", NULL};
-    bool names = lemma_in(s, v, naming_verbs), attacks = lemma_in(s, v, verbal);
+    bool names = ev_lemma_in(s, v, naming_verbs), attacks = ev_lemma_in(s, v, verbal);
     int32_t obj = ev_child(s, v, "obj");
     if ((!names && !attacks) || obj < 0)
         return;
@@ -457,7 +465,7 @@ static void urging(const ev_sentence *s, int32_t v, verb_code *vc)
 {
     static const char *const urge[] = {"encourage", "spur", NULL};
     int32_t x = ev_child(s, v, "xcomp");
-    if (vc->match.score > 0 || !lemma_in(s, v, urge) || ev_child(s, v, "obj") < 0 || x < 0 ||
+    if (vc->match.score > 0 || !ev_lemma_in(s, v, urge) || ev_child(s, v, "obj") < 0 || x < 0 ||
         ev_child(s, x, "mark") < 0)
         return;
     snprintf(vc->code, sizeof vc->code, "020");
@@ -495,10 +503,8 @@ static bool reciprocal(const ev_sentence *s, int32_t v, const char *code)
         "accord", "pact", "dialogue", "negotiation", "summit", "contact", "partnership",
         "alliance", "truce", "ceasefire", "exchange", "consultation", "trade", "border", NULL};
     int32_t obj = ev_child(s, v, "obj");
-    bool takes_two = false;
-    for (const char *const *r = two_sided; *r && !takes_two; r++)
-        takes_two = strncmp(code, *r, 2) == 0;
-    return (obj < 0 ? takes_two : lemma_in(s, obj, relational)) || says_each_other(s, v);
+    return (obj < 0 ? root_in(code, two_sided) : ev_lemma_in(s, obj, relational)) ||
+           says_each_other(s, v);
 }
 
 /* Coercion and violence (CAMEO 17-20): acts that have a doer where they happen. */
@@ -679,12 +685,10 @@ static bool claim_or_accusation(stage *st, const ev_sentence *s, size_t si, int3
                                 const char *code, const ev_actor *doer, const ev_actor *target,
                                 const status_info *status, const char *date, const char *vt)
 {
-    bool violent = strncmp(code, "18", 2) == 0 || strncmp(code, "19", 2) == 0 ||
-                   strncmp(code, "20", 2) == 0;
     bool reported = strcmp(status->status, "reported") == 0;
     bool denied = strcmp(status->status, "denied") == 0;
     /* a doer dyad inferred is no one the speaker named */
-    if (!violent || (!reported && !denied) || doer->implicit)
+    if (!violent_code(code) || (!reported && !denied) || doer->implicit)
         return true;
     ev_actor speaker = speaker_of(st, s, status);
     if (!speaker.code || strlen(speaker.code) < 3 || strncmp(speaker.code, "---", 3) == 0 ||
@@ -784,11 +788,11 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
         status_info status = {"asserted", -1, -1, -1};
         if (v >= 0 && ev_tok(s, v)->upos && strcmp(ev_tok(s, v)->upos, "VERB") == 0) {
             status = event_status(s, v, false);
-            if (lemma_in(s, v, denial_cues))
+            if (ev_lemma_in(s, v, denial_cues))
                 status.status = "denied";
-            else if (strcmp(status.status, "asserted") == 0 && lemma_in(s, v, hypo_heads))
+            else if (strcmp(status.status, "asserted") == 0 && ev_lemma_in(s, v, hypo_heads))
                 status.status = "hypothetical";
-            else if (strcmp(status.status, "asserted") == 0 && lemma_in(s, v, future_heads))
+            else if (strcmp(status.status, "asserted") == 0 && ev_lemma_in(s, v, future_heads))
                 status.status = "future"; /* "threatened sanctions", "planned talks" */
             if (!ev_clause(s, v, pre, post, in_clause))
                 return false;
@@ -835,17 +839,13 @@ static const char *const light_verbs[] = {"take", "get", "give", "make", "have",
  * "served", "claimed" alone are no seizure, cooperation or criticism. */
 static bool targetless(const ev_sentence *s, int32_t v, const verb_code *vc)
 {
+    static const char *const words[] = {"01", "02", "04", NULL};
     static const char *const deeds[] = {"14", "15", "17", "18", "19", "20", NULL};
-    if (!strncmp(vc->code, "01", 2) || !strncmp(vc->code, "02", 2) || !strncmp(vc->code, "04", 2))
+    if (root_in(vc->code, words))
         return false;
     if (vc->match.score > 0)
         return true;
-    if (lemma_in(s, v, light_verbs))
-        return false;
-    for (const char *const *d = deeds; *d; d++)
-        if (!strncmp(vc->code, *d, 2))
-            return true;
-    return false;
+    return !ev_lemma_in(s, v, light_verbs) && root_in(vc->code, deeds);
 }
 
 static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *post,
@@ -874,17 +874,17 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         if (!vc.code[0] || strcmp(vc.code, "---") == 0)
             continue;
         /* whoever "died" suffered the act: only a pattern ("died in clashes") codes it */
-        if (vc.match.score <= 0 && lemma_in(&s, v, undergone_verbs))
+        if (vc.match.score <= 0 && ev_lemma_in(&s, v, undergone_verbs))
             continue;
         /* "fired the prosecutor" dismissed him: firing shoots only things ("fired
          * rockets") or at people ("fired on protesters") */
         static const char *const dismiss[] = {"fire", "sack", NULL};
-        int32_t fired = lemma_in(&s, v, dismiss) ? ev_child(&s, v, "obj") : -1;
+        int32_t fired = ev_lemma_in(&s, v, dismiss) ? ev_child(&s, v, "obj") : -1;
         if (fired >= 0 && person_named(&s, fired, st->actors))
             continue;
         /* a light verb means its default act only with what it acts on: "took Crimea",
          * not "took to social media" */
-        if (vc.match.score <= 0 && lemma_in(&s, v, light_verbs) && ev_child(&s, v, "obj") < 0 &&
+        if (vc.match.score <= 0 && ev_lemma_in(&s, v, light_verbs) && ev_child(&s, v, "obj") < 0 &&
             ev_child(&s, v, "nsubj:pass") < 0)
             continue;
         /* "plans to invade": the verb it governs says what happens, this one how likely */
@@ -910,7 +910,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             /* "warned Gondor about the Prince": a warning threatens whom it is about */
             static const char *const about[] = {"about", NULL};
             static const char *const warn[] = {"warn", NULL};
-            nt = strncmp(vc.code, "13", 2) == 0 && lemma_in(&s, v, warn)
+            nt = strncmp(vc.code, "13", 2) == 0 && ev_lemma_in(&s, v, warn)
                      ? ev_oblique_targets(&s, v, about, tgts, MAX_ACTORS, st->actors)
                      : 0;
             if (!nt)
@@ -927,7 +927,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         }
         /* "was stabbed", "were arrested in Jakarta": force has a doer even unnamed */
         ev_actor unnamed = {.code = NULL, .head = -1};
-        if (!ns && !(forceful(vc.code) && (vc.match.score > 0 || !lemma_in(&s, v, light_verbs)) &&
+        if (!ns && !(forceful(vc.code) && (vc.match.score > 0 || !ev_lemma_in(&s, v, light_verbs)) &&
                      implicit_source(st, &s, v, tgts, nt, &unnamed)))
             continue;
         status_info status = event_status(&s, v, vc.match.negation);
@@ -973,21 +973,18 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             }
             /* "rebels attacked", "police arrested 12": an event without a known target,
              * but not for statements, appeals and consultations, which need an addressee */
-            bool violent = strncmp(vc.code, "18", 2) == 0 || strncmp(vc.code, "19", 2) == 0 ||
-                           strncmp(vc.code, "20", 2) == 0;
+            bool on_object = violent_code(vc.code) && ev_child(&s, v, "obj") >= 0;
             /* "attacked the investigation", "slammed the plan": these verbs against no one
              * are words ("fired rockets", "launched strikes" stay deeds); so is violence
              * a speaker names ("described the attacks as ...") */
             static const char *const idioms[] = {"attack", "assail", "blast", "slam", "hit",
                                                  "lash", "savage", "hammer", "batter", NULL};
-            bool verbal = violent && ev_child(&s, v, "obj") >= 0 &&
-                          (lemma_in(&s, v, idioms) || lemma_in(&s, v, speech_cues) ||
-                           lemma_in(&s, v, naming_verbs));
+            bool verbal = on_object && (ev_lemma_in(&s, v, idioms) || ev_lemma_in(&s, v, speech_cues) ||
+                                        ev_lemma_in(&s, v, naming_verbs));
             /* "broke the law", "broke a record": a wrong, not violence; said of someone,
              * still an accusation */
             static const char *const breaking[] = {"break", NULL};
-            bool wrong = violent && !verbal && ev_child(&s, v, "obj") >= 0 &&
-                         vc.match.score <= 0 && lemma_in(&s, v, breaking);
+            bool wrong = on_object && !verbal && vc.match.score <= 0 && ev_lemma_in(&s, v, breaking);
             if (!coded && nt == 0 && ns && !verbal && targetless(&s, v, &vc)) {
                 ev_actor none = {.code = NULL, .head = -1};
                 if ((!wrong && !add_event(st, &s, si, v, vc.code, &a, &none, &status, date, vt)) ||
