@@ -74,6 +74,12 @@ bool actor_code_is_role(const char *code);
 /* Codes of bodies that belong to no country (NGO, NGM, MNC, IGO): no country goes
  * before them. */
 bool actor_code_is_transnational(const char *code);
+/* Whether a code holds the three-letter role anywhere ("BHSJNK" holds JNK); NULL holds
+ * none. */
+bool actor_code_has_role(const char *code, const char *role);
+/* PLOVER's agents code what is no actor: JNK a storm or a flood, NON a weekday, "the
+ * West", "power". */
+bool actor_code_is_discard(const char *code);
 /* The country a code names ("POLGOV" -> "POL"); false for roles, IGOs and "---". */
 bool actor_code_country(const char *code, char out[4]);
 /* The country a document is about, from the codes of its mentions: the one given most,

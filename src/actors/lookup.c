@@ -61,6 +61,20 @@ bool actor_code_is_transnational(const char *code)
                     !strncmp(code, "MNC", 3) || !strncmp(code, "IGO", 3));
 }
 
+bool actor_code_has_role(const char *code, const char *role)
+{
+    size_t n = code ? strlen(code) : 0;
+    for (size_t i = 0; i + 3 <= n; i += 3)
+        if (strncmp(code + i, role, 3) == 0)
+            return true;
+    return false;
+}
+
+bool actor_code_is_discard(const char *code)
+{
+    return actor_code_has_role(code, "JNK") || actor_code_has_role(code, "NON");
+}
+
 bool actor_code_country(const char *code, char out[4])
 {
     if (!code || strlen(code) < 3 || is_role(code) || !strncmp(code, "IGO", 3) ||

@@ -1,6 +1,7 @@
 /* The event stage: each verb of each sentence against the patterns, then source,
  * target, status, date and quote; the same event stated twice becomes one record. */
 #include "events.h"
+#include "../actors/actors.h"
 #include "../quotes/quotes.h"
 
 #include <stdio.h>
@@ -449,16 +450,6 @@ static bool person_named(const ev_sentence *s, int32_t h, const dyad_actor_dict 
     return false;
 }
 
-/* Whether a code holds the three-letter role anywhere (NULL holds none). */
-static bool has_role(const char *code, const char *role)
-{
-    size_t n = code ? strlen(code) : 0;
-    for (size_t i = 0; i + 3 <= n; i += 3)
-        if (strncmp(code + i, role, 3) == 0)
-            return true;
-    return false;
-}
-
 /* "encouraged Zelensky to investigate": encouraging someone to act is an appeal to them
  * (020), where ENCOURAGE's default is praise (051). */
 static void urging(const ev_sentence *s, int32_t v, verb_code *vc)
@@ -475,7 +466,7 @@ static void urging(const ev_sentence *s, int32_t v, verb_code *vc)
 /* Media and journalists by their CAMEO role (JRN, MED) anywhere after the country. */
 static bool is_press(const char *code)
 {
-    return has_role(code, "JRN") || has_role(code, "MED");
+    return actor_code_has_role(code, "JRN") || actor_code_has_role(code, "MED");
 }
 
 /* Whether "each other" or "one another" stands in v's phrase ("willingness to help each
@@ -544,11 +535,8 @@ static bool add_event(stage *st, const ev_sentence *s, size_t si, int32_t v, con
                       const char *date, const char *verb_text)
 {
     dyad_doc *doc = st->doc;
-    /* PLOVER's agents code what is no actor: JNK a hurricane or a flood, NON a weekday,
-     * "the West", "power" */
-    if (has_role(src->code, "JNK") || has_role(tgt->code, "JNK") ||
-        has_role(src->code, "NON") || has_role(tgt->code, "NON"))
-        return true;
+    if (actor_code_is_discard(src->code) || actor_code_is_discard(tgt->code))
+        return true; /* a storm or a weekday is no party */
     uint32_t start = ev_tok(s, v)->start, end = ev_tok(s, v)->end;
     const ev_actor *sides[2] = {src, tgt};
     for (int k = 0; k < 2; k++) {

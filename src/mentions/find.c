@@ -99,15 +99,6 @@ static bool of_inside(const dyad_doc *doc, const ment *m)
     return false;
 }
 
-/* Whether a code holds PLOVER's discard roles: JNK (storms, quakes) or NON (days). */
-static bool discard_role(const char *code)
-{
-    for (size_t i = 3; i + 3 <= strlen(code); i += 3)
-        if (!strncmp(code + i, "JNK", 3) || !strncmp(code + i, "NON", 3))
-            return true;
-    return !strcmp(code, "JNK") || !strcmp(code, "NON");
-}
-
 static size_t words_in(const char *s)
 {
     size_t n = 1;
@@ -483,7 +474,7 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
      * Victoria Market" a place named after a queen, not one */
     bool place = last_word_in(doc, m, ment_place_cues) && !of_inside(doc, m);
     if (m->code && (place || last_word_in(doc, m, ment_org_cues)) &&
-        (discard_role(m->code) ||
+        (actor_code_is_discard(m->code) ||
          (place && c.m.via == DYAD_ACTOR_VIA_TITLE && c.base + c.m.end < span_end(doc, m->t1))))
         m->code = NULL;
     m->stateless = c.found && c.m.via == DYAD_ACTOR_VIA_NAME && !c.m.country[0];
