@@ -39,6 +39,15 @@ static const char *xpos_of(const dyad_tagger *t, int tag)
     return t->strings + t->tags[2 * tag + 1];
 }
 
+/* Whether class tag has one of the Penn tags xs (NULL-ended). */
+static bool xpos_in(const dyad_tagger *t, int tag, const char *const *xs)
+{
+    for (const char *x = xpos_of(t, tag); *xs; xs++)
+        if (!strcmp(x, *xs))
+            return true;
+    return false;
+}
+
 /* Whether word w may take class c: a word restricted to the tags seen with it must have
  * seen c; any other may. */
 static bool may_be(const dyad_tagger *t, const tag_word *w, int c)
@@ -64,12 +73,8 @@ static void interjection_verb(const dyad_tagger *t, const tag_word *w, int n, in
     for (int i = 1; t->vbp >= 0 && i + 1 < n; i++) {
         if (strcmp(xpos_of(t, tags[i]), "UH"))
             continue;
-        bool b = false, a = false;
-        for (const char *const *x = before; *x && !b; x++)
-            b = !strcmp(xpos_of(t, tags[i - 1]), *x);
-        for (const char *const *x = after; *x && !a; x++)
-            a = !strcmp(xpos_of(t, tags[i + 1]), *x);
-        if (a && b && w[i].len > 1 && w[i].text[w[i].len - 1] != 's')
+        if (xpos_in(t, tags[i - 1], before) && xpos_in(t, tags[i + 1], after) && w[i].len > 1 &&
+            w[i].text[w[i].len - 1] != 's')
             tags[i] = t->vbp;
     }
 }
@@ -84,27 +89,19 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
     if (n < 3 || t->vbd < 0 || strcmp(xpos_of(t, tags[n - 1]), "."))
         return;
     for (int i = 0; i < n; i++)
-        for (const char *const *f = finite; *f; f++)
-            if (!strcmp(xpos_of(t, tags[i]), *f))
-                return;
+        if (xpos_in(t, tags[i], finite))
+            return;
     for (int i = 1; i < n; i++) {
         if (strcmp(xpos_of(t, tags[i]), "VBN"))
             continue;
         if (i + 1 < n && w[i + 1].len == 2 && !strncmp(w[i + 1].text, "by", 2))
             return; /* "a leader loved by all": a participle with its agent */
-        for (const char *const *f = nominal; *f; f++)
-            if (!strcmp(xpos_of(t, tags[i - 1]), *f)) {
-                tags[i] = t->vbd;
-                return;
-            }
+        if (xpos_in(t, tags[i - 1], nominal))
+            tags[i] = t->vbd;
         return; /* the first participle decides */
     }
 }
 
-/* Two constraints of English the perceptron breaks on news text, each with almost no
- * exception in EWT and GUM train: after a modal (and adverbs) comes a base verb (4,166
- * of 4,180 words tagged JJ, NN or VB there are VB: "would free", not ADJ), and after a
- * possessive comes no finite verb (none of 5,600: "Trump's conduct" is a noun). */
 /* A gerund ends in "-ing" ("gon" of "gonna" aside): a word tagged VBG that does not is a
  * name or a noun ("Pyongyang on Thursday fired", "the superbug"). */
 static void false_gerund(const dyad_tagger *t, const tag_word *w, int n, int *tags)
@@ -120,6 +117,11 @@ static void false_gerund(const dyad_tagger *t, const tag_word *w, int n, int *ta
     }
 }
 
+/* Two constraints of English the perceptron breaks on news text, each with almost no
+ * exception in EWT and GUM train: after a modal (and adverbs) comes a base verb (4,166
+ * of 4,180 words tagged JJ, NN or VB there are VB: "would free", not ADJ), and after a
+ * possessive comes no finite verb (none of 5,600: "Trump's conduct" is a noun); then
+ * the constraints above. */
 static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, int *tags)
 {
     false_gerund(t, w, n, tags);
