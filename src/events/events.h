@@ -105,6 +105,10 @@ static inline uint64_t ev_word_bit(const char *w, size_t len)
     return 1ull << (ev_hash(w, len) & 63);
 }
 
+/* A violent act an earlier sentence told as done: its words and who did it. */
+typedef struct ev_deed { const char *verb, *doer; } ev_deed;
+enum { EV_DEEDS = 8 }; /* the acts remembered, for "the attack" and "the perpetrators" */
+
 /* One sentence as the matcher sees it. */
 typedef struct ev_sentence {
     const dyad_doc *doc;
@@ -119,6 +123,8 @@ typedef struct ev_sentence {
     uint8_t *actor_known;          /* [count] 1 where actor[] holds the answer */
     uint8_t *temporal;             /* [count] 1 inside a date and its preposition ("on Monday") */
     int32_t *date_at;              /* [count] index in doc->dates of the date starting here, -1 */
+    const ev_deed *deeds;          /* [n_deeds] the last violent acts told, oldest first */
+    size_t n_deeds;
 } ev_sentence;
 
 /* A token list in text order: the words a pattern is matched against. */

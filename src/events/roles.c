@@ -4,7 +4,9 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
+#include <strings.h>
 
 /* Dates and the words that introduce them: "on Monday" is when, never the "(ON)" of a
  * pattern such as "call on". */
@@ -52,6 +54,8 @@ bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
     s->first = sent->first;
     s->count = sent->count;
     s->country = "---";
+    s->deeds = NULL;
+    s->n_deeds = 0;
     s->lower = dyad_arena_alloc(doc->arena, s->count * sizeof *s->lower + 1);
     s->lemma = dyad_arena_alloc(doc->arena, s->count * sizeof *s->lemma + 1);
     s->first_child = dyad_arena_alloc(doc->arena, s->count * sizeof(int32_t) + 1);
@@ -346,6 +350,45 @@ ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *act
     return s->actor[h];
 }
 
+/* Whether a noun names the act in verb (the words of a told event): they share a stem
+ * of four letters ("stabbing", "stabbed"; "attackers", "attacked"), or are "shooting"
+ * and "shot". */
+static bool names_act(const char *noun, const char *verb)
+{
+    size_t n = 0;
+    while (noun[n] && noun[n] == (char)tolower((unsigned char)verb[n]))
+        n++;
+    return n >= 4 || (strncmp(noun, "shoot", 5) == 0 && strncasecmp(verb, "shot", 4) == 0);
+}
+
+/* Who did the act common noun h names, when nothing in its phrase says: the doer of the
+ * last violent act told in those words ("condemned the stabbing", "the attackers fled"),
+ * or of any for words that name only a doer ("the perpetrators"); NULL when none. */
+static const char *doer_of_act(const ev_sentence *s, int32_t h)
+{
+    static const char *const acts[] = {
+        "attack", "assault", "bombing", "stabbing", "shooting", "killing", "murder",
+        "massacre", "ambush", "raid", "attacker", "bomber", "killer", "murderer",
+        "kidnapper", "kidnapping", "shooter", NULL};
+    static const char *const doers[] = {"perpetrator", "assailant", "culprit", "gunman", NULL};
+    bool any = ev_lemma_in(s, h, doers);
+    if (!s->n_deeds || (!any && !ev_lemma_in(s, h, acts)))
+        return NULL;
+    static const char *const definite[] = {"the", "this", "that", "these", "those", NULL};
+    bool known = false; /* "an attack", "gunmen" may be new ones */
+    for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c]) {
+        if (rel_is(s, c, "nmod") || rel_is(s, c, "acl") || rel_is(s, c, "compound"))
+            return NULL; /* "the attack on the embassy", "a suicide attack": said there */
+        known = known || (rel_is(s, c, "det") && ev_lemma_in(s, c, definite));
+    }
+    if (!known)
+        return NULL;
+    for (size_t i = s->n_deeds; i-- > 0;)
+        if (any || names_act(s->lemma[h], s->deeds[i].verb))
+            return s->deeds[i].doer;
+    return NULL;
+}
+
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
     ev_actor a = {.head = h};
@@ -456,6 +499,8 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
             return a;
         }
     }
+    if (common)
+        a.code = doer_of_act(s, h);
     return a;
 }
 

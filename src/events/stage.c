@@ -18,6 +18,8 @@ typedef struct stage {
     dyad_event *events;
     size_t n_events, cap_events;
     uint8_t *acted; /* [sentence length] 1 where a verb coded an act (not a statement) */
+    ev_deed deeds[EV_DEEDS]; /* the last violent acts told, oldest first */
+    size_t n_deeds;
 } stage;
 
 static bool actor_start(const ev_sentence *s, int32_t t, void *arg)
@@ -844,6 +846,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         return false;
     s.country = st->country;
     s.dict = st->dict;
+    s.deeds = st->deeds;
+    s.n_deeds = st->n_deeds;
     if (ev_discarded(st->dict, &s))
         return true;
     memset(st->acted, 0, s.count);
@@ -984,6 +988,24 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
     return code_nouns(st, &s, si, pre, post, in_clause);
 }
 
+/* Remembers the violent acts sentence si told as done and who did them, so that a
+ * later "the attack" or "the perpetrators" names the doers. */
+static void remember_deeds(stage *st, size_t si)
+{
+    size_t first = st->n_events;
+    while (first > 0 && st->events[first - 1].sentence == (int32_t)si)
+        first--;
+    for (size_t i = first; i < st->n_events; i++) {
+        const dyad_event *e = &st->events[i];
+        bool told = strcmp(e->status, "asserted") == 0 || strcmp(e->status, "reported") == 0;
+        if (!told || !violent_code(e->cameo) || !e->source.code || e->source.implicit)
+            continue;
+        if (st->n_deeds == EV_DEEDS)
+            memmove(st->deeds, st->deeds + 1, --st->n_deeds * sizeof *st->deeds);
+        st->deeds[st->n_deeds++] = (ev_deed){e->verb, e->source.code};
+    }
+}
+
 dyad_status dyad_events_find(const dyad_event_dict *events, const dyad_actor_dict *actors,
                              dyad_doc *doc)
 {
@@ -1013,8 +1035,10 @@ dyad_status dyad_events_find(const dyad_event_dict *events, const dyad_actor_dic
         if (ev_discarded(events, &s) == 2)
             goto done;
     }
-    for (size_t si = 0; ok && si < doc->n_sentences; si++)
+    for (size_t si = 0; ok && si < doc->n_sentences; si++) {
         ok = code_sentence(&st, si, &pre, &post, in_clause);
+        remember_deeds(&st, si);
+    }
 done:
     free(pre.tok);
     free(post.tok);

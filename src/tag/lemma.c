@@ -36,6 +36,12 @@ static const char *rule_apply(const dyad_tagger *t, const uint32_t *rule, const 
     return out;
 }
 
+bool tag_lemma_seen(const dyad_tagger *t, const char *form, size_t n, const char *xpos)
+{
+    uint64_t hx = tag_hash(xpos, strlen(xpos), 30);
+    return tag_table_get(&t->lemmas, lower_key(form, n, hx)) != TAG_MISS;
+}
+
 const char *tag_lemma(const dyad_tagger *t, const char *form, size_t n, const char *xpos,
                       dyad_arena *arena)
 {
@@ -43,6 +49,10 @@ const char *tag_lemma(const dyad_tagger *t, const char *form, size_t n, const ch
     uint32_t v = tag_table_get(&t->lemmas, exact_key(form, n, hx));
     if (v == TAG_MISS)
         v = tag_table_get(&t->lemmas, lower_key(form, n, hx));
+    /* a past tense and a participle written alike share their lemma ("shot": shoot) */
+    const char *twin = !strcmp(xpos, "VBD") ? "VBN" : !strcmp(xpos, "VBN") ? "VBD" : NULL;
+    if (v == TAG_MISS && twin)
+        v = tag_table_get(&t->lemmas, lower_key(form, n, tag_hash(twin, 3, 30)));
     if (v != TAG_MISS)
         return t->strings + v;
     char *low = arena ? dyad_arena_alloc(arena, n + 1) : NULL;

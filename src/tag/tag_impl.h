@@ -188,6 +188,8 @@ typedef struct tag_word {
     size_t len;
 } tag_word;
 
+/* Whether the treebanks had the word (any case) with that xpos. */
+bool tag_lemma_seen(const dyad_tagger *t, const char *form, size_t len, const char *xpos);
 /* Lemma of a word given its xpos, pointing into the tagger or the arena. */
 const char *tag_lemma(const dyad_tagger *t, const char *form, size_t len, const char *xpos,
                       dyad_arena *arena);
