@@ -58,7 +58,8 @@ bool actor_code_is_role(const char *code)
 bool actor_code_is_transnational(const char *code)
 {
     return code && (!strncmp(code, "NGO", 3) || !strncmp(code, "NGM", 3) ||
-                    !strncmp(code, "MNC", 3) || !strncmp(code, "IGO", 3));
+                    !strncmp(code, "MNC", 3) || !strncmp(code, "IGO", 3) ||
+                    !strncmp(code, "IMG", 3)); /* international militarized groups: ISIL */
 }
 
 bool actor_code_has_role(const char *code, const char *role)
