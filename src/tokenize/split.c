@@ -190,9 +190,10 @@ static bool is_dash(const split *sp, size_t i)
            tok_is(sp, i, "\xE2\x80\x93");
 }
 
-/* Whether token i may be part of a dateline: a word in capitals (MOSCOW), a comma,
- * or, inside parentheses, a capitalised word (Reuters). */
-static bool dateline_part(const split *sp, size_t i, bool in_parens)
+/* Whether token i may be part of a dateline: a word in capitals (MOSCOW), a comma, or,
+ * inside parentheses or after a comma, a capitalised word (Reuters; "GAZA CITY,
+ * Palestinian Territories"). */
+static bool dateline_part(const split *sp, size_t i, bool loose)
 {
     const unsigned char *t = tok_text(sp, i);
     size_t len = tok_len(sp, i);
@@ -200,25 +201,30 @@ static bool dateline_part(const split *sp, size_t i, bool in_parens)
         return true;
     if (!(first_class(sp, i) & DYAD_CC_UPPER))
         return false;
-    for (size_t k = 1; k < len && !in_parens; k++)
+    for (size_t k = 1; k < len && !loose; k++)
         if (t[k] >= 'a' && t[k] <= 'z')
             return false;
     return true;
 }
 
-/* A dateline opens a paragraph: capitals (and commas, "(Reuters)") then a dash,
- * then a capitalised word: MOSCOW - The Kremlin... Returns the dash index or 0. */
+/* A dateline opens a paragraph: capitals (and commas, "(Reuters)") then a dash, or
+ * "CITY, Country" then a colon, then a capitalised word: "MOSCOW - The Kremlin...".
+ * Returns the index of the dash or colon, or 0. */
 static size_t dateline_end(const split *sp, size_t first)
 {
-    bool in_parens = false;
+    bool in_parens = false, comma = false;
     for (size_t i = first; i < sp->n && i < first + 8; i++) {
         if (gap_newlines(sp, i) > 0)
             return 0;
-        if (is_dash(sp, i)) /* spaced on both sides: US-China is no dateline */
-            return i > first && i + 1 < sp->n && !attached(sp, i) && !attached(sp, i + 1) &&
+        /* spaced on both sides: US-China is no dateline; a colon needs the country
+         * ("GAZA CITY, Palestinian Territories:"), "US: Trump says" is a headline */
+        bool dash = is_dash(sp, i) && !attached(sp, i);
+        if (dash || (tok_is(sp, i, ":") && comma))
+            return i > first && i + 1 < sp->n && !attached(sp, i + 1) &&
                            (first_class(sp, i + 1) & DYAD_CC_UPPER) ? i : 0;
-        if (!dateline_part(sp, i, in_parens))
+        if (is_dash(sp, i) || !dateline_part(sp, i, in_parens || comma))
             return 0;
+        comma = comma || (i > first && tok_is(sp, i, ","));
         in_parens = tok_is(sp, i, "(") || (in_parens && !tok_is(sp, i, ")"));
     }
     return 0;
