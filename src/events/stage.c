@@ -863,6 +863,13 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         verb_code vc = code_verb(st, &s, v, pre, post);
         characterization(st, &s, v, &vc);
         urging(&s, v, &vc);
+        /* "[:030]": "received assurances from Gondor" is Gondor's act toward the subject */
+        bool reversed = strcmp(vc.code, "---") == 0 && vc.match.score > 0 && vc.code2[0] &&
+                        strcmp(vc.code2, "---") != 0;
+        if (reversed) {
+            memcpy(vc.code, vc.code2, sizeof vc.code);
+            vc.code2[0] = '\0';
+        }
         if (!vc.code[0] || strcmp(vc.code, "---") == 0)
             continue;
         /* whoever "died" suffered the act: only a pattern ("died in clashes") codes it */
@@ -954,8 +961,11 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 if (statement && !st->dict->keep_statements && strncmp(a.code, b.code, 3) == 0)
                     continue;
                 coded++;
-                if (!add_event(st, &s, si, v, vc.code, &a, &b, &status, date, vt))
+                if (!add_event(st, &s, si, v, vc.code, reversed ? &b : &a, reversed ? &a : &b,
+                               &status, date, vt))
                     return false;
+                if (reversed)
+                    continue;
                 st->acted[v] |= strncmp(vc.code, "01", 2) != 0;
                 if (!claim_or_accusation(st, &s, si, v, vc.code, &a, &b, &status, date, vt))
                     return false;
@@ -977,7 +987,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
              * still an accusation */
             static const char *const breaking[] = {"break", NULL};
             bool wrong = on_object && !verbal && vc.match.score <= 0 && ev_lemma_in(&s, v, breaking);
-            if (!coded && nt == 0 && ns && !verbal && targetless(&s, v, &vc)) {
+            if (!coded && nt == 0 && ns && !verbal && !reversed && targetless(&s, v, &vc)) {
                 ev_actor none = {.code = NULL, .head = -1};
                 if ((!wrong && !add_event(st, &s, si, v, vc.code, &a, &none, &status, date, vt)) ||
                     !claim_or_accusation(st, &s, si, v, vc.code, &a, &none, &status, date, vt))
