@@ -936,7 +936,13 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             return false;
         for (size_t i = 0; i < (ns ? ns : 1); i++) {
             ev_actor a = ns ? ev_actor_arg(&s, srcs[i], st->actors) : unnamed;
-            if (!a.code)
+            /* "the UK's efforts", "Barrett's placement": a name owns the abstract noun,
+             * which does nothing ("the Trump campaign" is its staff) */
+            static const char *const staffed[] = {"campaign", NULL};
+            int32_t sh = ns && vc.match.source < 0 ? srcs[i].head : -1; /* a pattern's $ holds */
+            const char *hu = sh >= 0 ? ev_tok(&s, sh)->upos : NULL;
+            if (!a.code || (hu && strcmp(hu, "NOUN") == 0 && !ev_lemma_in(&s, sh, staffed) &&
+                            ev_abstract_noun(st->dict, s.lemma[sh])))
                 continue;
             size_t coded = 0;
             for (size_t j = 0; j < nt; j++) {
