@@ -25,6 +25,7 @@ enum ev_elem_kind { EL_WORD, EL_SYNSET, EL_SOURCE, EL_TARGET };
 typedef struct ev_elem {
     uint8_t kind;
     uint8_t exact;   /* word ended in '_': no plural forms */
+    uint8_t governs; /* "(TO)": a lone preposition whose object is the target */
     uint32_t value;  /* EL_WORD: pool offset of the lower-case word; EL_SYNSET: index */
 } ev_elem;
 
@@ -135,6 +136,8 @@ typedef struct ev_match {
     int score;                     /* words and synsets matched; -1 = no match */
     int32_t source, target;
     bool negation;                 /* the pattern matched a "not": its code is the negated act */
+    bool no_target;                /* its "(TO)" phrase names no actor: the act has no target */
+    bool governed;                 /* target from a "(TO)" phrase, with its conjuncts */
 } ev_match;
 
 /* Matches pattern p: pre elements over pre (text order), post over post. is_actor
@@ -178,6 +181,8 @@ ev_actor ev_actor_arg(const ev_sentence *s, ev_arg a, const dyad_actor_dict *act
 /* Source and target arguments of verb v from the parse (subject, object, oblique,
  * passive agent), each expanded over coordination; up to max each. */
 size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max);
+/* Local token h and the actors coordinated with it ("Arnor and Gondor"), from out[n]. */
+size_t ev_with_conjuncts(const ev_sentence *s, int32_t h, ev_arg *out, size_t n, size_t max);
 size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
                   const dyad_actor_dict *actors);
 /* The coded object of a prepositional phrase with one of preps on v or its object,

@@ -47,6 +47,20 @@ static size_t phrase_at(const dyad_event_dict *d, const ev_phrase *ph, const ev_
     return ph->n_words;
 }
 
+/* Preposition i of a "(TO)" pattern: the actor the phrase it heads names is the target
+ * ("reached out to [the United States]"), and a phrase naming none means there is no
+ * target ("voted against the bill", "led Trump 47 percent to 40"). */
+static void governed_phrase(const ev_sentence *s, int32_t i, ev_match *m,
+                            bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg)
+{
+    int32_t h = ev_head(s, i);
+    const char *rel = ev_tok(s, i)->deprel;
+    if (h >= 0 && rel && strcmp(rel, "case") == 0 && is_actor(s, h, arg))
+        m->target = h, m->governed = true;
+    else
+        m->no_target = m->target < 0;
+}
+
 /* Matches elems[0..n) in order over ctx (gaps allowed); adds to m; false on failure. */
 static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n,
                       const ev_sentence *s, const ev_context *ctx, ev_match *m,
@@ -63,6 +77,8 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
             switch (el->kind) {
             case EL_WORD:
                 len = ev_word_matches(s, ctx->tok[k], ev_str(d, el->value), el->exact) ? 1 : 0;
+                if (len && el->governs)
+                    governed_phrase(s, ctx->tok[k], m, is_actor, arg);
                 break;
             case EL_SYNSET: {
                 const ev_synset *syn = &d->synsets[el->value];
@@ -103,7 +119,7 @@ ev_match ev_pattern_match(const dyad_event_dict *d, const ev_pattern *p, const e
                           const ev_context *pre, const ev_context *post,
                           bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg)
 {
-    ev_match m = {.score = 0, .source = -1, .target = -1, .negation = false};
+    ev_match m = {.score = 0, .source = -1, .target = -1};
     if (!p->code[0] || (p->words & ~s->words) ||
         !match_run(d, &d->elems[p->first], p->n_pre, s, pre, &m, is_actor, arg) ||
         !match_run(d, &d->elems[p->first + p->n_pre], p->n_post, s, post, &m, is_actor, arg))

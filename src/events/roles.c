@@ -565,6 +565,12 @@ static size_t with_conjuncts(const ev_sentence *s, int32_t h, ev_arg *out, size_
     return n;
 }
 
+size_t ev_with_conjuncts(const ev_sentence *s, int32_t h, ev_arg *out, size_t n, size_t max)
+{
+    return with_conjuncts(s, h, out, n, max);
+}
+
+
 /* Whether c is a prepositional dependent with one of the given case words. */
 static bool is_oblique(const ev_sentence *s, int32_t c, const char *const *preps)
 {

@@ -902,7 +902,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         }
         if (vc.match.target >= 0) {
             tgts[0] = (ev_arg){vc.match.target, -1};
-            nt = 1;
+            nt = vc.match.governed ? ev_with_conjuncts(&s, vc.match.target, tgts, 0, MAX_ACTORS) : 1;
+        } else if (vc.match.no_target) {
+            nt = 0;
         } else if (statement && !st->dict->keep_statements) {
             nt = ev_content_targets(&s, v, tgts, MAX_ACTORS, st->actors);
         } else {

@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_LINE 4096
 
@@ -151,7 +152,9 @@ static int parse_pattern(dyad_event_dict *d, char *line, const char **why)
     *strchr(line, '[') = '\0';
     bool seen_verb = false;
     char *save = NULL;
+    bool has_target = false;
     for (char *tok = strtok_r(line + 1, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
+        bool lone = tok[0] == '(' && tok[1] != '(' && tok[strlen(tok) - 1] == ')';
         while (*tok == '(' || *tok == '{')
             tok++;
         size_t len = strlen(tok);
@@ -178,7 +181,7 @@ static int parse_pattern(dyad_event_dict *d, char *line, const char **why)
         if (strcmp(tok, "$") == 0)
             ok = add_elem(d, EL_SOURCE, 0, 0);
         else if (strcmp(tok, "+") == 0)
-            ok = add_elem(d, EL_TARGET, 0, 0);
+            ok = has_target = add_elem(d, EL_TARGET, 0, 0);
         else if (tok[0] == '&') {
             uint32_t off = ev_pool_add(d, tok, len, false);
             ok = !d->pool.oom && add_elem(d, EL_SYNSET, 0, off);
@@ -196,6 +199,13 @@ static int parse_pattern(dyad_event_dict *d, char *line, const char **why)
                 }
                 w = *u ? u + 1 : u;
             }
+            /* "- * (TO) [042]": a pattern of a lone relational preposition needs the
+             * phrase it heads to name an actor, as PETRARCH's prepositional phrases do */
+            static const char *const relational[] = {"TO", "WITH", "AGAINST", "TOWARD",
+                                                     "TOWARDS", NULL};
+            for (const char *const *r = relational; ok && lone && seen_verb && *r; r++)
+                if (strcasecmp(tok, *r) == 0) /* "(FOR)" holds a thing: "called for talks" */
+                    d->elems[d->n_elems - 1].governs = 1;
         }
         if (!ok)
             return -1;
@@ -205,6 +215,11 @@ static int parse_pattern(dyad_event_dict *d, char *line, const char **why)
         goto bad;
     }
     pat.n_post = (uint32_t)(d->n_elems - pat.first) - pat.n_pre;
+    /* only alone after the verb: in "- * SUMMIT (IN ^) (ON)" the target may be elsewhere,
+     * and a "+" says where it is */
+    bool alone = !has_target && pat.n_post == 1;
+    for (size_t e = pat.first; !alone && e < d->n_elems; e++)
+        d->elems[e].governs = 0;
     if (!dyad_array_grow((void **)&d->patterns, &d->cap_patterns, d->n_patterns + 1,
                          sizeof *d->patterns, 1024))
         return -1;
