@@ -495,8 +495,13 @@ static bool reciprocal(const ev_sentence *s, int32_t v, const char *code)
         "tie", "relation", "talk", "agreement", "deal", "treaty", "meeting", "cooperation",
         "accord", "pact", "dialogue", "negotiation", "summit", "contact", "partnership",
         "alliance", "truce", "ceasefire", "exchange", "consultation", "trade", "border", NULL};
+    /* a visit, a host and a mediator face someone else: "Police and paramedics attended" */
+    static const char *const one_way[] = {"042", "043", "045", NULL};
+    bool faced = false;
+    for (const char *const *c = one_way; *c && !faced; c++)
+        faced = strncmp(code, *c, 3) == 0;
     int32_t obj = ev_child(s, v, "obj");
-    return (obj < 0 ? root_in(code, two_sided) : ev_lemma_in(s, obj, relational)) ||
+    return (obj < 0 ? root_in(code, two_sided) && !faced : ev_lemma_in(s, obj, relational)) ||
            says_each_other(s, v);
 }
 
