@@ -38,6 +38,23 @@ static bool names_country(const ev_sentence *s, int32_t c, const dyad_actor_dict
            m.country[0];
 }
 
+/* "deals between Israel and Bahrain and between Serbia and Kosovo": the parties of the
+ * first "between" only, which the parse heads at c; a conjunct with a "between" of its
+ * own starts another group, whose members made no deal with these. */
+static size_t first_group(const ev_sentence *s, int32_t c, ev_arg *args, size_t n)
+{
+    static const char *const between[] = {"between", "among", "amongst", NULL};
+    size_t kept = 0;
+    for (size_t i = 0; i < n; i++) {
+        bool other = false;
+        for (int32_t h = args[i].head; h >= 0 && h != c && !other; h = ev_head(s, h))
+            other = ev_has_case(s, h, between);
+        if (!other)
+            args[kept++] = args[i];
+    }
+    return kept;
+}
+
 bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns, ev_arg *tgts,
                       size_t *nt, bool *mutual, const dyad_actor_dict *actors)
 {
@@ -61,7 +78,7 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
         else if (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, toward))
             *nt = add_side(s, c, tgts, *nt, max, actors);
         else if (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, between) && !*ns) {
-            *ns = add_side(s, c, srcs, 0, max, actors);
+            *ns = first_group(s, c, srcs, add_side(s, c, srcs, 0, max, actors));
             *mutual = *ns > 1;
         } else if (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, of)) {
             of_arg = c;
