@@ -891,6 +891,11 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         if (vc.match.score <= 0 && ev_lemma_in(&s, v, light_verbs) && ev_child(&s, v, "obj") < 0 &&
             ev_child(&s, v, "nsubj:pass") < 0)
             continue;
+        /* and only with an actor for object: "took Crimea", not "took place", "took office" */
+        int32_t taken = vc.match.score <= 0 && ev_lemma_in(&s, v, light_verbs)
+                            ? ev_child(&s, v, "obj") : -1;
+        if (taken >= 0 && !ev_actor_of(&s, taken, st->actors).code)
+            continue;
         /* "plans to invade": the verb it governs says what happens, this one how likely */
         if (vc.match.score <= 0 && governs_coded_verb(st, &s, v))
             continue;
