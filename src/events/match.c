@@ -61,6 +61,30 @@ static void governed_phrase(const ev_sentence *s, int32_t i, ev_match *m,
         m->no_target = m->target < 0;
 }
 
+/* PETRARCH's "^": the context position after the phrase starting at ctx->tok[pos], or
+ * after the object of the preposition just matched ("(IN ^) +": "in Osgiliath with
+ * Gondor" skips Osgiliath); 0 when nothing is left to skip. */
+static size_t skip_phrase(const ev_sentence *s, const ev_context *ctx, size_t pos)
+{
+    if (pos >= ctx->n)
+        return 0;
+    int32_t h = ctx->tok[pos];
+    const char *rel = pos > 0 ? ev_tok(s, ctx->tok[pos - 1])->deprel : NULL;
+    if (rel && strcmp(rel, "case") == 0 && ev_head(s, ctx->tok[pos - 1]) >= h)
+        h = ev_head(s, ctx->tok[pos - 1]);
+    else /* a noun phrase's head ends it: climb from its first word while heads lie right */
+        while (ev_head(s, h) > h && ev_tok(s, h)->deprel &&
+               (strncmp(ev_tok(s, h)->deprel, "det", 3) == 0 ||
+                strncmp(ev_tok(s, h)->deprel, "amod", 4) == 0 ||
+                strncmp(ev_tok(s, h)->deprel, "compound", 8) == 0 ||
+                strncmp(ev_tok(s, h)->deprel, "nummod", 6) == 0 ||
+                strncmp(ev_tok(s, h)->deprel, "nmod:poss", 9) == 0))
+            h = ev_head(s, h);
+    while (pos < ctx->n && ctx->tok[pos] <= h)
+        pos++;
+    return pos;
+}
+
 /* Matches elems[0..n) in order over ctx (gaps allowed); adds to m; false on failure. */
 static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n,
                       const ev_sentence *s, const ev_context *ctx, ev_match *m,
@@ -69,6 +93,11 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
     size_t pos = 0;
     for (uint32_t e = 0; e < n; e++) {
         const ev_elem *el = &elems[e];
+        if (el->kind == EL_SKIP) {
+            if (!(pos = skip_phrase(s, ctx, pos)))
+                return false;
+            continue;
+        }
         bool found = false;
         for (size_t k = pos; k < ctx->n && !found; k++) {
             size_t len = 0;
