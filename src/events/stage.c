@@ -843,6 +843,17 @@ static bool targetless(const ev_sentence *s, int32_t v, const verb_code *vc)
     return !ev_lemma_in(s, v, light_verbs) && root_in(vc->code, deeds);
 }
 
+/* Whether one actor mention spans both a and b: a title and its name split by the parse. */
+static bool one_mention(const dyad_doc *doc, const ev_actor *a, const ev_actor *b)
+{
+    for (size_t i = 0; i < doc->n_actors; i++) {
+        const dyad_mention *m = &doc->actors[i];
+        if (m->start <= a->start && a->end <= m->end && m->start <= b->start && b->end <= m->end)
+            return true;
+    }
+    return false;
+}
+
 static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *post,
                           uint8_t *in_clause)
 {
@@ -962,9 +973,10 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 if (!b.code || (ns ? srcs[i].head == tgts[j].head && srcs[i].role == tgts[j].role
                                    : a.head >= 0 && a.head == b.head))
                     continue;
-                /* one phrase is no two parties: "celebrate Tabaski with Eriador" */
-                if (ns && srcs[i].role < 0 && tgts[j].role < 0 && a.start < b.end &&
-                    b.start < a.end)
+                /* one phrase is no two parties: "celebrate Tabaski with Eriador", "former
+                 * Vice President of the United States Joe Biden" parsed in two */
+                if (ns && srcs[i].role < 0 && tgts[j].role < 0 &&
+                    ((a.start < b.end && b.start < a.end) || one_mention(s.doc, &a, &b)))
                     continue;
                 /* "Trump fired his secretary" is USAGOV to USAGOV; "Russia ... Russia" is not */
                 if (strcmp(a.code, b.code) == 0 && a.end - a.start == b.end - b.start &&
