@@ -479,8 +479,15 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
             a.code = with_role(s, cc, m.code);
             return a;
         }
+        /* "Artsakh soldiers": a name no dictionary knows says whose they are, not the
+         * story's country */
+        bool named = false;
+        for (int32_t c = s->first_child[h]; c >= 0 && common && !named; c = s->next_sibling[c])
+            named = (rel_is(s, c, "compound") || rel_is(s, c, "amod")) && c < h &&
+                    ev_tok(s, c)->upos && strcmp(ev_tok(s, c)->upos, "PROPN") == 0 &&
+                    !ev_actor_of(s, c, actors).code;
         char buf[64];
-        snprintf(buf, sizeof buf, "%s%s", s->country, m.code);
+        snprintf(buf, sizeof buf, "%s%s", named ? "---" : s->country, m.code);
         a.code = keep(s, buf);
         return a;
     }
