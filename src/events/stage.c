@@ -843,6 +843,19 @@ static bool targetless(const ev_sentence *s, int32_t v, const verb_code *vc)
     return !ev_lemma_in(s, v, light_verbs) && root_in(vc->code, deeds);
 }
 
+/* Whether sentence si holds a claim, denial or accusation (015, 016, 112) toward b. */
+static bool claimed(const stage *st, size_t si, const ev_actor *b)
+{
+    static const char *const claims[] = {"015", "016", "112", NULL};
+    for (size_t i = st->n_events; i-- > 0 && st->events[i].sentence == (int32_t)si;) {
+        const dyad_event *e = &st->events[i];
+        for (const char *const *c = claims; *c; c++)
+            if (strcmp(e->cameo, *c) == 0 && same(e->target.code, b->code))
+                return true;
+    }
+    return false;
+}
+
 /* Whether one actor mention spans both a and b: a title and its name split by the parse. */
 static bool one_mention(const dyad_doc *doc, const ev_actor *a, const ev_actor *b)
 {
@@ -989,6 +1002,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                     continue;
                 /* "Peskov said Putin ...": a statement about one's own side is no event */
                 if (statement && !st->dict->keep_statements && strncmp(a.code, b.code, 3) == 0)
+                    continue;
+                /* nor one whose claim or accusation was coded already */
+                if (statement && claimed(st, si, &b))
                     continue;
                 coded++;
                 if (!add_event(st, &s, si, v, vc.code, reversed ? &b : &a, reversed ? &a : &b,
