@@ -397,6 +397,19 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
     if (!u || !(strcmp(u, "PROPN") == 0 || strcmp(u, "NOUN") == 0 || strcmp(u, "PRON") == 0 ||
                 strcmp(u, "X") == 0 || strcmp(u, "ADJ") == 0))
         return a;
+    /* "thousands of people", "a group of protesters": the people counted */
+    static const char *const counts[] = {"thousand", "thousands", "hundred", "hundreds",
+                                         "dozen", "dozens", "million", "millions", "number",
+                                         "group", "crowd", "crowds", NULL};
+    if (strcmp(u, "NOUN") == 0 && ev_lemma_in(s, h, counts)) {
+        static const char *const of[] = {"of", NULL};
+        for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c])
+            if (rel_is(s, c, "nmod") && ev_has_case(s, c, of)) {
+                ev_actor counted = ev_actor_of(s, c, actors);
+                if (counted.code)
+                    return counted;
+            }
+    }
     /* "a state of emergency", "the state of the economy": a condition, not a government
      * ("the State of Israel" is one) */
     if (strcmp(s->lemma[h], "state") == 0 && strcmp(u, "NOUN") == 0)
@@ -780,7 +793,7 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     static const char *const preps[] = {"to", "with", "against", "on", "at", "toward",
                                         "towards", "into", "from", "for", "upon", "over",
                                         "of", "between", "about", "off", NULL};
-    static const char *const place[] = {"in", NULL};
+    static const char *const place[] = {"in", "outside", NULL};
     int32_t cand[12];
     size_t n = 0;
     if (ev_child(s, v, "nsubj:pass") >= 0)

@@ -500,6 +500,11 @@ static bool reciprocal(const ev_sentence *s, int32_t v, const char *code)
     bool faced = false;
     for (const char *const *c = one_way; *c && !faced; c++)
         faced = strncmp(code, *c, 3) == 0;
+    /* and violence only in verbs of fighting: "X and Y clashed", not "X and Y killed" (a
+     * list of the dead the parse made subjects) */
+    static const char *const violence[] = {"19", NULL};
+    static const char *const fighting[] = {"fight", "clash", "battle", "skirmish", "war", NULL};
+    faced = faced || (root_in(code, violence) && !ev_lemma_in(s, v, fighting));
     int32_t obj = ev_child(s, v, "obj");
     return (obj < 0 ? root_in(code, two_sided) && !faced : ev_lemma_in(s, obj, relational)) ||
            says_each_other(s, v);
@@ -856,6 +861,23 @@ static bool claimed(const stage *st, size_t si, const ev_actor *b)
     return false;
 }
 
+/* Whether v is people of no state role rallying or gathering, which the dictionary codes
+ * as meeting or mobilizing: "thousands of people gathered outside the National
+ * Congress", "supporters rallied" demonstrate (141); troops that rally mobilize (150)
+ * and leaders that gather consult (040). */
+static bool civil_assembly(stage *st, const ev_sentence *s, int32_t v, ev_arg src)
+{
+    static const char *const assemble[] = {"rally", "gather", "assemble", "mass", NULL};
+    static const char *const civil[] = {"CVL", "OPP", "LAB", "EDU", "REL", "PRO", NULL};
+    if (!ev_lemma_in(s, v, assemble))
+        return false;
+    const char *code = ev_actor_arg(s, src, st->actors).code;
+    for (const char *const *r = civil; code && *r; r++)
+        if (actor_code_has_role(code, *r))
+            return true;
+    return false;
+}
+
 /* Whether one actor mention spans both a and b: a title and its name split by the parse. */
 static bool one_mention(const dyad_doc *doc, const ev_actor *a, const ev_actor *b)
 {
@@ -934,6 +956,11 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         } else {
             ns = ev_sources(&s, v, srcs, MAX_ACTORS);
         }
+        static const char *const meet_or_mobilize[] = {"04", "15", NULL};
+        if (ns && root_in(vc.code, meet_or_mobilize) && civil_assembly(st, &s, v, srcs[0])) {
+            snprintf(vc.code, sizeof vc.code, "141");
+            vc.code2[0] = '\0';
+        }
         if (vc.match.target >= 0) {
             tgts[0] = (ev_arg){vc.match.target, -1};
             nt = vc.match.governed ? ev_with_conjuncts(&s, vc.match.target, tgts, 0, MAX_ACTORS) : 1;
@@ -977,7 +1004,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             static const char *const staffed[] = {"campaign", NULL};
             int32_t sh = ns && vc.match.source < 0 ? srcs[i].head : -1; /* a pattern's $ holds */
             const char *hu = sh >= 0 ? ev_tok(&s, sh)->upos : NULL;
-            if (!a.code || (hu && strcmp(hu, "NOUN") == 0 && !ev_lemma_in(&s, sh, staffed) &&
+            if (!a.code || (hu && strcmp(hu, "NOUN") == 0 && a.head == sh &&
+                            !ev_lemma_in(&s, sh, staffed) &&
                             ev_abstract_noun(st->dict, s.lemma[sh])))
                 continue;
             size_t coded = 0;
