@@ -770,6 +770,43 @@ static bool act_between(const stage *st, size_t si, const char *a, const char *b
 }
 
 /* Nouns that name events, with both sides named around them. */
+/* "Anti-government protests continue in Baghdad": a protest (CAMEO 14) no phrase says
+ * who made is the people of where it is, inferred (a bare country, implicit); it is
+ * against that country's government when the noun says so, else against no one named. */
+static bool protest_in_place(stage *st, const ev_sentence *s, int32_t n, const char *code,
+                             ev_actor *locals, ev_actor *against)
+{
+    static const char *const protest[] = {"14", NULL}, *const in[] = {"in", NULL};
+    /* nouns of protest only: a "strike" may be an air strike */
+    static const char *const protests[] = {"protest", "demonstration", "rally", "riot",
+                                           "march", "sit-in", NULL};
+    static const char *const anti[] = {"anti-government", "antigovernment", NULL};
+    char cc[4];
+    /* not the object of a verb: "activists staged a protest" says who */
+    if (!root_in(code, protest) || !ev_lemma_in(s, n, protests) || ev_rel_starts(s, n, "obj"))
+        return false;
+    /* "protests in Baghdad", or the verb it is subject of: "protests erupted in Paris" */
+    int32_t heads[2] = {n, ev_rel_starts(s, n, "nsubj") ? ev_head(s, n) : -1};
+    for (int k = 0; k < 2 && heads[k] >= 0 && !locals->code; k++)
+        for (int32_t c = s->first_child[heads[k]]; c >= 0 && !locals->code; c = s->next_sibling[c])
+            if ((ev_rel_starts(s, c, "nmod") || ev_rel_starts(s, c, "obl")) &&
+                ev_has_case(s, c, in) && actor_code_country(ev_actor_of(s, c, st->actors).code, cc))
+                locals->code = dyad_doc_strdup(st->doc, cc, 3);
+    if (!locals->code)
+        return false;
+    locals->implicit = true; /* named by no phrase: an empty span at the noun */
+    locals->start = locals->end = ev_tok(s, n)->start;
+    for (int32_t c = s->first_child[n]; c >= 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "amod") && ev_lemma_in(s, c, anti)) {
+            char gov[8];
+            snprintf(gov, sizeof gov, "%sGOV", cc);
+            against->code = dyad_doc_strdup(st->doc, gov, strlen(gov));
+            const dyad_token *t = ev_tok(s, c);
+            against->start = t->start, against->end = t->end, against->head = c;
+        }
+    return true;
+}
+
 static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *pre,
                        ev_context *post, uint8_t *in_clause)
 {
@@ -780,7 +817,9 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
         ev_arg srcs[MAX_ACTORS], tgts[MAX_ACTORS];
         size_t ns, nt;
         bool mutual;
-        if (!ev_nominal_roles(s, n, srcs, &ns, tgts, &nt, &mutual, st->actors))
+        ev_actor locals = {.code = NULL, .head = -1}, against = {.code = NULL, .head = -1};
+        if (!ev_nominal_roles(s, n, srcs, &ns, tgts, &nt, &mutual, st->actors) &&
+            (ns || !protest_in_place(st, s, n, code, &locals, &against)))
             continue;
         /* the verb the noun belongs to says whether it happened: "denied an attack" */
         int32_t v = ev_head(s, n);
@@ -807,7 +846,9 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
         const char *vt = dyad_doc_strdup(st->doc, st->doc->text + t->start, t->end - t->start);
         if (!vt)
             return false;
-        for (size_t i = 0; i < ns; i++) {
+        if (locals.code && !add_event(st, s, si, n, code, &locals, &against, &status, date, vt))
+            return false;
+        for (size_t i = 0; i < ns && !locals.code; i++) {
             ev_actor a = ev_actor_arg(s, srcs[i], st->actors);
             for (size_t j = 0; a.code && j < nt; j++) {
                 ev_actor b = ev_actor_arg(s, tgts[j], st->actors);
