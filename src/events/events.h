@@ -169,7 +169,13 @@ bool ev_clause(const ev_sentence *s, int32_t v, ev_context *pre, ev_context *pos
                uint8_t *in_clause);
 /* A coded actor: its code (arena) and the byte span of its phrase. */
 /* implicit: no phrase names it, the code is inferred ("was arrested" -> the country). */
-typedef struct ev_actor { const char *code; uint32_t start, end; int32_t head; bool implicit; } ev_actor;
+typedef struct ev_actor {
+    const char *code;
+    uint32_t start, end;
+    int32_t head;
+    bool implicit;
+    bool doers; /* "the attack": the doers of an act told before, which the noun names */
+} ev_actor;
 /* An argument: the head of the phrase naming the actor and, for "the ambassadors of
  * Arnor and Gondor", the noun whose role each member takes (-1 when none). */
 typedef struct ev_arg { int32_t head, role; } ev_arg;

@@ -519,8 +519,8 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
             return a;
         }
     }
-    if (common)
-        a.code = doer_of_act(s, h);
+    if (common && (a.code = doer_of_act(s, h)))
+        a.doers = true;
     return a;
 }
 

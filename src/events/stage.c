@@ -889,6 +889,29 @@ static bool targetless(const ev_sentence *s, int32_t v, const verb_code *vc)
     return !ev_lemma_in(s, v, light_verbs) && root_in(vc->code, deeds);
 }
 
+/* "The attack left two people dead": leaving someone dead kills them (KILL's 190) and
+ * leaving them wounded wounds them (182), whatever LEAVE's travel codes say. */
+static void left_dead(const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const leave[] = {"leave", NULL}, *const dead[] = {"dead", NULL};
+    static const char *const hurt[] = {"injured", "wounded", "injure", "wound", NULL};
+    int32_t obj = ev_lemma_in(s, v, leave) ? ev_child(s, v, "obj") : -1;
+    if (obj < 0)
+        return;
+    const char *code = NULL;
+    int32_t heads[2] = {obj, v};
+    for (int k = 0; k < 2 && !code; k++)
+        for (int32_t c = s->first_child[heads[k]]; c >= 0 && !code; c = s->next_sibling[c])
+            if ((ev_rel_starts(s, c, "amod") || ev_rel_starts(s, c, "xcomp")) && c > obj)
+                code = ev_lemma_in(s, c, dead) ? "190" : ev_lemma_in(s, c, hurt) ? "182" : NULL;
+    if (!code)
+        return;
+    snprintf(vc->code, sizeof vc->code, "%s", code);
+    vc->code2[0] = '\0';
+    if (vc->match.score < 1)
+        vc->match.score = 1; /* the phrase is a pattern of its own */
+}
+
 /* Whether sentence si holds a claim, denial or accusation (015, 016, 112) toward b. */
 static bool claimed(const stage *st, size_t si, const ev_actor *b)
 {
@@ -953,6 +976,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         if (!ev_clause(&s, v, pre, post, in_clause))
             return false;
         verb_code vc = code_verb(st, &s, v, pre, post);
+        left_dead(&s, v, &vc);
         characterization(st, &s, v, &vc);
         urging(&s, v, &vc);
         /* "[:030]": "received assurances from Gondor" is Gondor's act toward the subject */
@@ -1045,7 +1069,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             static const char *const staffed[] = {"campaign", NULL};
             int32_t sh = ns && vc.match.source < 0 ? srcs[i].head : -1; /* a pattern's $ holds */
             const char *hu = sh >= 0 ? ev_tok(&s, sh)->upos : NULL;
-            if (!a.code || (hu && strcmp(hu, "NOUN") == 0 && a.head == sh &&
+            if (!a.code || (hu && strcmp(hu, "NOUN") == 0 && a.head == sh && !a.doers &&
                             !ev_lemma_in(&s, sh, staffed) &&
                             ev_abstract_noun(st->dict, s.lemma[sh])))
                 continue;
