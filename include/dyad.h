@@ -97,6 +97,8 @@ typedef struct dyad_doc {
     size_t n_dates;
     struct dyad_mention *actors; /* NULL until the mention stage has run */
     size_t n_actors;
+    char country[4];     /* the country the story is about ("IRQ"), set by the mention
+                            stage from its names and nationality words; "" when unclear */
     struct dyad_quote *quotes;   /* NULL until the quote stage has run */
     size_t n_quotes;
     struct dyad_event *events;   /* NULL until the event stage has run */

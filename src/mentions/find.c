@@ -672,9 +672,24 @@ static void share_codes(ment_list *l)
 }
 
 /* The country a document is about (actor_main_country over its typed mentions). */
-static bool main_country(const ment_list *l, char out[4])
+/* The country of a nationality word ("Iraqi", "Kenyan"), kept in the doc's arena, or NULL. */
+static const char *nationality(const dyad_actor_dict *dict, dyad_doc *doc, const dyad_token *t)
 {
-    const char **codes = malloc((l->n + 1) * sizeof *codes);
+    dyad_actor_match m;
+    if (!dict || !t->upos || strcmp(t->upos, "ADJ") != 0 ||
+        !isupper((unsigned char)doc->text[t->start]) ||
+        !dyad_actor_dict_lookup(dict, doc->text + t->start, t->end - t->start, 0, &m) ||
+        strlen(m.code) != 3 || actor_code_is_role(m.code))
+        return NULL;
+    return dyad_doc_strdup(doc, m.code, 3);
+}
+
+/* The story's country: the one its names give (actor_main_country), else, when they
+ * give none, the one they give with its nationality words ("Iraqi protesters"). */
+static bool main_country(const dyad_actor_dict *dict, dyad_doc *doc, const ment_list *l,
+                         char out[4])
+{
+    const char **codes = malloc((l->n + doc->n_tokens + 1) * sizeof *codes);
     if (!codes)
         return false;
     size_t n = 0;
@@ -682,6 +697,11 @@ static bool main_country(const ment_list *l, char out[4])
         if (l->m[i].type)
             codes[n++] = l->m[i].code;
     actor_main_country(codes, n, out);
+    for (size_t i = 0; i < doc->n_tokens && !out[0]; i++)
+        if ((codes[n] = nationality(dict, doc, &doc->tokens[i])))
+            n++;
+    if (!out[0])
+        actor_main_country(codes, n, out);
     free(codes);
     return true;
 }
@@ -690,11 +710,12 @@ static bool main_country(const ment_list *l, char out[4])
  * country the document is about, marked inferred: "RUSGOVMIL" in a story about Russia.
  * A person nothing codes stays uncoded: given the story's country, such people made 16 %
  * more events in the Wikinews articles, most of them noise, for 2 more gold events. */
-static bool add_country(dyad_doc *doc, ment_list *l)
+static bool add_country(const dyad_actor_dict *dict, dyad_doc *doc, ment_list *l)
 {
     char country[4];
-    if (!main_country(l, country))
+    if (!main_country(dict, doc, l, country))
         return false;
+    memcpy(doc->country, country, 4);
     const char *from = NULL, *to = NULL; /* the last code changed: names repeat */
     for (size_t i = 0; country[0] && i < l->n; i++) {
         ment *m = &l->m[i];
@@ -790,7 +811,7 @@ dyad_status ment_find(const dyad_actor_dict *dict, const ner_model *ner, dyad_do
         st = find_all(dict, lab, doc, &l);
     if (st == DYAD_OK)
         share_codes(&l);
-    if (st == DYAD_OK && !add_country(doc, &l))
+    if (st == DYAD_OK && !add_country(dict, doc, &l))
         st = DYAD_ENOMEM;
     if (st == DYAD_OK && !ment_coref(dict, ner ? &ner->names : NULL, doc, &l))
         st = DYAD_ENOMEM;
