@@ -591,7 +591,6 @@ size_t ev_with_conjuncts(const ev_sentence *s, int32_t h, ev_arg *out, size_t n,
     return with_conjuncts(s, h, out, n, max);
 }
 
-
 /* Whether c is a prepositional dependent with one of the given case words. */
 static bool is_oblique(const ev_sentence *s, int32_t c, const char *const *preps)
 {

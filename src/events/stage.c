@@ -497,16 +497,16 @@ static bool reciprocal(const ev_sentence *s, int32_t v, const char *code)
         "alliance", "truce", "ceasefire", "exchange", "consultation", "trade", "border", NULL};
     /* a visit, a host and a mediator face someone else: "Police and paramedics attended" */
     static const char *const one_way[] = {"042", "043", "045", NULL};
-    bool faced = false;
-    for (const char *const *c = one_way; *c && !faced; c++)
-        faced = strncmp(code, *c, 3) == 0;
+    bool one_sided = false;
+    for (const char *const *c = one_way; *c && !one_sided; c++)
+        one_sided = strncmp(code, *c, 3) == 0;
     /* and violence only in verbs of fighting: "X and Y clashed", not "X and Y killed" (a
      * list of the dead the parse made subjects) */
     static const char *const violence[] = {"19", NULL};
     static const char *const fighting[] = {"fight", "clash", "battle", "skirmish", "war", NULL};
-    faced = faced || (root_in(code, violence) && !ev_lemma_in(s, v, fighting));
+    one_sided = one_sided || (root_in(code, violence) && !ev_lemma_in(s, v, fighting));
     int32_t obj = ev_child(s, v, "obj");
-    return (obj < 0 ? root_in(code, two_sided) && !faced : ev_lemma_in(s, obj, relational)) ||
+    return (obj < 0 ? root_in(code, two_sided) && !one_sided : ev_lemma_in(s, obj, relational)) ||
            says_each_other(s, v);
 }
 
@@ -769,7 +769,6 @@ static bool act_between(const stage *st, size_t si, const char *a, const char *b
     return false;
 }
 
-/* Nouns that name events, with both sides named around them. */
 /* "Anti-government protests continue in Baghdad": a protest (CAMEO 14) no phrase says
  * who made is the people of where it is, inferred (a bare country, implicit); it is
  * against that country's government when the noun says so, else against no one named. */
@@ -807,6 +806,7 @@ static bool protest_in_place(stage *st, const ev_sentence *s, int32_t n, const c
     return true;
 }
 
+/* Nouns that name events, with both sides named around them. */
 static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *pre,
                        ev_context *post, uint8_t *in_clause)
 {

@@ -671,7 +671,6 @@ static void share_codes(ment_list *l)
     }
 }
 
-/* The country a document is about (actor_main_country over its typed mentions). */
 /* The country of a nationality word ("Iraqi", "Kenyan"), kept in the doc's arena, or NULL. */
 static const char *nationality(const dyad_actor_dict *dict, dyad_doc *doc, const dyad_token *t)
 {
@@ -697,11 +696,12 @@ static bool main_country(const dyad_actor_dict *dict, dyad_doc *doc, const ment_
         if (l->m[i].type)
             codes[n++] = l->m[i].code;
     actor_main_country(codes, n, out);
-    for (size_t i = 0; i < doc->n_tokens && !out[0]; i++)
-        if ((codes[n] = nationality(dict, doc, &doc->tokens[i])))
-            n++;
-    if (!out[0])
+    if (!out[0]) {
+        for (size_t i = 0; i < doc->n_tokens; i++)
+            if ((codes[n] = nationality(dict, doc, &doc->tokens[i])))
+                n++;
         actor_main_country(codes, n, out);
+    }
     free(codes);
     return true;
 }
