@@ -48,25 +48,19 @@ static bool xpos_in(const dyad_tagger *t, int tag, const char *const *xs)
     return false;
 }
 
-/* Whether word w was seen in training with class c (false for words of free tags). */
-static bool seen_as(const dyad_tagger *t, const tag_word *w, int c)
-{
-    if (c < 0 || w->winfo == TAG_MISS)
-        return false;
-    const uint32_t *info = t->winfo + 4 * w->winfo;
-    for (uint32_t k = 0; k < info[3]; k++)
-        if (t->wcands[info[2] + k] == (uint32_t)c)
-            return true;
-    return false;
-}
-
 /* Whether word w may take class c: a word restricted to the tags seen with it must have
  * seen c; any other may. */
 static bool may_be(const dyad_tagger *t, const tag_word *w, int c)
 {
     if (c < 0)
         return false;
-    return w->winfo == TAG_MISS || t->winfo[4 * w->winfo + 3] == 0 || seen_as(t, w, c);
+    if (w->winfo == TAG_MISS)
+        return true;
+    const uint32_t *info = t->winfo + 4 * w->winfo;
+    for (uint32_t k = 0; k < info[3]; k++)
+        if (t->wcands[info[2] + k] == (uint32_t)c)
+            return true;
+    return info[3] == 0;
 }
 
 /* An interjection between a noun and what a verb takes ("Arnor and Gondor welcome a
@@ -106,8 +100,8 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
             tags[i] = t->vbd;
         return; /* the first participle decides */
     }
-    /* else a noun after the subject that the treebanks saw as a past tense, with words
-     * after it: "Unknown gunmen shot a journalist" tagged NN NN */
+    /* else a noun after the subject that the treebanks saw as a past tense or participle,
+     * with words after it: "Unknown gunmen shot a journalist" tagged NN NN */
     static const char *const nouns[] = {"NN", "NNS", NULL};
     for (int i = 1; i + 2 < n; i++)
         if (xpos_in(t, tags[i], nouns) && xpos_in(t, tags[i - 1], nominal) &&
