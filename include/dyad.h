@@ -98,7 +98,9 @@ typedef struct dyad_doc {
     struct dyad_mention *actors; /* NULL until the mention stage has run */
     size_t n_actors;
     char country[4];     /* the country the story is about ("IRQ"), set by the mention
-                            stage from its names and nationality words; "" when unclear */
+                            stage: the one its mentions name most (at least twice, twice as
+                            often as any other), else with its nationality words; "" when
+                            unclear */
     struct dyad_quote *quotes;   /* NULL until the quote stage has run */
     size_t n_quotes;
     struct dyad_event *events;   /* NULL until the event stage has run */

@@ -126,17 +126,7 @@ bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
 
 void ev_doc_country(const dyad_doc *doc, char out[4])
 {
-    const char **codes = malloc((doc->n_actors + 1) * sizeof *codes);
-    out[0] = '\0';
-    if (codes) { /* the mention stage's own rule over its final mentions */
-        for (size_t i = 0; i < doc->n_actors; i++)
-            codes[i] = doc->actors[i].code;
-        actor_main_country(codes, doc->n_actors, out);
-        free(codes);
-    }
-    /* else the one the mention stage found with the nationality words ("Iraqi") */
-    if (!out[0])
-        memcpy(out, doc->country[0] ? doc->country : "---", 4);
+    memcpy(out, doc->country[0] ? doc->country : "---", 4);
 }
 
 /* Both compare the first letters before calling into libc: most relations differ there. */

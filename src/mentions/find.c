@@ -795,6 +795,23 @@ static uint8_t *ner_labels(const dyad_actor_dict *dict, const ner_model *ner, dy
     return lab;
 }
 
+/* doc->country from the final mentions (coreference gives pronouns and short names their
+ * codes), else the one add_country found with the nationality words. */
+static bool story_country(dyad_doc *doc)
+{
+    const char **codes = malloc((doc->n_actors + 1) * sizeof *codes);
+    if (!codes)
+        return false;
+    for (size_t i = 0; i < doc->n_actors; i++)
+        codes[i] = doc->actors[i].code;
+    char out[4];
+    actor_main_country(codes, doc->n_actors, out);
+    free(codes);
+    if (out[0])
+        memcpy(doc->country, out, 4);
+    return true;
+}
+
 dyad_status dyad_mentions_find(const dyad_actor_dict *dict, dyad_doc *doc)
 {
     return ment_find(dict, NULL, doc);
@@ -817,6 +834,8 @@ dyad_status ment_find(const dyad_actor_dict *dict, const ner_model *ner, dyad_do
         st = DYAD_ENOMEM;
     if (st == DYAD_OK)
         st = emit(doc, &l);
+    if (st == DYAD_OK && !story_country(doc))
+        st = DYAD_ENOMEM;
     free(l.m);
     return st;
 }

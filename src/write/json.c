@@ -233,8 +233,10 @@ char *dyad_doc_to_json(const dyad_doc *doc, unsigned flags, size_t *len)
         dyad_buf_puts(&b, ",\"text\":");
         json_string(&b, doc->text ? doc->text : "", doc->text ? doc->text_len : 0);
     }
-    if (doc->actors)
+    if (doc->actors) {
+        json_key_string(&b, "country", doc->country[0] ? doc->country : NULL);
         json_actors(&b, doc);
+    }
     if (doc->dates)
         json_dates(&b, doc);
     if (doc->quotes)

@@ -1,5 +1,6 @@
 #!/bin/sh
-# dyad code: "actors" with the shipped model and dictionary, none with --no-model; eval ner runs.
+# dyad code: "actors" and "country" with the shipped model and dictionary, neither with
+# --no-model; eval ner runs.
 set -eu
 . "$(dirname "$0")/lib.inc"
 
@@ -15,8 +16,14 @@ assert got == [("Kremlin spokesman Dmitry Peskov", "Dmitry Peskov", "person", "R
                ("Kyiv", "Kyiv", "place", "UKRGOV")], got
 for a in rec["actors"]:
     assert text[a["span"][0]:a["span"][1]].decode() == a["text"], a
+assert rec["country"] == "RUS", rec["country"]  # Peskov twice, Kyiv once
 PY
-printf 'Dmitry Peskov denied it.\n' | "$DYAD" code --no-model | python3 -c 'import json,sys; assert "actors" not in json.load(sys.stdin)'
+# the story's country from its nationality words when its names settle none; else null
+printf 'Kenyan police arrested two men. The Kenyan president spoke.\n' | "$DYAD" code |
+    python3 -c 'import json,sys; r = json.load(sys.stdin); assert r["country"] == "KEN", r["country"]'
+printf 'Police arrested two men.\n' | "$DYAD" code |
+    python3 -c 'import json,sys; r = json.load(sys.stdin); assert r["country"] is None, r["country"]'
+printf 'Dmitry Peskov denied it.\n' | "$DYAD" code --no-model | python3 -c 'import json,sys; r = json.load(sys.stdin); assert "actors" not in r and "country" not in r'
 "$DYAD" eval --help | grep -q 'ner'
 if [ -r "$DYAD_SHARED/data/ner/UNER_English-EWT/en_ewt-ud-dev.iob2" ]; then
     head -200 "$DYAD_SHARED/data/ner/UNER_English-EWT/en_ewt-ud-dev.iob2" >"$TMP/small.iob2"
