@@ -147,8 +147,10 @@ static bool rel_exact(const ev_sentence *s, int32_t i, const char *rel)
 
 bool ev_lemma_in(const ev_sentence *s, int32_t i, const char *const *words)
 {
-    for (; *words; words++)
-        if (strcmp(s->lemma[i], *words) == 0 || strcmp(s->lower[i], *words) == 0)
+    const char *lemma = s->lemma[i], *lower = s->lower[i];
+    for (; *words; words++) /* most words differ in the first letter: no call then */
+        if ((lemma[0] == (*words)[0] && strcmp(lemma, *words) == 0) ||
+            (lower[0] == (*words)[0] && strcmp(lower, *words) == 0))
             return true;
     return false;
 }
