@@ -942,6 +942,22 @@ static bool civil_assembly(stage *st, const ev_sentence *s, int32_t v, ev_arg sr
     return false;
 }
 
+/* Whether the phrase headed by o names a party by its head: a name, a pronoun, or a
+ * noun the dictionary codes ("troops"), not a thing a name qualifies ("Trump 47
+ * percent"). */
+static bool names_party(stage *st, const ev_sentence *s, int32_t o)
+{
+    if (!ev_actor_of(s, o, st->actors).code)
+        return false;
+    const char *u = ev_tok(s, o)->upos;
+    if (u && (strcmp(u, "PROPN") == 0 || strcmp(u, "PRON") == 0))
+        return true;
+    const dyad_token *t = ev_tok(s, o);
+    dyad_actor_match m;
+    return st->actors &&
+           dyad_actor_dict_lookup(st->actors, s->doc->text + t->start, t->end - t->start, 0, &m);
+}
+
 /* Whether one actor mention spans both a and b: a title and its name split by the parse. */
 static bool one_mention(const dyad_doc *doc, const ev_actor *a, const ev_actor *b)
 {
@@ -1025,6 +1041,15 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         if (ns && root_in(vc.code, meet_or_mobilize) && civil_assembly(st, &s, v, srcs[0])) {
             snprintf(vc.code, sizeof vc.code, "141");
             vc.code2[0] = '\0';
+        }
+        /* a "(TO)" phrase holds the target only when no object names one: "welcomed
+         * Trump to Paris" welcomes Trump; but a trip's target is where it goes ("led
+         * Trump 47 percent to 40" is no visit to Trump) */
+        int32_t o = ev_child(&s, v, "obj");
+        if ((vc.match.governed || vc.match.no_target) && o >= 0 && names_party(st, &s, o) &&
+            strcmp(vc.code, "042") != 0) {
+            vc.match.target = vc.match.governed ? -1 : vc.match.target;
+            vc.match.governed = vc.match.no_target = false;
         }
         if (vc.match.target >= 0) {
             tgts[0] = (ev_arg){vc.match.target, -1};
