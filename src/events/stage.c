@@ -1109,9 +1109,13 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 if (ns && srcs[i].role < 0 && tgts[j].role < 0 &&
                     ((a.start < b.end && b.start < a.end) || one_mention(s.doc, &a, &b)))
                     continue;
-                /* "Trump fired his secretary" is USAGOV to USAGOV; "Russia ... Russia" is not */
-                if (strcmp(a.code, b.code) == 0 && a.end - a.start == b.end - b.start &&
-                    memcmp(s.doc->text + a.start, s.doc->text + b.start, a.end - a.start) == 0)
+                /* "Trump fired his secretary" is USAGOV to USAGOV; "Russia ... Russia" is not,
+                 * nor a named country toward itself ("China and Russia held talks in
+                 * Beijing"), but for a protest at home */
+                if (strcmp(a.code, b.code) == 0 &&
+                    ((a.end - a.start == b.end - b.start &&
+                      memcmp(s.doc->text + a.start, s.doc->text + b.start, a.end - a.start) == 0) ||
+                     (strlen(a.code) == 3 && !a.implicit && strncmp(vc.code, "14", 2) != 0)))
                     continue;
                 /* "told reporters", "was asked by reporters": the press asks and listens,
                  * it is no party to statements and appeals */
