@@ -914,6 +914,11 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
     if (where < 0 && pred >= 0)
         where = oblique(s, pred, place);
     ev_actor at = where >= 0 ? ev_actor_of(s, where, actors) : (ev_actor){.code = NULL};
+    /* "killed in an ambush in Mali": the act's own place */
+    for (int32_t c = where >= 0 && !at.code ? s->first_child[where] : -1; c >= 0 && !at.code;
+         c = s->next_sibling[c])
+        if (rel_is(s, c, "nmod") && ev_has_case(s, c, place))
+            at = ev_actor_of(s, c, actors);
     if (!actor_code_country(at.code, country) && !actor_code_country(s->country, country) &&
         !actor_code_country(target->code, country))
         return false;
