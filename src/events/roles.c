@@ -286,8 +286,10 @@ static const char *mention_code(const ev_sentence *s, const dyad_mention *m)
     return keep(s, buf);
 }
 
-/* "We will never negotiate," Zelensky said: inside a quotation, I and we are its speaker. */
-static const char *speaker_code(const ev_sentence *s, int32_t h)
+/* "We will never negotiate," Zelensky said: inside a quotation, I and we are its speaker;
+ * a speaker no mention codes is coded by the dictionary over its words when they name a
+ * country ("the Israeli prime minister" is ISRGOV). */
+static const char *speaker_code(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
     static const char *const first_person[] = {"i", "we", "me", "my", "our", NULL};
     const dyad_doc *doc = s->doc;
@@ -295,9 +297,16 @@ static const char *speaker_code(const ev_sentence *s, int32_t h)
     for (const char *const *p = first_person; *p && !first; p++)
         first = strcmp(s->lower[h], *p) == 0;
     uint32_t at = ev_tok(s, h)->start;
-    for (size_t q = 0; first && q < doc->n_quotes; q++)
-        if (doc->quotes[q].direct && doc->quotes[q].start <= at && at < doc->quotes[q].end)
-            return doc->quotes[q].speaker.code;
+    for (size_t q = 0; first && q < doc->n_quotes; q++) {
+        const dyad_quote *quote = &doc->quotes[q];
+        if (!quote->direct || at < quote->start || at >= quote->end)
+            continue;
+        dyad_actor_match m;
+        if (quote->speaker.code || !lookup(s, actors, quote->speaker.start, quote->speaker.end, &m))
+            return quote->speaker.code;
+        /* a role alone ("a spokesperson") may speak for anyone: not the story's country */
+        return m.country[0] ? keep(s, m.code) : NULL;
+    }
     return NULL;
 }
 
@@ -443,7 +452,7 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
             owner = m;
     }
     if (strcmp(u, "PRON") == 0) {
-        a.code = speaker_code(s, h);
+        a.code = speaker_code(s, h, actors);
         return a;
     }
     /* "Lawmakers in Arnor", "the Calenardhon government": role and country together */
