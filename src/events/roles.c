@@ -401,8 +401,8 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         return a;
     /* "thousands of people", "a group of protesters": the people counted */
     static const char *const counts[] = {"thousand", "thousands", "hundred", "hundreds",
-                                         "dozen", "dozens", "million", "millions", "number",
-                                         "group", "crowd", "crowds", NULL};
+                                         "dozen", "dozens", "million", "millions", "tens",
+                                         "scores", "number", "group", "crowd", "crowds", NULL};
     if (strcmp(u, "NOUN") == 0 && ev_lemma_in(s, h, counts)) {
         static const char *const of[] = {"of", NULL};
         for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c])
@@ -732,10 +732,14 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
             size_t n = with_conjuncts(s, antecedent(s, subj, v), out, 0, max);
             /* "The US, Russia, and Switzerland met": a list the parse cut into two
              * subjects */
-            for (int32_t c = s->first_child[v]; c >= 0 && n < max; c = s->next_sibling[c])
+            for (int32_t c = s->first_child[v]; c >= 0 && n < max; c = s->next_sibling[c]) {
+                int32_t lo = c, hi = c; /* "and the Taliban": the word before the phrase */
+                if (c > subj && rel_exact(s, c, "nsubj") && ev_child(s, c, "cc") < 0)
+                    ev_subtree(s, c, &lo, &hi);
                 if (c > subj && rel_exact(s, c, "nsubj") && ev_child(s, c, "cc") < 0 &&
-                    c > 0 && strcmp(s->lower[c - 1], "and") == 0)
+                    lo > 0 && strcmp(s->lower[lo - 1], "and") == 0)
                     n = with_conjuncts(s, c, out, n, max);
+            }
             return n;
         }
         /* "X vowed to attack", "X met and agreed": the subject of the governing verb;

@@ -484,6 +484,17 @@ static bool says_each_other(const ev_sentence *s, int32_t v)
     return false;
 }
 
+/* Whether v's object is a relation between parties: "renewed ties", "held talks". */
+static bool relational_object(const ev_sentence *s, int32_t v)
+{
+    static const char *const relational[] = {
+        "tie", "relation", "talk", "agreement", "deal", "treaty", "meeting", "cooperation",
+        "accord", "pact", "dialogue", "negotiation", "summit", "contact", "partnership",
+        "alliance", "truce", "ceasefire", "exchange", "consultation", "trade", "border", NULL};
+    int32_t obj = ev_child(s, v, "obj");
+    return obj >= 0 && ev_lemma_in(s, obj, relational);
+}
+
 /* Whether coordinated subjects act toward each other: "X and Y met", "X and Y renewed
  * ties", but not "neither X nor Y would endorse the result". With no object, only acts
  * that take two sides do (consult, cooperate, fight): "X and Y called for a ceasefire"
@@ -491,10 +502,6 @@ static bool says_each_other(const ev_sentence *s, int32_t v)
 static bool reciprocal(const ev_sentence *s, int32_t v, const char *code)
 {
     static const char *const two_sided[] = {"03", "04", "05", "06", "19", NULL};
-    static const char *const relational[] = {
-        "tie", "relation", "talk", "agreement", "deal", "treaty", "meeting", "cooperation",
-        "accord", "pact", "dialogue", "negotiation", "summit", "contact", "partnership",
-        "alliance", "truce", "ceasefire", "exchange", "consultation", "trade", "border", NULL};
     /* a visit, a host and a mediator face someone else: "Police and paramedics attended" */
     static const char *const one_way[] = {"042", "043", "045", NULL};
     bool one_sided = false;
@@ -506,7 +513,7 @@ static bool reciprocal(const ev_sentence *s, int32_t v, const char *code)
     static const char *const fighting[] = {"fight", "clash", "battle", "skirmish", "war", NULL};
     one_sided = one_sided || (root_in(code, violence) && !ev_lemma_in(s, v, fighting));
     int32_t obj = ev_child(s, v, "obj");
-    return (obj < 0 ? root_in(code, two_sided) && !one_sided : ev_lemma_in(s, obj, relational)) ||
+    return (obj < 0 ? root_in(code, two_sided) && !one_sided : relational_object(s, v)) ||
            says_each_other(s, v);
 }
 
@@ -958,6 +965,20 @@ static bool names_party(stage *st, const ev_sentence *s, int32_t o)
            dyad_actor_dict_lookup(st->actors, s->doc->text + t->start, t->end - t->start, 0, &m);
 }
 
+/* Whether every target is a place phrase ("in Doha", "at the UN"). */
+static bool only_places(const ev_sentence *s, const ev_arg *tgts, size_t nt)
+{
+    static const char *const place[] = {"in", "at", NULL};
+    for (size_t j = 0; j < nt; j++) {
+        int32_t h = tgts[j].head;
+        while (h >= 0 && ev_rel_starts(s, h, "conj"))
+            h = ev_head(s, h);
+        if (h < 0 || !ev_has_case(s, h, place))
+            return false;
+    }
+    return true;
+}
+
 /* Whether one actor mention spans both a and b: a title and its name split by the parse. */
 static bool one_mention(const dyad_doc *doc, const ev_actor *a, const ev_actor *b)
 {
@@ -1070,9 +1091,11 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             if (!nt && strncmp(vc.code, "01", 2) == 0 && !statement)
                 nt = ev_content_targets(&s, v, tgts, MAX_ACTORS, st->actors);
         }
-        /* "Gondor and Osgiliath renewed ties": the members act toward each other */
-        bool mutual = nt == 0 && ns > 1 && strncmp(vc.code, "01", 2) != 0 &&
-                      reciprocal(&s, v, vc.code);
+        /* "Gondor and Osgiliath renewed ties": the members act toward each other, also
+         * where a relational object says so beside a place ("began peace talks in
+         * Doha"); "X and Y will meet in Zurich" meets in Zurich, as PETRARCH codes it */
+        bool mutual = (nt == 0 || (only_places(&s, tgts, nt) && relational_object(&s, v))) &&
+                      ns > 1 && strncmp(vc.code, "01", 2) != 0 && reciprocal(&s, v, vc.code);
         if (mutual) {
             memcpy(tgts, srcs, ns * sizeof *srcs);
             nt = ns;
