@@ -109,11 +109,11 @@ static const char *const speech_cues[] = {
 static const char *const denial_cues[] = {"deny", "reject", "dismiss", "refute", NULL};
 static const char *const future_heads[] = {"plan", "intend", "aim", "expect", "prepare",
                                            "vow", "promise", "pledge", "schedule", "set",
-                                           "decide", "agree", "threaten", NULL};
+                                           "decide", "agree", NULL};
 static const char *const hypo_heads[] = {"hope",    "want",    "seek",    "consider", "try",
                                          "offer",   "propose", "wish",    "urge",     "ask",
                                          "call",    "demand",  "attempt", "ready",    "willing",
-                                         "eager",   "prepared", NULL};
+                                         "eager",   "prepared", "threaten", NULL};
 
 typedef struct status_info {
     const char *status;
@@ -1044,8 +1044,10 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                             ? ev_child(&s, v, "obj") : -1;
         if (taken >= 0 && !ev_actor_of(&s, taken, st->actors).code)
             continue;
-        /* "plans to invade": the verb it governs says what happens, this one how likely */
-        if (vc.match.score <= 0 && governs_coded_verb(st, &s, v))
+        /* "plans to invade": the verb it governs says what happens, this one how likely;
+         * but a threat is an act of its own ("threatened to use nuclear weapons") */
+        static const char *const threat[] = {"13", NULL};
+        if (vc.match.score <= 0 && !root_in(vc.code, threat) && governs_coded_verb(st, &s, v))
             continue;
         /* a generic statement ("said") is an event only about the actors of what was said,
          * unless PETRARCH's own reading is asked for */
