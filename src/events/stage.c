@@ -979,6 +979,32 @@ static bool only_places(const ev_sentence *s, const ev_arg *tgts, size_t nt)
     return true;
 }
 
+/* "The Israeli military said it had killed ...", "police said they arrested": an "it" or
+ * "they" nothing resolved, the subject of a clause someone says, is the one who says it,
+ * when they agree in number and the teller is one party. */
+static ev_arg teller_for_pronoun(stage *st, const ev_sentence *s, int32_t v, ev_arg src)
+{
+    static const char *const pronouns[] = {"it", "they", NULL};
+    if (!ev_lemma_in(s, src.head, pronouns) || ev_actor_arg(s, src, st->actors).code)
+        return src;
+    int32_t x = v;
+    while (x >= 0 && (ev_rel_starts(s, x, "conj") || ev_rel_starts(s, x, "xcomp")))
+        x = ev_head(s, x);
+    if (x < 0 || !ev_rel_starts(s, x, "ccomp") || !ev_lemma_in(s, ev_head(s, x), speech_cues))
+        return src;
+    int32_t teller = ev_child(s, ev_head(s, x), "nsubj");
+    if (teller < 0 || !ev_actor_of(s, teller, st->actors).code || ev_child(s, teller, "conj") >= 0)
+        return src;
+    /* in number with it: "officials said it killed nine" is the fire */
+    const char *tx = ev_tok(s, teller)->xpos;
+    bool plural = tx && (strcmp(tx, "NNS") == 0 || strcmp(tx, "NNPS") == 0);
+    static const char *const collective[] = {"police", NULL};
+    if (strcmp(s->lower[src.head], "it") == 0 ? plural || ev_lemma_in(s, teller, collective)
+                                              : !plural && !ev_lemma_in(s, teller, collective))
+        return src;
+    return (ev_arg){teller, -1};
+}
+
 /* Whether one actor mention spans both a and b: a title and its name split by the parse. */
 static bool one_mention(const dyad_doc *doc, const ev_actor *a, const ev_actor *b)
 {
@@ -1060,6 +1086,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         } else {
             ns = ev_sources(&s, v, srcs, MAX_ACTORS);
         }
+        for (size_t i = 0; i < ns; i++)
+            srcs[i] = teller_for_pronoun(st, &s, v, srcs[i]);
         static const char *const meet_or_mobilize[] = {"04", "15", NULL};
         if (ns && root_in(vc.code, meet_or_mobilize) && civil_assembly(st, &s, v, srcs[0])) {
             snprintf(vc.code, sizeof vc.code, "141");
