@@ -291,6 +291,9 @@ DYAD_TEST(tag_grammar_constraints)
     static const char *const noun[] = {"Unknown", "gunmen", "shot", "a", "journalist", "in",
                                        "Homs", "."};
     CHECK_STR(tagged(m, noun, 8, 2), "VBD shoot");
+    static const char *const adjective[] = {"Protesters", "set", "fire", "to", "the",
+                                            "parliament", "."};
+    CHECK_STR(tag_of(m, adjective, 7, 1), "VBD");
     static const char *const fragment[] = {"Ministry", "of", "Defence", "statement", "."};
     CHECK_STR(tag_of(m, fragment, 5, 3), "NN");
     dyad_model_free(m);

@@ -100,11 +100,12 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
             tags[i] = t->vbd;
         return; /* the first participle decides */
     }
-    /* else a noun after the subject that the treebanks saw as a past tense or participle,
-     * with words after it: "Unknown gunmen shot a journalist" tagged NN NN */
-    static const char *const nouns[] = {"NN", "NNS", NULL};
+    /* else a noun or adjective after the subject that the treebanks saw as a past tense or
+     * participle, with words after it: "Unknown gunmen shot a journalist" tagged NN NN,
+     * "Protesters set fire to ..." NNS JJ */
+    static const char *const misread[] = {"NN", "NNS", "JJ", NULL};
     for (int i = 1; i + 2 < n; i++)
-        if (xpos_in(t, tags[i], nouns) && xpos_in(t, tags[i - 1], nominal) &&
+        if (xpos_in(t, tags[i], misread) && xpos_in(t, tags[i - 1], nominal) &&
             (tag_lemma_seen(t, w[i].text, w[i].len, "VBD") ||
              tag_lemma_seen(t, w[i].text, w[i].len, "VBN"))) {
             tags[i] = t->vbd;
