@@ -742,6 +742,16 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
             }
             return n;
         }
+        /* "X voted overwhelmingly to condemn": the infinitive of a vote or decision the
+         * parse made an adverbial clause is done by its subject (other purpose clauses
+         * are aims, not acts: "sent troops to protect") */
+        static const char *const decide[] = {"vote", "decide", "resolve", "move", NULL};
+        int32_t to_mark = rel_is(s, v, "advcl") ? ev_child(s, v, "mark") : -1;
+        if (to_mark >= 0 && strcmp(s->lower[to_mark], "to") == 0 && ev_head(s, v) >= 0 &&
+            ev_lemma_in(s, ev_head(s, v), decide)) {
+            v = ev_head(s, v);
+            continue;
+        }
         /* "X vowed to attack", "X met and agreed": the subject of the governing verb;
          * but "asked Zelensky to investigate": its object (object control) */
         if (rel_is(s, v, "xcomp") || rel_is(s, v, "conj")) {
