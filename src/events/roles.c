@@ -907,11 +907,22 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
     /* or a participle describing its noun: "10 soldiers killed in Ukraine" */
     bool reduced = rel_is(s, v, "acl") && !rel_exact(s, v, "acl:relcl") &&
                    ev_head(s, v) >= 0 && ev_head(s, ev_head(s, v)) >= 0;
+    /* or what a weapon or an attack did: "A car bomb killed ten people", "A bomb
+     * exploded near a checkpoint in Iraq, killing two officers" (a fire or a quake that
+     * kills is no one's act) */
+    static const char *const weapons[] = {
+        "bomb", "bombing", "blast", "explosion", "explosive", "attack", "stabbing",
+        "shooting", "airstrike", "strike", "shell", "shelling", "rocket", "missile",
+        "drone", "grenade", "mine", "gunfire", "ambush", "raid", NULL};
+    int32_t hv = rel_is(s, v, "advcl") && x && strcmp(x, "VBG") == 0 ? ev_head(s, v) : v;
+    int32_t hs = hv >= 0 ? ev_child(s, hv, "nsubj") : -1;
+    bool thing_did = hs >= 0 && !ev_actor_of(s, hs, actors).code && ev_lemma_in(s, hs, weapons);
     /* (a participle on the root noun is mostly the main verb mistagged: "militia vowed") */
-    if (!x || strcmp(x, "VBN") != 0 || active_subject ||
-        (!reduced && !headline && ev_child(s, v, "nsubj:pass") < 0 &&
-         ev_child(s, v, "aux:pass") < 0) ||
-        ev_child(s, v, "obl:agent") >= 0)
+    if (!thing_did &&
+        (!x || strcmp(x, "VBN") != 0 || active_subject ||
+         (!reduced && !headline && ev_child(s, v, "nsubj:pass") < 0 &&
+          ev_child(s, v, "aux:pass") < 0) ||
+         ev_child(s, v, "obl:agent") >= 0))
         return false;
     /* "an agreement forced on Qatar by Saudi Arabia": an agent the parse hung elsewhere
      * is named, not unknown */
@@ -936,10 +947,13 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
     int32_t pred = ev_child(s, v, "xcomp");
     if (where < 0 && pred >= 0)
         where = oblique(s, pred, place);
+    static const char *const near[] = {"in", "near", "at", "outside", NULL};
+    if (where < 0 && thing_did && hv != v)
+        where = oblique(s, hv, near);
     ev_actor at = where >= 0 ? ev_actor_of(s, where, actors) : (ev_actor){.code = NULL};
-    /* "killed in an ambush in Mali": the act's own place */
-    for (int32_t c = where >= 0 && !at.code ? s->first_child[where] : -1; c >= 0 && !at.code;
-         c = s->next_sibling[c])
+    /* "killed in an ambush in Mali", "near a checkpoint in Iraq": the act's own place */
+    for (int32_t c = where >= 0 && !actor_code_country(at.code, country) ? s->first_child[where] : -1;
+         c >= 0 && !actor_code_country(at.code, country); c = s->next_sibling[c])
         if (rel_is(s, c, "nmod") && ev_has_case(s, c, place))
             at = ev_actor_of(s, c, actors);
     if (!actor_code_country(at.code, country) && !actor_code_country(s->country, country) &&

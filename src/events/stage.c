@@ -539,6 +539,8 @@ static bool implicit_source(stage *st, const ev_sentence *s, int32_t v, const ev
         /* an unnamed doer acts only on what the act was done to: "was wounded in
          * hospital" wounded no hospital */
         int32_t patient = ev_patient(s, v);
+        if (patient < 0) /* "a car bomb killed ten people": the object */
+            patient = ev_child(s, v, "obj");
         int32_t h = tgts[j].role >= 0 ? tgts[j].role : tgts[j].head;
         while (h != patient && h >= 0 &&
                (ev_rel_starts(s, h, "conj") ||
@@ -1130,7 +1132,28 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             memcpy(tgts, srcs, ns * sizeof *srcs);
             nt = ns;
         }
-        /* "was stabbed", "were arrested in Jakarta": force has a doer even unnamed */
+        /* "was stabbed", "were arrested in Jakarta", "a car bomb killed ten": force has a
+         * doer even unnamed */
+        bool named = false;
+        for (size_t i = 0; i < ns && !named; i++)
+            named = ev_actor_arg(&s, srcs[i], st->actors).code != NULL;
+        if (!named && forceful(vc.code))
+            ns = 0;
+        /* "Rebels took over the town, killing five soldiers": force in a gerund clause on
+         * someone is done by the governing verb's subject, unless that verb coded the act
+         * already ("stormed the town, killing five" is one attack) */
+        const char *vx = ev_tok(&s, v)->xpos;
+        int32_t victim = ev_child(&s, v, "obj");
+        if (!ns && forceful(vc.code) && ev_rel_starts(&s, v, "advcl") && vx &&
+            strcmp(vx, "VBG") == 0 && ev_child(&s, v, "mark") < 0 && ev_head(&s, v) >= 0 &&
+            !st->acted[ev_head(&s, v)] && victim >= 0 &&
+            ev_actor_of(&s, victim, st->actors).code) {
+            ns = ev_sources(&s, ev_head(&s, v), srcs, MAX_ACTORS);
+            named = false;
+            for (size_t i = 0; i < ns && !named; i++)
+                named = ev_actor_arg(&s, srcs[i], st->actors).code != NULL;
+            ns = named ? ns : 0;
+        }
         ev_actor unnamed = {.code = NULL, .head = -1};
         if (!ns && !(forceful(vc.code) && (vc.match.score > 0 || !ev_lemma_in(&s, v, light_verbs)) &&
                      implicit_source(st, &s, v, tgts, nt, &unnamed)))
