@@ -227,8 +227,8 @@ static verb_code code_verb(stage *st, const ev_sentence *s, int32_t v, const ev_
     const char *key = s->lemma[v]; /* lower-cased; the form when there is no lemma */
     /* a form listed as a verb of its own ("LEFT [042:043]") beats its lemma ("LEAVE");
      * when the lemmatizer missed ("shelled" -> "shel"), the regular stems of the form */
-    char stems[3][64];
-    const char *keys[5] = {s->lower[v], key, stems[0], stems[1], stems[2]};
+    char stems[5][64];
+    const char *keys[7] = {s->lower[v], key, stems[3], stems[4], stems[0], stems[1], stems[2]};
     size_t fl = strlen(s->lower[v]);
     static const char *const endings[3] = {"ed", "ing", "s"};
     /* a lemma the lemmatizer made ("ranging" -> "range") is no miss: its stem "rang"
@@ -243,9 +243,23 @@ static verb_code code_verb(stage *st, const ev_sentence *s, int32_t v, const ev_
             stems[e][fl - el] = '\0';
         }
     }
-    for (int k = strcmp(s->lower[v], key) == 0; k < 5 && !best.code[0]; k++)
-        if (keys[k][0])
+    /* stems with their silent e, tried even after a lemma: the lemmatizer's "blamed" ->
+     * "blam" misses BLAME ("blamed" -> "blame", "blaming" -> "blame") */
+    stems[3][0] = stems[4][0] = '\0';
+    if (fl > 4 && fl < sizeof stems[3] && strcmp(s->lower[v] + fl - 2, "ed") == 0) {
+        memcpy(stems[3], s->lower[v], fl - 1);
+        stems[3][fl - 1] = '\0';
+    }
+    if (fl > 5 && fl < sizeof stems[4] && strcmp(s->lower[v] + fl - 3, "ing") == 0) {
+        memcpy(stems[4], s->lower[v], fl - 3);
+        memcpy(stems[4] + fl - 3, "e", 2);
+    }
+    for (int k = strcmp(s->lower[v], key) == 0; k < 7 && !best.code[0]; k++) {
+        /* a stem equal to the lemma or the form was tried already */
+        bool again = k >= 2 && (strcmp(keys[k], key) == 0 || strcmp(keys[k], s->lower[v]) == 0);
+        if (keys[k][0] && !again)
             code_verb_key(st, s, v, pre, post, keys[k], &best);
+    }
     return best;
 }
 
