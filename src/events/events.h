@@ -26,6 +26,7 @@ typedef struct ev_elem {
     uint8_t kind;
     uint8_t exact;   /* word ended in '_': no plural forms */
     uint8_t governs; /* "(TO)": a lone preposition whose object is the target */
+    uint8_t preposition; /* opens "(TO SANCTIONS)": a preposition, not the "to" of a verb */
     uint32_t value;  /* EL_WORD: pool offset of the lower-case word; EL_SYNSET: index */
 } ev_elem;
 

@@ -47,6 +47,14 @@ static size_t phrase_at(const dyad_event_dict *d, const ev_phrase *ph, const ev_
     return ph->n_words;
 }
 
+/* Whether token i is used as a preposition: "to Moscow", not "to lift" (the marker of
+ * an infinitive; "for failing" is one, as a gerund's "for" stands for its clause). */
+static bool preposition_at(const ev_sentence *s, int32_t i)
+{
+    const char *rel = ev_tok(s, i)->deprel;
+    return !rel || strcmp(rel, "mark") != 0 || strcmp(s->lower[i], "to") != 0;
+}
+
 /* Preposition i of a "(TO)" pattern: the actor the phrase it heads names is the target
  * ("reached out to [the United States]"), and a phrase naming none means there is no
  * target ("voted against the bill", "led Trump 47 percent to 40"). */
@@ -106,6 +114,8 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
             switch (el->kind) {
             case EL_WORD:
                 len = ev_word_matches(s, ctx->tok[k], ev_str(d, el->value), el->exact) ? 1 : 0;
+                if (len && el->preposition && !preposition_at(s, ctx->tok[k]))
+                    len = 0;
                 if (len && el->governs)
                     governed_phrase(s, ctx->tok[k], m, is_actor, arg);
                 break;

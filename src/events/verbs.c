@@ -155,6 +155,7 @@ static int parse_pattern(dyad_event_dict *d, char *line, const char **why)
     bool has_target = false;
     for (char *tok = strtok_r(line + 1, " \t", &save); tok; tok = strtok_r(NULL, " \t", &save)) {
         bool lone = tok[0] == '(' && tok[1] != '(' && tok[strlen(tok) - 1] == ')';
+        bool opens_phrase = tok[0] == '(' && isalpha((unsigned char)tok[1]);
         while (*tok == '(' || *tok == '{')
             tok++;
         size_t len = strlen(tok);
@@ -189,6 +190,7 @@ static int parse_pattern(dyad_event_dict *d, char *line, const char **why)
             ok = !d->pool.oom && add_elem(d, EL_SYNSET, 0, off);
         } else {
             bool exact = tok[len - 1] == '_';
+            size_t group_first = d->n_elems;
             ok = true;
             /* WORD_WORD: consecutive words, each its own element */
             for (char *w = tok; ok && *w;) {
@@ -201,6 +203,9 @@ static int parse_pattern(dyad_event_dict *d, char *line, const char **why)
                 }
                 w = *u ? u + 1 : u;
             }
+            /* "(TO SANCTIONS)": a phrase that "to" heads, not "agreed to lift the sanctions" */
+            if (ok && opens_phrase && seen_verb && d->n_elems > group_first)
+                d->elems[group_first].preposition = 1;
             /* "- * (TO) [042]": a pattern of a lone relational preposition needs the
              * phrase it heads to name an actor, as PETRARCH's prepositional phrases do */
             static const char *const relational[] = {"TO", "WITH", "AGAINST", "TOWARD",
