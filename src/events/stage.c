@@ -1021,6 +1021,15 @@ static ev_arg teller_for_pronoun(stage *st, const ev_sentence *s, int32_t v, ev_
     return (ev_arg){teller, -1};
 }
 
+/* Whether any of args names a coded actor. */
+static bool any_coded(stage *st, const ev_sentence *s, const ev_arg *args, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (ev_actor_arg(s, args[i], st->actors).code)
+            return true;
+    return false;
+}
+
 /* Whether one actor mention spans both a and b: a title and its name split by the parse. */
 static bool one_mention(const dyad_doc *doc, const ev_actor *a, const ev_actor *b)
 {
@@ -1148,10 +1157,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         }
         /* "was stabbed", "were arrested in Jakarta", "a car bomb killed ten": force has a
          * doer even unnamed */
-        bool named = false;
-        for (size_t i = 0; i < ns && !named; i++)
-            named = ev_actor_arg(&s, srcs[i], st->actors).code != NULL;
-        if (!named && forceful(vc.code))
+        if (!any_coded(st, &s, srcs, ns) && forceful(vc.code))
             ns = 0;
         /* "Rebels took over the town, killing five soldiers": force in a gerund clause on
          * someone is done by the governing verb's subject, unless that verb coded the act
@@ -1163,10 +1169,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             !st->acted[ev_head(&s, v)] && victim >= 0 &&
             ev_actor_of(&s, victim, st->actors).code) {
             ns = ev_sources(&s, ev_head(&s, v), srcs, MAX_ACTORS);
-            named = false;
-            for (size_t i = 0; i < ns && !named; i++)
-                named = ev_actor_arg(&s, srcs[i], st->actors).code != NULL;
-            ns = named ? ns : 0;
+            ns = any_coded(st, &s, srcs, ns) ? ns : 0;
         }
         ev_actor unnamed = {.code = NULL, .head = -1};
         if (!ns && !(forceful(vc.code) && (vc.match.score > 0 || !ev_lemma_in(&s, v, light_verbs)) &&
