@@ -152,6 +152,10 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
             own = NULL;
         if (own && (!found || strcmp(own, "negated") == 0))
             found = own;
+        /* "refused to meet", "failed to stop": what was not done */
+        static const char *const not_done[] = {"refuse", "decline", "fail", NULL};
+        if (via_xcomp && !found && ev_lemma_in(s, x, not_done))
+            found = "negated";
         if (via_xcomp && !found && ev_lemma_in(s, x, future_heads))
             found = "future";
         if (via_xcomp && !found && ev_lemma_in(s, x, hypo_heads))
