@@ -2,6 +2,7 @@
  * floor on a fixed EWT dev slice, and the CoNLL-U writer. */
 #include "test.h"
 #include "../src/parse/parser.h"
+#include "../src/parse/state.h"
 #include "../src/parse/weights.h"
 
 #include <stdlib.h>
@@ -217,6 +218,57 @@ DYAD_TEST(write_conllu_exact)
     free(out);
     doc->tokens = NULL, doc->sentences = NULL;
     dyad_doc_free(doc);
+}
+
+static int by_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+/* Whether the buffer features of the front word, the stack features stored at the
+ * top's shift and the rest are pstate_features of the state. */
+static bool parts_cover(const pstate *s, uint64_t (*stack)[PFEAT_PART_MAX], const int *n_stack)
+{
+    uint64_t all[PARSE_MAX_FEATS], split[PARSE_MAX_FEATS + 2 * PFEAT_PART_MAX];
+    int top = s->stack[s->sp - 1], na = pstate_features(s, all);
+    int ns = pstate_rest_features(s, split);
+    ns += pstate_buffer_features(s, s->b, split + ns);
+    memcpy(split + ns, stack[top], (size_t)n_stack[top] * sizeof *split);
+    ns += n_stack[top];
+    qsort(all, (size_t)na, sizeof *all, by_u64);
+    qsort(split, (size_t)ns, sizeof *split, by_u64);
+    return na == ns && memcmp(all, split, (size_t)na * sizeof *all) == 0;
+}
+
+/* The parser scores a word's stack features once, at its shift (exact tables): they
+ * must stay those of every state with the word on top, here along parses of both
+ * sentences that take every move. */
+DYAD_TEST(parse_part_features_cover_all)
+{
+    size_t len1[7], len2[9];
+    dyad_parse_gold g[2];
+    uint64_t stack[11][PFEAT_PART_MAX];
+    int n_stack[11];
+    make_gold(&g[0], 7, s1_form, len1, s1_upos, s1_xpos, s1_head, s1_rel);
+    make_gold(&g[1], 9, s2_form, len2, s2_upos, s2_xpos, s2_head, s2_rel);
+    for (int k = 0; k < 2; k++) {
+        pstate s;
+        CHECK(pstate_init(&s, &g[k].in, NULL));
+        for (int step = 0; !pstate_terminal(&s); step++) {
+            int move = step % 3 == 0 ? MOVE_RIGHT : step % 3 == 1 ? MOVE_LEFT : MOVE_SHIFT;
+            while (!pstate_valid(&s, move)) /* one of the three always is */
+                move = (move + 1) % 3;
+            if (s.sp > 0)
+                CHECK(parts_cover(&s, stack, n_stack));
+            pstate_apply(&s, move, step % 5);
+            if (move == MOVE_SHIFT) {
+                int top = s.stack[s.sp - 1];
+                n_stack[top] = pstate_stack_features(&s, stack[top]);
+            }
+        }
+        pstate_free(&s);
+    }
 }
 
 /* A frozen table whose slot points past its words is refused (and frees what the check

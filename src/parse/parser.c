@@ -32,13 +32,6 @@ struct dyad_parser {
     dyad_buf weights;    /* owned weights + lexicon when trained */
 };
 
-typedef void (*score_fn)(const void *w, const uint64_t *feats, int nf, float *scores);
-
-static void score_frozen(const void *w, const uint64_t *feats, int nf, float *scores)
-{
-    dyad_wfrozen_score(w, feats, nf, scores);
-}
-
 /* Highest-scoring class whose move is valid (and, with allowed, allowed). Classes
  * of one move are contiguous: [0], [1, 1 + L), [1 + L, 1 + 2L). */
 static int best_class(const pstate *s, const float *scores, int n_labels, const bool *allowed)
@@ -55,25 +48,89 @@ static int best_class(const pstate *s, const float *scores, int n_labels, const 
     return best;
 }
 
-/* Runs the greedy parse to the end; false on OOM. */
-static bool parse_state(pstate *s, int n_labels, score_fn score, const void *w)
+/* Scores of the buffer and stack features (see pstate_stack_features) of each word,
+ * for a table whose sums are exact (dyad_wfrozen.exact): a transition adds the rows of
+ * its buffer front and stack top to the scores of its other features, the same sums
+ * as all features at once. */
+typedef struct part_scores {
+    size_t len;      /* floats per row: WEIGHTS_SCORES_LEN(n_classes) */
+    float *buffer;   /* [n + 2][len] row of each word at the buffer front */
+    float *stack;    /* [n + 2][len] row of each word on top of the stack, set at its shift */
+} part_scores;
+
+/* Allocates the rows and scores the buffer's of every word; false on OOM. */
+static bool parts_new(const pstate *s, const dyad_wfrozen *w, part_scores *r)
+{
+    uint64_t feats[PFEAT_PART_MAX];
+    size_t m = (size_t)s->n + 2;
+    r->len = WEIGHTS_SCORES_LEN(w->n_classes);
+    r->buffer = malloc(2 * m * r->len * sizeof *r->buffer);
+    if (!r->buffer)
+        return false;
+    r->stack = r->buffer + m * r->len;
+    for (int i = 1; i <= s->n + 1; i++) {
+        float *row = r->buffer + i * r->len;
+        memset(row, 0, r->len * sizeof *row);
+        dyad_wfrozen_score(w, feats, pstate_buffer_features(s, i, feats), row);
+    }
+    return true;
+}
+
+/* Scores the stack features of the word just shifted. */
+static void parts_shifted(const pstate *s, const dyad_wfrozen *w, part_scores *r)
+{
+    uint64_t feats[PFEAT_PART_MAX];
+    float *row = r->stack + s->stack[s->sp - 1] * r->len;
+    memset(row, 0, r->len * sizeof *row);
+    dyad_wfrozen_score(w, feats, pstate_stack_features(s, feats), row);
+}
+
+/* scores = the buffer front's row + the stack top's (vectorized at -O3). */
+static void parts_add(const pstate *s, const part_scores *r, float *restrict scores)
+{
+    const float *restrict b = r->buffer + s->b * r->len;
+    const float *restrict t = r->stack + s->stack[s->sp - 1] * r->len;
+    for (size_t c = 0; c < r->len; c++)
+        scores[c] = b[c] + t[c];
+}
+
+/* Scores the state into scores (WEIGHTS_SCORES_LEN floats): by parts for an exact
+ * table, else all features in their order. */
+static void score_state(const pstate *s, const dyad_wfrozen *w, const part_scores *r,
+                        float *scores, size_t len)
 {
     uint64_t feats[PARSE_MAX_FEATS];
+    if (w->exact) {
+        parts_add(s, r, scores);
+        dyad_wfrozen_score(w, feats, pstate_rest_features(s, feats), scores);
+    } else {
+        memset(scores, 0, len * sizeof *scores);
+        dyad_wfrozen_score(w, feats, pstate_features(s, feats), scores);
+    }
+}
+
+/* Runs the greedy parse to the end; false on OOM. */
+static bool parse_state(pstate *s, int n_labels, const dyad_wfrozen *w)
+{
     size_t len = WEIGHTS_SCORES_LEN(1 + 2 * n_labels);
     float *scores = malloc(len * sizeof *scores);
-    if (!scores)
+    part_scores r = {0};
+    if (!scores || (w->exact && !parts_new(s, w, &r))) {
+        free(scores);
         return false;
-    while (!pstate_terminal(s)) {
-        if (s->sp == 0) { /* an empty stack leaves only shift: no need to score */
-            pstate_apply(s, MOVE_SHIFT, -1);
-            continue;
-        }
-        int nf = pstate_features(s, feats);
-        memset(scores, 0, len * sizeof *scores);
-        score(w, feats, nf, scores);
-        int c = best_class(s, scores, n_labels, NULL);
-        pstate_apply(s, class_move(c, n_labels), class_label(c, n_labels));
     }
+    while (!pstate_terminal(s)) {
+        int move = MOVE_SHIFT, c = 0;
+        if (s->sp > 0) { /* an empty stack leaves only shift: no need to score */
+            score_state(s, w, &r, scores, len);
+            c = best_class(s, scores, n_labels, NULL);
+            move = class_move(c, n_labels);
+        }
+        pstate_apply(s, move, class_label(c, n_labels));
+        if (move == MOVE_SHIFT && w->exact)
+            parts_shifted(s, w, &r);
+    }
+    free(r.buffer);
     free(scores);
     return true;
 }
@@ -88,7 +145,7 @@ dyad_status dyad_parser_parse(const dyad_parser *p, const dyad_parse_input *in, 
     pstate s;
     if (!pstate_init(&s, in, &p->lex))
         return DYAD_ENOMEM;
-    if (!parse_state(&s, p->n_labels, score_frozen, &p->w)) {
+    if (!parse_state(&s, p->n_labels, &p->w)) {
         pstate_free(&s);
         return DYAD_ENOMEM;
     }
