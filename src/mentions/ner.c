@@ -33,9 +33,12 @@ static uint64_t start(int template_id)
     return (FNV_OFFSET ^ (uint64_t)template_id) * FNV_PRIME;
 }
 
+/* mix of a NUL-terminated string in one pass (no strlen first). */
 static uint64_t mix_str(uint64_t h, const char *s)
 {
-    return mix(h, s, strlen(s));
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * FNV_PRIME;
+    return (h ^ 0xff) * FNV_PRIME;
 }
 
 static uint64_t mix_int(uint64_t h, int v)
