@@ -48,65 +48,51 @@ static int best_class(const pstate *s, const float *scores, int n_labels, const 
     return best;
 }
 
-/* Scores of the buffer and stack features (see pstate_stack_features) of each word,
- * for a table whose sums are exact (dyad_wfrozen.exact): a transition adds the rows of
- * its buffer front and stack top to the scores of its other features, the same sums
- * as all features at once. */
+/* Scores of the buffer and stack features (see pstate_stack_features), for a table
+ * whose sums are exact (dyad_wfrozen.exact): a transition adds the rows of its buffer
+ * front and stack top to the scores of its other features, the same sums as all
+ * features at once. Both rows are scored at the transition after a shift, with the
+ * rest, in one call. */
 typedef struct part_scores {
     size_t len;      /* floats per row: WEIGHTS_SCORES_LEN(n_classes) */
-    float *buffer;   /* [n + 2][len] row of each word at the buffer front */
-    float *stack;    /* [n + 2][len] row of each word on top of the stack, set at its shift */
+    float *buffer;   /* [len] row of the word at the buffer front */
+    float *stack;    /* [n + 2][len] row of each word on top of the stack, from its shift */
 } part_scores;
 
-/* Allocates the rows and scores the buffer's of every word; false on OOM. */
 static bool parts_new(const pstate *s, const dyad_wfrozen *w, part_scores *r)
 {
-    uint64_t feats[PFEAT_PART_MAX];
     size_t m = (size_t)s->n + 2;
     r->len = WEIGHTS_SCORES_LEN(w->n_classes);
-    r->buffer = malloc(2 * m * r->len * sizeof *r->buffer);
-    if (!r->buffer)
-        return false;
-    r->stack = r->buffer + m * r->len;
-    for (int i = 1; i <= s->n + 1; i++) {
-        float *row = r->buffer + i * r->len;
-        memset(row, 0, r->len * sizeof *row);
-        dyad_wfrozen_score(w, feats, pstate_buffer_features(s, i, feats), row);
-    }
-    return true;
-}
-
-/* Scores the stack features of the word just shifted. */
-static void parts_shifted(const pstate *s, const dyad_wfrozen *w, part_scores *r)
-{
-    uint64_t feats[PFEAT_PART_MAX];
-    float *row = r->stack + s->stack[s->sp - 1] * r->len;
-    memset(row, 0, r->len * sizeof *row);
-    dyad_wfrozen_score(w, feats, pstate_stack_features(s, feats), row);
-}
-
-/* scores = the buffer front's row + the stack top's (vectorized at -O3). */
-static void parts_add(const pstate *s, const part_scores *r, float *restrict scores)
-{
-    const float *restrict b = r->buffer + s->b * r->len;
-    const float *restrict t = r->stack + s->stack[s->sp - 1] * r->len;
-    for (size_t c = 0; c < r->len; c++)
-        scores[c] = b[c] + t[c];
+    r->buffer = malloc((m + 1) * r->len * sizeof *r->buffer);
+    r->stack = r->buffer ? r->buffer + r->len : NULL;
+    return r->buffer != NULL;
 }
 
 /* Scores the state into scores (WEIGHTS_SCORES_LEN floats): by parts for an exact
- * table, else all features in their order. */
+ * table (after a shift, the new front's and top's rows too), else all features in
+ * their order. */
 static void score_state(const pstate *s, const dyad_wfrozen *w, const part_scores *r,
-                        float *scores, size_t len)
+                        bool shifted, float *restrict scores, size_t len)
 {
     uint64_t feats[PARSE_MAX_FEATS];
-    if (w->exact) {
-        parts_add(s, r, scores);
-        dyad_wfrozen_score(w, feats, pstate_rest_features(s, feats), scores);
-    } else {
-        memset(scores, 0, len * sizeof *scores);
+    memset(scores, 0, len * sizeof *scores);
+    if (!w->exact) {
         dyad_wfrozen_score(w, feats, pstate_features(s, feats), scores);
+        return;
     }
+    float *b = r->buffer, *t = r->stack + s->stack[s->sp - 1] * r->len;
+    float *rows[3] = {scores, b, t};
+    int ends[3];
+    ends[0] = pstate_rest_features(s, feats);
+    if (shifted) {
+        memset(b, 0, len * sizeof *b);
+        memset(t, 0, len * sizeof *t);
+        ends[1] = ends[0] + pstate_buffer_features(s, s->b, feats + ends[0]);
+        ends[2] = ends[1] + pstate_stack_features(s, feats + ends[1]);
+    }
+    dyad_wfrozen_score_parts(w, feats, ends, shifted ? 3 : 1, rows);
+    for (size_t c = 0; c < len; c++) /* vectorized at -O3 */
+        scores[c] += b[c] + t[c];
 }
 
 /* Runs the greedy parse to the end; false on OOM. */
@@ -115,6 +101,7 @@ static bool parse_state(pstate *s, int n_labels, const dyad_wfrozen *w)
     size_t len = WEIGHTS_SCORES_LEN(1 + 2 * n_labels);
     float *scores = malloc(len * sizeof *scores);
     part_scores r = {0};
+    bool shifted = false; /* the last move */
     if (!scores || (w->exact && !parts_new(s, w, &r))) {
         free(scores);
         return false;
@@ -122,13 +109,12 @@ static bool parse_state(pstate *s, int n_labels, const dyad_wfrozen *w)
     while (!pstate_terminal(s)) {
         int move = MOVE_SHIFT, c = 0;
         if (s->sp > 0) { /* an empty stack leaves only shift: no need to score */
-            score_state(s, w, &r, scores, len);
+            score_state(s, w, &r, shifted, scores, len);
             c = best_class(s, scores, n_labels, NULL);
             move = class_move(c, n_labels);
         }
         pstate_apply(s, move, class_label(c, n_labels));
-        if (move == MOVE_SHIFT && w->exact)
-            parts_shifted(s, w, &r);
+        shifted = move == MOVE_SHIFT;
     }
     free(r.buffer);
     free(scores);
