@@ -48,31 +48,49 @@ static int best_class(const pstate *s, const float *scores, int n_labels, const 
     return best;
 }
 
-/* Scores of the buffer and stack features (see pstate_stack_features), for a table
- * whose sums are exact (dyad_wfrozen.exact): a transition adds the rows of its buffer
- * front and stack top to the scores of its other features, the same sums as all
- * features at once. Both rows are scored at the transition after a shift, with the
- * rest, in one call. */
+/* Scores of the parts of the features (see pstate_buffer_features), for a table whose
+ * sums are exact (dyad_wfrozen.exact): a transition adds four rows to the scores of
+ * the rest of its features, the same sums as all features at once. A row is scored,
+ * with the rest in one call, at the first transition after its part changed. */
 typedef struct part_scores {
     size_t len;      /* floats per row: WEIGHTS_SCORES_LEN(n_classes) */
     float *buffer;   /* [len] row of the word at the buffer front */
+    float *front;    /* [len] row of the buffer front's left children */
     float *stack;    /* [n + 2][len] row of each word on top of the stack, from its shift */
+    float *top;      /* [n + 2][len] of each word's right children, from its last one */
 } part_scores;
 
 static bool parts_new(const pstate *s, const dyad_wfrozen *w, part_scores *r)
 {
     size_t m = (size_t)s->n + 2;
     r->len = WEIGHTS_SCORES_LEN(w->n_classes);
-    r->buffer = malloc((m + 1) * r->len * sizeof *r->buffer);
-    r->stack = r->buffer ? r->buffer + r->len : NULL;
-    return r->buffer != NULL;
+    r->buffer = malloc((2 * m + 2) * r->len * sizeof *r->buffer);
+    if (!r->buffer)
+        return false;
+    r->front = r->buffer + r->len;
+    r->stack = r->front + r->len;
+    r->top = r->stack + m * r->len;
+    return true;
+}
+
+/* A part to score: the features come from get, the sums go to row. */
+typedef struct part {
+    int (*get)(const pstate *, uint64_t *);
+    float *row;
+} part;
+
+/* Buffer features of the front, in pstate's signature. */
+static int front_word_features(const pstate *s, uint64_t *feats)
+{
+    return pstate_buffer_features(s, s->b, feats);
 }
 
 /* Scores the state into scores (WEIGHTS_SCORES_LEN floats): by parts for an exact
- * table (after a shift, the new front's and top's rows too), else all features in
- * their order. */
+ * table (with the rows the last move changed: a shift brings a new front and top, a
+ * left arc gives the front a child, a right arc the top), else all features in their
+ * order. */
 static void score_state(const pstate *s, const dyad_wfrozen *w, const part_scores *r,
-                        bool shifted, float *restrict scores, size_t len)
+                        int last, float *restrict scores, size_t len)
 {
     uint64_t feats[PARSE_MAX_FEATS];
     memset(scores, 0, len * sizeof *scores);
@@ -80,19 +98,27 @@ static void score_state(const pstate *s, const dyad_wfrozen *w, const part_score
         dyad_wfrozen_score(w, feats, pstate_features(s, feats), scores);
         return;
     }
-    float *b = r->buffer, *t = r->stack + s->stack[s->sp - 1] * r->len;
-    float *rows[3] = {scores, b, t};
-    int ends[3];
-    ends[0] = pstate_rest_features(s, feats);
-    if (shifted) {
-        memset(b, 0, len * sizeof *b);
-        memset(t, 0, len * sizeof *t);
-        ends[1] = ends[0] + pstate_buffer_features(s, s->b, feats + ends[0]);
-        ends[2] = ends[1] + pstate_stack_features(s, feats + ends[1]);
+    size_t at = (size_t)s->stack[s->sp - 1] * r->len;
+    float *b = r->buffer, *f = r->front, *st = r->stack + at, *tr = r->top + at;
+    part parts[5] = {{pstate_rest_features, scores}};
+    int n = 1, ends[5];
+    if (last == MOVE_SHIFT)
+        parts[n++] = (part){front_word_features, b}, parts[n++] = (part){pstate_stack_features, st};
+    if (last != MOVE_RIGHT)
+        parts[n++] = (part){pstate_front_features, f};
+    if (last != MOVE_LEFT)
+        parts[n++] = (part){pstate_top_features, tr};
+    float *rows[5];
+    for (int k = 0, nf = 0; k < n; k++) {
+        if (parts[k].row != scores)
+            memset(parts[k].row, 0, len * sizeof *scores);
+        nf += parts[k].get(s, feats + nf);
+        ends[k] = nf;
+        rows[k] = parts[k].row;
     }
-    dyad_wfrozen_score_parts(w, feats, ends, shifted ? 3 : 1, rows);
+    dyad_wfrozen_score_parts(w, feats, ends, n, rows);
     for (size_t c = 0; c < len; c++) /* vectorized at -O3 */
-        scores[c] += b[c] + t[c];
+        scores[c] += (b[c] + st[c]) + (f[c] + tr[c]);
 }
 
 /* Runs the greedy parse to the end; false on OOM. */
@@ -101,7 +127,7 @@ static bool parse_state(pstate *s, int n_labels, const dyad_wfrozen *w)
     size_t len = WEIGHTS_SCORES_LEN(1 + 2 * n_labels);
     float *scores = malloc(len * sizeof *scores);
     part_scores r = {0};
-    bool shifted = false; /* the last move */
+    int last = MOVE_SHIFT; /* the move before the first scored is a shift */
     if (!scores || (w->exact && !parts_new(s, w, &r))) {
         free(scores);
         return false;
@@ -109,12 +135,12 @@ static bool parse_state(pstate *s, int n_labels, const dyad_wfrozen *w)
     while (!pstate_terminal(s)) {
         int move = MOVE_SHIFT, c = 0;
         if (s->sp > 0) { /* an empty stack leaves only shift: no need to score */
-            score_state(s, w, &r, shifted, scores, len);
+            score_state(s, w, &r, last, scores, len);
             c = best_class(s, scores, n_labels, NULL);
             move = class_move(c, n_labels);
         }
         pstate_apply(s, move, class_label(c, n_labels));
-        shifted = move == MOVE_SHIFT;
+        last = move;
     }
     free(r.buffer);
     free(scores);

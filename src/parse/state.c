@@ -177,6 +177,8 @@ static int dist_bucket(int a, int b)
 #define ADD(part, x) do { if (want & (part)) f[k++] = (x); } while (0)
 #define FB(x) ADD(PFEAT_BUFFER, x)
 #define FS(x) ADD(PFEAT_STACK, x)
+#define FL(x) ADD(PFEAT_FRONT, x)
+#define FT(x) ADD(PFEAT_TOP, x)
 #define FR(x) ADD(PFEAT_REST, x)
 
 /* The templates, each marked with the part of the state it reads (want selects; a
@@ -221,25 +223,25 @@ static inline __attribute__((always_inline)) int features_of(const pstate *s, co
     FS(f3(50, s1t, s0t, d1)); FS(f3(51, s1w, s0w, d1));
     /* valency */
     uint64_t vr0 = s->nr[c.s0], vl0 = s->nl[c.s0], vlb = s->nl[c.b0], vr1 = s->nr[c.s1];
-    FR(f2(52, s0w, vr0)); FR(f2(53, s0t, vr0)); FS(f2(54, s0w, vl0));
-    FS(f2(55, s0t, vl0)); FR(f2(56, b0w, vlb)); FR(f2(57, b0t, vlb));
+    FT(f2(52, s0w, vr0)); FT(f2(53, s0t, vr0)); FS(f2(54, s0w, vl0));
+    FS(f2(55, s0t, vl0)); FL(f2(56, b0w, vlb)); FL(f2(57, b0t, vlb));
     FS(f2(58, s1w, vr1)); FS(f2(59, s1t, vr1));
     /* children */
     FS(f1(60, W[c.s0l])); FS(f1(61, T[c.s0l])); FS(f1(62, l0l));
-    FR(f1(63, W[c.s0r])); FR(f1(64, T[c.s0r])); FR(f1(65, l0r));
-    FR(f1(66, W[c.b0l])); FR(f1(67, T[c.b0l])); FR(f1(68, lbl));
+    FT(f1(63, W[c.s0r])); FT(f1(64, T[c.s0r])); FT(f1(65, l0r));
+    FL(f1(66, W[c.b0l])); FL(f1(67, T[c.b0l])); FL(f1(68, lbl));
     FS(f1(69, W[c.s1r])); FS(f1(70, T[c.s1r])); FS(f1(71, l1r));
     FS(f1(72, T[c.s1l])); FS(f1(73, (uint64_t)L[c.s1l] + 2));
     FS(f1(74, W[c.s0l2])); FS(f1(75, T[c.s0l2])); FS(f1(76, (uint64_t)L[c.s0l2] + 2));
-    FR(f1(77, W[c.s0r2])); FR(f1(78, T[c.s0r2])); FR(f1(79, (uint64_t)L[c.s0r2] + 2));
-    FR(f1(80, W[c.b0l2])); FR(f1(81, T[c.b0l2])); FR(f1(82, (uint64_t)L[c.b0l2] + 2));
-    FS(f3(83, s0t, T[c.s0l], T[c.s0l2])); FR(f3(84, s0t, T[c.s0r], T[c.s0r2]));
-    FR(f3(85, b0t, T[c.b0l], T[c.b0l2])); FS(f3(86, s1t, T[c.s1r], T[c.s1r2]));
+    FT(f1(77, W[c.s0r2])); FT(f1(78, T[c.s0r2])); FT(f1(79, (uint64_t)L[c.s0r2] + 2));
+    FL(f1(80, W[c.b0l2])); FL(f1(81, T[c.b0l2])); FL(f1(82, (uint64_t)L[c.b0l2] + 2));
+    FS(f3(83, s0t, T[c.s0l], T[c.s0l2])); FT(f3(84, s0t, T[c.s0r], T[c.s0r2]));
+    FL(f3(85, b0t, T[c.b0l], T[c.b0l2])); FS(f3(86, s1t, T[c.s1r], T[c.s1r2]));
     FR(f3(97, s0t, l0l, b0t)); FR(f3(98, s0t, l0r, b0t)); FS(f3(99, s1t, l1r, s0t));
     /* label sets */
-    FR(f2(87, s0w, s->rset[c.s0])); FR(f2(88, s0t, s->rset[c.s0]));
+    FT(f2(87, s0w, s->rset[c.s0])); FT(f2(88, s0t, s->rset[c.s0]));
     FS(f2(89, s0w, s->lset[c.s0])); FS(f2(90, s0t, s->lset[c.s0]));
-    FR(f2(91, b0w, s->lset[c.b0])); FR(f2(92, b0t, s->lset[c.b0]));
+    FL(f2(91, b0w, s->lset[c.b0])); FL(f2(92, b0t, s->lset[c.b0]));
     FS(f2(93, s1t, s->rset[c.s1]));
     /* universal tags */
     FR(f2(94, U[c.s0], U[c.b0])); FR(f3(95, U[c.s1], U[c.s0], U[c.b0]));
@@ -275,6 +277,18 @@ int pstate_stack_features(const pstate *s, uint64_t *f)
 {
     ctx c = context(s);
     return features_of(s, &c, PFEAT_STACK, f);
+}
+
+int pstate_front_features(const pstate *s, uint64_t *f)
+{
+    ctx c = context(s);
+    return features_of(s, &c, PFEAT_FRONT, f);
+}
+
+int pstate_top_features(const pstate *s, uint64_t *f)
+{
+    ctx c = context(s);
+    return features_of(s, &c, PFEAT_TOP, f);
 }
 
 /* Only the buffer's fields are set: its templates read no other. */
