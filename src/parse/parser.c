@@ -48,6 +48,17 @@ static int best_class(const pstate *s, const float *scores, int n_labels, const 
     return best;
 }
 
+/* best_class without allowed: the valid classes are one range, since shift is valid
+ * only with left arcs (and right ones when the stack has two words), and without shift
+ * one arc alone is (the root takes the last word). */
+static int best_valid(const pstate *s, const float *scores, int n_labels)
+{
+    bool shift = pstate_valid(s, MOVE_SHIFT), left = pstate_valid(s, MOVE_LEFT);
+    int lo = shift ? 0 : left ? 1 : 1 + n_labels;
+    int hi = pstate_valid(s, MOVE_RIGHT) ? 1 + 2 * n_labels : left ? 1 + n_labels : 1;
+    return dyad_scores_argmax(scores, lo, hi);
+}
+
 /* Scores of the parts of the features (see pstate_buffer_features), for a table whose
  * sums are exact (dyad_wfrozen.exact): a transition adds four rows to the scores of
  * the rest of its features, the same sums as all features at once. A row is scored,
@@ -136,7 +147,7 @@ static bool parse_state(pstate *s, int n_labels, const dyad_wfrozen *w)
         int move = MOVE_SHIFT, c = 0;
         if (s->sp > 0) { /* an empty stack leaves only shift: no need to score */
             score_state(s, w, &r, last, scores, len);
-            c = best_class(s, scores, n_labels, NULL);
+            c = best_valid(s, scores, n_labels);
             move = class_move(c, n_labels);
         }
         pstate_apply(s, move, class_label(c, n_labels));

@@ -744,6 +744,46 @@ static bool has_avx512(void)
 }
 #endif
 
+/* The first of the highest scores[lo..hi): the loop of best_class without the branch
+ * on every new maximum, whose outcome is a coin toss. */
+static int argmax_plain(const float *scores, int lo, int hi)
+{
+    int best = lo;
+    for (int c = lo + 1; c < hi; c++)
+        best = scores[c] > scores[best] ? c : best;
+    return best;
+}
+
+#ifdef DENSE_AVX2
+/* The maximum of 16 classes at a time, then the first class that has it: the same
+ * class as argmax_plain (scores are never NaN; +0 and -0 compare equal in both). */
+__attribute__((target("avx512f"))) static int argmax_avx512(const float *scores, int lo, int hi)
+{
+    __m512 top = _mm512_set1_ps(scores[lo]);
+    for (int c = lo; c < hi; c += 16) {
+        __mmask16 m = (__mmask16)(hi - c >= 16 ? 0xffffu : (1u << (hi - c)) - 1);
+        top = _mm512_mask_max_ps(top, m, top, _mm512_maskz_loadu_ps(m, scores + c));
+    }
+    float best = _mm512_reduce_max_ps(top);
+    for (int c = lo;; c += 16) {
+        __mmask16 m = (__mmask16)(hi - c >= 16 ? 0xffffu : (1u << (hi - c)) - 1);
+        __mmask16 eq = _mm512_mask_cmp_ps_mask(m, _mm512_maskz_loadu_ps(m, scores + c),
+                                               _mm512_set1_ps(best), _CMP_EQ_OQ);
+        if (eq)
+            return c + __builtin_ctz(eq);
+    }
+}
+#endif
+
+int dyad_scores_argmax(const float *scores, int lo, int hi)
+{
+#ifdef DENSE_AVX2
+    if (hi - lo >= 16 && has_avx512())
+        return argmax_avx512(scores, lo, hi);
+#endif
+    return argmax_plain(scores, lo, hi);
+}
+
 void dyad_wfrozen_score(const dyad_wfrozen *f, const uint64_t *feats, int nf, float *scores)
 {
 #ifdef DENSE_AVX2
