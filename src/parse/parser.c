@@ -71,6 +71,7 @@ typedef struct part_scores {
     float *top;      /* [n + 2][len] of each word's right children, from its last one */
 } part_scores;
 
+/* Allocates the rows (scored as the parse goes); false on OOM. */
 static bool parts_new(const pstate *s, const dyad_wfrozen *w, part_scores *r)
 {
     size_t m = (size_t)s->n + 2;
@@ -96,38 +97,50 @@ static int front_word_features(const pstate *s, uint64_t *feats)
     return pstate_buffer_features(s, s->b, feats);
 }
 
+/* The parts to score at this transition: the rest, and the rows the last move changed
+ * (a shift brings a new front and top, a left arc gives the front a child, a right
+ * arc the top); returns how many. */
+static int parts_due(const pstate *s, const part_scores *r, int last, float *scores,
+                     part *parts)
+{
+    size_t at = (size_t)s->stack[s->sp - 1] * r->len;
+    int n = 0;
+    parts[n++] = (part){pstate_rest_features, scores};
+    if (last == MOVE_SHIFT) {
+        parts[n++] = (part){front_word_features, r->buffer};
+        parts[n++] = (part){pstate_stack_features, r->stack + at};
+    }
+    if (last != MOVE_RIGHT)
+        parts[n++] = (part){pstate_front_features, r->front};
+    if (last != MOVE_LEFT)
+        parts[n++] = (part){pstate_top_features, r->top + at};
+    return n;
+}
+
 /* Scores the state into scores (WEIGHTS_SCORES_LEN floats): by parts for an exact
- * table (with the rows the last move changed: a shift brings a new front and top, a
- * left arc gives the front a child, a right arc the top), else all features in their
- * order. */
+ * table, else all features in their order. */
 static void score_state(const pstate *s, const dyad_wfrozen *w, const part_scores *r,
                         int last, float *restrict scores, size_t len)
 {
     uint64_t feats[PARSE_MAX_FEATS];
-    memset(scores, 0, len * sizeof *scores);
+    part parts[5];
+    float *rows[5];
+    int ends[5], nf = 0;
     if (!w->exact) {
+        memset(scores, 0, len * sizeof *scores);
         dyad_wfrozen_score(w, feats, pstate_features(s, feats), scores);
         return;
     }
-    size_t at = (size_t)s->stack[s->sp - 1] * r->len;
-    float *b = r->buffer, *f = r->front, *st = r->stack + at, *tr = r->top + at;
-    part parts[5] = {{pstate_rest_features, scores}};
-    int n = 1, ends[5];
-    if (last == MOVE_SHIFT)
-        parts[n++] = (part){front_word_features, b}, parts[n++] = (part){pstate_stack_features, st};
-    if (last != MOVE_RIGHT)
-        parts[n++] = (part){pstate_front_features, f};
-    if (last != MOVE_LEFT)
-        parts[n++] = (part){pstate_top_features, tr};
-    float *rows[5];
-    for (int k = 0, nf = 0; k < n; k++) {
-        if (parts[k].row != scores)
-            memset(parts[k].row, 0, len * sizeof *scores);
+    int n = parts_due(s, r, last, scores, parts);
+    for (int k = 0; k < n; k++) {
+        memset(parts[k].row, 0, len * sizeof *scores);
         nf += parts[k].get(s, feats + nf);
         ends[k] = nf;
         rows[k] = parts[k].row;
     }
     dyad_wfrozen_score_parts(w, feats, ends, n, rows);
+    size_t at = (size_t)s->stack[s->sp - 1] * r->len;
+    const float *b = r->buffer, *f = r->front, *st = r->stack + at, *tr = r->top + at;
     for (size_t c = 0; c < len; c++) /* vectorized at -O3 */
         scores[c] += (b[c] + st[c]) + (f[c] + tr[c]);
 }
