@@ -2,6 +2,7 @@
  * floor on a fixed EWT dev slice, and the CoNLL-U writer. */
 #include "test.h"
 #include "../src/parse/parser.h"
+#include "../src/parse/state.h"
 #include "../src/parse/weights.h"
 
 #include <stdlib.h>
@@ -217,6 +218,88 @@ DYAD_TEST(write_conllu_exact)
     free(out);
     doc->tokens = NULL, doc->sentences = NULL;
     dyad_doc_free(doc);
+}
+
+static int by_u64(const void *a, const void *b)
+{
+    uint64_t x = *(const uint64_t *)a, y = *(const uint64_t *)b;
+    return (x > y) - (x < y);
+}
+
+#define PART_MAX 64 /* features of one part at most */
+
+/* The parts a parse stores: the front's buffer and front parts, each word's stack and
+ * top parts. */
+typedef struct stored_parts {
+    uint64_t buffer[PART_MAX], front[PART_MAX], stack[11][PART_MAX], top[11][PART_MAX];
+    int n_buffer, n_front, n_stack[11], n_top[11];
+} stored_parts;
+
+/* Stores the parts the last move changed, by the parser's rule (score_state). */
+static void parts_store(const pstate *s, stored_parts *p, int last)
+{
+    int t = s->stack[s->sp - 1];
+    if (last == MOVE_SHIFT) {
+        p->n_buffer = pstate_buffer_features(s, s->b, p->buffer);
+        p->n_stack[t] = pstate_stack_features(s, p->stack[t]);
+    }
+    if (last != MOVE_RIGHT)
+        p->n_front = pstate_front_features(s, p->front);
+    if (last != MOVE_LEFT)
+        p->n_top[t] = pstate_top_features(s, p->top[t]);
+}
+
+/* Appends n features to f at *k. */
+static void feats_put(uint64_t *f, int *k, const uint64_t *from, int n)
+{
+    memcpy(f + *k, from, (size_t)n * sizeof *f);
+    *k += n;
+}
+
+/* Whether the stored parts and the rest are the features pstate_features gives. */
+static bool parts_cover(const pstate *s, const stored_parts *p)
+{
+    uint64_t all[PARSE_MAX_FEATS], split[PARSE_MAX_FEATS + 4 * PART_MAX];
+    int t = s->stack[s->sp - 1], na = pstate_features(s, all);
+    int ns = pstate_rest_features(s, split);
+    feats_put(split, &ns, p->buffer, p->n_buffer);
+    feats_put(split, &ns, p->front, p->n_front);
+    feats_put(split, &ns, p->stack[t], p->n_stack[t]);
+    feats_put(split, &ns, p->top[t], p->n_top[t]);
+    qsort(all, (size_t)na, sizeof *all, by_u64);
+    qsort(split, (size_t)ns, sizeof *split, by_u64);
+    return na == ns && memcmp(all, split, (size_t)na * sizeof *all) == 0;
+}
+
+/* The parser scores each part of the features only after a move that changed it
+ * (exact tables): the parts stored then must stay those of every later state until
+ * the next change, here along parses of both sentences that take every move. */
+DYAD_TEST(parse_part_features_cover_all)
+{
+    size_t len1[7], len2[9];
+    dyad_parse_gold g[2];
+    stored_parts *p = calloc(1, sizeof *p);
+    CHECK(p != NULL);
+    make_gold(&g[0], 7, s1_form, len1, s1_upos, s1_xpos, s1_head, s1_rel);
+    make_gold(&g[1], 9, s2_form, len2, s2_upos, s2_xpos, s2_head, s2_rel);
+    for (int k = 0; p && k < 2; k++) {
+        pstate s;
+        int last = MOVE_SHIFT;
+        CHECK(pstate_init(&s, &g[k].in, NULL));
+        for (int step = 0; !pstate_terminal(&s); step++) {
+            int move = step % 3 == 0 ? MOVE_RIGHT : step % 3 == 1 ? MOVE_LEFT : MOVE_SHIFT;
+            while (!pstate_valid(&s, move)) /* one of the three always is */
+                move = (move + 1) % 3;
+            if (s.sp > 0) {
+                parts_store(&s, p, last);
+                CHECK(parts_cover(&s, p));
+            }
+            pstate_apply(&s, move, step % 5);
+            last = move;
+        }
+        pstate_free(&s);
+    }
+    free(p);
 }
 
 /* A frozen table whose slot points past its words is refused (and frees what the check

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #define FNV_OFFSET 14695981039346656037ull
 #define FNV_PRIME 1099511628211ull
@@ -32,9 +33,12 @@ static uint64_t start(int template_id)
     return (FNV_OFFSET ^ (uint64_t)template_id) * FNV_PRIME;
 }
 
+/* mix of a NUL-terminated string in one pass (no strlen first). */
 static uint64_t mix_str(uint64_t h, const char *s)
 {
-    return mix(h, s, strlen(s));
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * FNV_PRIME;
+    return (h ^ 0xff) * FNV_PRIME;
 }
 
 static uint64_t mix_int(uint64_t h, int v)
@@ -379,6 +383,19 @@ static uint64_t get64(const unsigned char *p)
     return (uint64_t)get32(p) | (uint64_t)get32(p + 4) << 32;
 }
 
+/* Zeroed memory for a table read at random, on 2 MB pages where the kernel gives them
+ * (on 4 KB pages most lookups also miss the TLB); freed by free(). */
+static void *table_zalloc(size_t bytes)
+{
+    size_t huge = (size_t)2 << 20, len = (bytes + huge - 1) & ~(huge - 1);
+    void *p = aligned_alloc(huge, len);
+#ifdef MADV_HUGEPAGE
+    if (p)
+        madvise(p, len, MADV_HUGEPAGE);
+#endif
+    return p ? memset(p, 0, len) : NULL;
+}
+
 ner_model *ner_load_memory(const void *data, size_t len, dyad_error *err)
 {
     const unsigned char *p = data;
@@ -402,8 +419,8 @@ ner_model *ner_load_memory(const void *data, size_t len, dyad_error *err)
         slots *= 2;
     if (m) {
         m->n_slots = slots;
-        m->keys = calloc(slots, sizeof *m->keys);
-        m->weights = calloc(slots * NER_LABELS, sizeof *m->weights);
+        m->keys = table_zalloc(slots * sizeof *m->keys);
+        m->weights = table_zalloc(slots * NER_LABELS * sizeof *m->weights);
     }
     if (!m || !m->keys || !m->weights) {
         ner_free(m);

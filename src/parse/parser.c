@@ -32,13 +32,6 @@ struct dyad_parser {
     dyad_buf weights;    /* owned weights + lexicon when trained */
 };
 
-typedef void (*score_fn)(const void *w, const uint64_t *feats, int nf, float *scores);
-
-static void score_frozen(const void *w, const uint64_t *feats, int nf, float *scores)
-{
-    dyad_wfrozen_score(w, feats, nf, scores);
-}
-
 /* Highest-scoring class whose move is valid (and, with allowed, allowed). Classes
  * of one move are contiguous: [0], [1, 1 + L), [1 + L, 1 + 2L). */
 static int best_class(const pstate *s, const float *scores, int n_labels, const bool *allowed)
@@ -55,25 +48,125 @@ static int best_class(const pstate *s, const float *scores, int n_labels, const 
     return best;
 }
 
-/* Runs the greedy parse to the end; false on OOM. */
-static bool parse_state(pstate *s, int n_labels, score_fn score, const void *w)
+/* best_class without allowed: the valid classes are one range, since shift is valid
+ * only with left arcs (and right ones when the stack has two words), and without shift
+ * one arc alone is (the root takes the last word). */
+static int best_valid(const pstate *s, const float *scores, int n_labels)
+{
+    bool shift = pstate_valid(s, MOVE_SHIFT), left = pstate_valid(s, MOVE_LEFT);
+    int lo = shift ? 0 : left ? 1 : 1 + n_labels;
+    int hi = pstate_valid(s, MOVE_RIGHT) ? 1 + 2 * n_labels : left ? 1 + n_labels : 1;
+    return dyad_scores_argmax(scores, lo, hi);
+}
+
+/* Scores of the parts of the features (see pstate_buffer_features), for a table whose
+ * sums are exact (dyad_wfrozen.exact): a transition adds four rows to the scores of
+ * the rest of its features, the same sums as all features at once. A row is scored,
+ * with the rest in one call, at the first transition after its part changed. */
+typedef struct part_scores {
+    size_t len;      /* floats per row: WEIGHTS_SCORES_LEN(n_classes) */
+    float *buffer;   /* [len] row of the word at the buffer front */
+    float *front;    /* [len] row of the buffer front's left children */
+    float *stack;    /* [n + 2][len] row of each word on top of the stack, from its shift */
+    float *top;      /* [n + 2][len] of each word's right children, from its last one */
+} part_scores;
+
+/* Allocates the rows (scored as the parse goes); false on OOM. */
+static bool parts_new(const pstate *s, const dyad_wfrozen *w, part_scores *r)
+{
+    size_t m = (size_t)s->n + 2;
+    r->len = WEIGHTS_SCORES_LEN(w->n_classes);
+    r->buffer = malloc((2 * m + 2) * r->len * sizeof *r->buffer);
+    if (!r->buffer)
+        return false;
+    r->front = r->buffer + r->len;
+    r->stack = r->front + r->len;
+    r->top = r->stack + m * r->len;
+    return true;
+}
+
+/* A part to score: the features come from get, the sums go to row. */
+typedef struct part {
+    int (*get)(const pstate *, uint64_t *);
+    float *row;
+} part;
+
+/* Buffer features of the front, in pstate's signature. */
+static int front_word_features(const pstate *s, uint64_t *feats)
+{
+    return pstate_buffer_features(s, s->b, feats);
+}
+
+/* The parts to score at this transition: the rest, and the rows the last move changed
+ * (a shift brings a new front and top, a left arc gives the front a child, a right
+ * arc the top); returns how many. */
+static int parts_due(const pstate *s, const part_scores *r, int last, float *scores,
+                     part *parts)
+{
+    size_t at = (size_t)s->stack[s->sp - 1] * r->len;
+    int n = 0;
+    parts[n++] = (part){pstate_rest_features, scores};
+    if (last == MOVE_SHIFT) {
+        parts[n++] = (part){front_word_features, r->buffer};
+        parts[n++] = (part){pstate_stack_features, r->stack + at};
+    }
+    if (last != MOVE_RIGHT)
+        parts[n++] = (part){pstate_front_features, r->front};
+    if (last != MOVE_LEFT)
+        parts[n++] = (part){pstate_top_features, r->top + at};
+    return n;
+}
+
+/* Scores the state into scores (WEIGHTS_SCORES_LEN floats): by parts for an exact
+ * table, else all features in their order. */
+static void score_state(const pstate *s, const dyad_wfrozen *w, const part_scores *r,
+                        int last, float *restrict scores, size_t len)
 {
     uint64_t feats[PARSE_MAX_FEATS];
+    part parts[5];
+    float *rows[5];
+    int ends[5], nf = 0;
+    if (!w->exact) {
+        memset(scores, 0, len * sizeof *scores);
+        dyad_wfrozen_score(w, feats, pstate_features(s, feats), scores);
+        return;
+    }
+    int n = parts_due(s, r, last, scores, parts);
+    for (int k = 0; k < n; k++) {
+        memset(parts[k].row, 0, len * sizeof *scores);
+        nf += parts[k].get(s, feats + nf);
+        ends[k] = nf;
+        rows[k] = parts[k].row;
+    }
+    dyad_wfrozen_score_parts(w, feats, ends, n, rows);
+    size_t at = (size_t)s->stack[s->sp - 1] * r->len;
+    const float *b = r->buffer, *f = r->front, *st = r->stack + at, *tr = r->top + at;
+    for (size_t c = 0; c < len; c++) /* vectorized at -O3 */
+        scores[c] += (b[c] + st[c]) + (f[c] + tr[c]);
+}
+
+/* Runs the greedy parse to the end; false on OOM. */
+static bool parse_state(pstate *s, int n_labels, const dyad_wfrozen *w)
+{
     size_t len = WEIGHTS_SCORES_LEN(1 + 2 * n_labels);
     float *scores = malloc(len * sizeof *scores);
-    if (!scores)
+    part_scores r = {0};
+    int last = MOVE_SHIFT; /* the move before the first scored is a shift */
+    if (!scores || (w->exact && !parts_new(s, w, &r))) {
+        free(scores);
         return false;
-    while (!pstate_terminal(s)) {
-        if (s->sp == 0) { /* an empty stack leaves only shift: no need to score */
-            pstate_apply(s, MOVE_SHIFT, -1);
-            continue;
-        }
-        int nf = pstate_features(s, feats);
-        memset(scores, 0, len * sizeof *scores);
-        score(w, feats, nf, scores);
-        int c = best_class(s, scores, n_labels, NULL);
-        pstate_apply(s, class_move(c, n_labels), class_label(c, n_labels));
     }
+    while (!pstate_terminal(s)) {
+        int move = MOVE_SHIFT, c = 0;
+        if (s->sp > 0) { /* an empty stack leaves only shift: no need to score */
+            score_state(s, w, &r, last, scores, len);
+            c = best_valid(s, scores, n_labels);
+            move = class_move(c, n_labels);
+        }
+        pstate_apply(s, move, class_label(c, n_labels));
+        last = move;
+    }
+    free(r.buffer);
     free(scores);
     return true;
 }
@@ -88,7 +181,7 @@ dyad_status dyad_parser_parse(const dyad_parser *p, const dyad_parse_input *in, 
     pstate s;
     if (!pstate_init(&s, in, &p->lex))
         return DYAD_ENOMEM;
-    if (!parse_state(&s, p->n_labels, score_frozen, &p->w)) {
+    if (!parse_state(&s, p->n_labels, &p->w)) {
         pstate_free(&s);
         return DYAD_ENOMEM;
     }

@@ -174,9 +174,19 @@ static int dist_bucket(int a, int b)
     return d < 5 ? d : d < 10 ? 5 : 6;
 }
 
-int pstate_features(const pstate *s, uint64_t *f)
+#define ADD(part, x) do { if (want & (part)) f[k++] = (x); } while (0)
+#define FB(x) ADD(PFEAT_BUFFER, x)
+#define FS(x) ADD(PFEAT_STACK, x)
+#define FL(x) ADD(PFEAT_FRONT, x)
+#define FT(x) ADD(PFEAT_TOP, x)
+#define FR(x) ADD(PFEAT_REST, x)
+
+/* The templates, each marked with the part of the state it reads (want selects; a
+ * constant in each caller, so the tests fold away). In this order for training. */
+static inline __attribute__((always_inline)) int features_of(const pstate *s, const ctx *cp,
+                                                             unsigned want, uint64_t *f)
 {
-    ctx c = context(s);
+    const ctx c = *cp;
     const uint64_t *W = s->wh, *T = s->th, *U = s->uh;
     const int *L = s->label;
     uint64_t s0w = W[c.s0], s0t = T[c.s0], s1w = W[c.s1], s1t = T[c.s1], b0w = W[c.b0];
@@ -185,68 +195,109 @@ int pstate_features(const pstate *s, uint64_t *f)
     uint64_t l0l = (uint64_t)L[c.s0l] + 2, l0r = (uint64_t)L[c.s0r] + 2;
     uint64_t lbl = (uint64_t)L[c.b0l] + 2, l1r = (uint64_t)L[c.s1r] + 2;
     int k = 0;
-    f[k++] = f1(0, 0);
+    FB(f1(0, 0));
     /* words and tags of the stack and buffer */
-    f[k++] = f1(1, s0w), f[k++] = f1(2, s0t), f[k++] = f2(3, s0w, s0t);
-    f[k++] = f1(4, s1w), f[k++] = f1(5, s1t), f[k++] = f2(6, s1w, s1t);
-    f[k++] = f1(7, b0w), f[k++] = f1(8, b0t), f[k++] = f2(9, b0w, b0t);
-    f[k++] = f1(10, b1w), f[k++] = f1(11, b1t), f[k++] = f2(12, b1w, b1t);
-    f[k++] = f1(13, W[c.b2]), f[k++] = f1(14, b2t), f[k++] = f1(16, s2t), f[k++] = f1(17, W[c.s2]);
+    FS(f1(1, s0w)); FS(f1(2, s0t)); FS(f2(3, s0w, s0t));
+    FS(f1(4, s1w)); FS(f1(5, s1t)); FS(f2(6, s1w, s1t));
+    FB(f1(7, b0w)); FB(f1(8, b0t)); FB(f2(9, b0w, b0t));
+    FB(f1(10, b1w)); FB(f1(11, b1t)); FB(f2(12, b1w, b1t));
+    FB(f1(13, W[c.b2])); FB(f1(14, b2t)); FS(f1(16, s2t)); FS(f1(17, W[c.s2]));
     /* pairs s0-b0 and s1-s0 */
-    f[k++] = f4(18, s0w, s0t, b0w, b0t), f[k++] = f3(19, s0w, s0t, b0w);
-    f[k++] = f3(20, s0w, b0w, b0t), f[k++] = f3(21, s0w, s0t, b0t);
-    f[k++] = f3(22, s0t, b0w, b0t), f[k++] = f2(23, s0w, b0w), f[k++] = f2(24, s0t, b0t);
-    f[k++] = f2(25, b0t, b1t);
-    f[k++] = f4(26, s1w, s1t, s0w, s0t), f[k++] = f3(27, s1w, s1t, s0w);
-    f[k++] = f3(28, s1w, s0w, s0t), f[k++] = f3(29, s1w, s1t, s0t);
-    f[k++] = f3(30, s1t, s0w, s0t), f[k++] = f2(31, s1w, s0w), f[k++] = f2(32, s1t, s0t);
+    FR(f4(18, s0w, s0t, b0w, b0t)); FR(f3(19, s0w, s0t, b0w));
+    FR(f3(20, s0w, b0w, b0t)); FR(f3(21, s0w, s0t, b0t));
+    FR(f3(22, s0t, b0w, b0t)); FR(f2(23, s0w, b0w)); FR(f2(24, s0t, b0t));
+    FB(f2(25, b0t, b1t));
+    FS(f4(26, s1w, s1t, s0w, s0t)); FS(f3(27, s1w, s1t, s0w));
+    FS(f3(28, s1w, s0w, s0t)); FS(f3(29, s1w, s1t, s0t));
+    FS(f3(30, s1t, s0w, s0t)); FS(f2(31, s1w, s0w)); FS(f2(32, s1t, s0t));
     /* tag trigrams */
-    f[k++] = f3(33, b0t, b1t, b2t), f[k++] = f3(34, s0t, b0t, b1t);
-    f[k++] = f3(36, s1t, s0t, b0t), f[k++] = f3(37, s0t, T[c.s0l], b0t);
-    f[k++] = f3(38, s0t, T[c.s0r], b0t), f[k++] = f3(39, s0t, b0t, T[c.b0l]);
-    f[k++] = f3(40, s1t, s0t, T[c.s0l]), f[k++] = f3(41, s1t, T[c.s1r], s0t);
-    f[k++] = f3(42, s1t, s0t, T[c.s0r]), f[k++] = f3(43, s2t, s1t, s0t);
-    f[k++] = f4(35, s1w, s0t, b0t, 0), f[k++] = f3(15, s0w, b0t, b1t);
+    FB(f3(33, b0t, b1t, b2t)); FR(f3(34, s0t, b0t, b1t));
+    FR(f3(36, s1t, s0t, b0t)); FR(f3(37, s0t, T[c.s0l], b0t));
+    FR(f3(38, s0t, T[c.s0r], b0t)); FR(f3(39, s0t, b0t, T[c.b0l]));
+    FS(f3(40, s1t, s0t, T[c.s0l])); FS(f3(41, s1t, T[c.s1r], s0t));
+    FR(f3(42, s1t, s0t, T[c.s0r])); FS(f3(43, s2t, s1t, s0t));
+    FR(f4(35, s1w, s0t, b0t, 0)); FR(f3(15, s0w, b0t, b1t));
     /* distance */
-    f[k++] = f2(44, s0w, d), f[k++] = f2(45, s0t, d), f[k++] = f2(46, b0w, d);
-    f[k++] = f2(47, b0t, d), f[k++] = f3(48, s0w, b0w, d), f[k++] = f3(49, s0t, b0t, d);
-    f[k++] = f3(50, s1t, s0t, d1), f[k++] = f3(51, s1w, s0w, d1);
+    FR(f2(44, s0w, d)); FR(f2(45, s0t, d)); FR(f2(46, b0w, d));
+    FR(f2(47, b0t, d)); FR(f3(48, s0w, b0w, d)); FR(f3(49, s0t, b0t, d));
+    FS(f3(50, s1t, s0t, d1)); FS(f3(51, s1w, s0w, d1));
     /* valency */
     uint64_t vr0 = s->nr[c.s0], vl0 = s->nl[c.s0], vlb = s->nl[c.b0], vr1 = s->nr[c.s1];
-    f[k++] = f2(52, s0w, vr0), f[k++] = f2(53, s0t, vr0), f[k++] = f2(54, s0w, vl0);
-    f[k++] = f2(55, s0t, vl0), f[k++] = f2(56, b0w, vlb), f[k++] = f2(57, b0t, vlb);
-    f[k++] = f2(58, s1w, vr1), f[k++] = f2(59, s1t, vr1);
+    FT(f2(52, s0w, vr0)); FT(f2(53, s0t, vr0)); FS(f2(54, s0w, vl0));
+    FS(f2(55, s0t, vl0)); FL(f2(56, b0w, vlb)); FL(f2(57, b0t, vlb));
+    FS(f2(58, s1w, vr1)); FS(f2(59, s1t, vr1));
     /* children */
-    f[k++] = f1(60, W[c.s0l]), f[k++] = f1(61, T[c.s0l]), f[k++] = f1(62, l0l);
-    f[k++] = f1(63, W[c.s0r]), f[k++] = f1(64, T[c.s0r]), f[k++] = f1(65, l0r);
-    f[k++] = f1(66, W[c.b0l]), f[k++] = f1(67, T[c.b0l]), f[k++] = f1(68, lbl);
-    f[k++] = f1(69, W[c.s1r]), f[k++] = f1(70, T[c.s1r]), f[k++] = f1(71, l1r);
-    f[k++] = f1(72, T[c.s1l]), f[k++] = f1(73, (uint64_t)L[c.s1l] + 2);
-    f[k++] = f1(74, W[c.s0l2]), f[k++] = f1(75, T[c.s0l2]), f[k++] = f1(76, (uint64_t)L[c.s0l2] + 2);
-    f[k++] = f1(77, W[c.s0r2]), f[k++] = f1(78, T[c.s0r2]), f[k++] = f1(79, (uint64_t)L[c.s0r2] + 2);
-    f[k++] = f1(80, W[c.b0l2]), f[k++] = f1(81, T[c.b0l2]), f[k++] = f1(82, (uint64_t)L[c.b0l2] + 2);
-    f[k++] = f3(83, s0t, T[c.s0l], T[c.s0l2]), f[k++] = f3(84, s0t, T[c.s0r], T[c.s0r2]);
-    f[k++] = f3(85, b0t, T[c.b0l], T[c.b0l2]), f[k++] = f3(86, s1t, T[c.s1r], T[c.s1r2]);
-    f[k++] = f3(97, s0t, l0l, b0t), f[k++] = f3(98, s0t, l0r, b0t), f[k++] = f3(99, s1t, l1r, s0t);
+    FS(f1(60, W[c.s0l])); FS(f1(61, T[c.s0l])); FS(f1(62, l0l));
+    FT(f1(63, W[c.s0r])); FT(f1(64, T[c.s0r])); FT(f1(65, l0r));
+    FL(f1(66, W[c.b0l])); FL(f1(67, T[c.b0l])); FL(f1(68, lbl));
+    FS(f1(69, W[c.s1r])); FS(f1(70, T[c.s1r])); FS(f1(71, l1r));
+    FS(f1(72, T[c.s1l])); FS(f1(73, (uint64_t)L[c.s1l] + 2));
+    FS(f1(74, W[c.s0l2])); FS(f1(75, T[c.s0l2])); FS(f1(76, (uint64_t)L[c.s0l2] + 2));
+    FT(f1(77, W[c.s0r2])); FT(f1(78, T[c.s0r2])); FT(f1(79, (uint64_t)L[c.s0r2] + 2));
+    FL(f1(80, W[c.b0l2])); FL(f1(81, T[c.b0l2])); FL(f1(82, (uint64_t)L[c.b0l2] + 2));
+    FS(f3(83, s0t, T[c.s0l], T[c.s0l2])); FT(f3(84, s0t, T[c.s0r], T[c.s0r2]));
+    FL(f3(85, b0t, T[c.b0l], T[c.b0l2])); FS(f3(86, s1t, T[c.s1r], T[c.s1r2]));
+    FR(f3(97, s0t, l0l, b0t)); FR(f3(98, s0t, l0r, b0t)); FS(f3(99, s1t, l1r, s0t));
     /* label sets */
-    f[k++] = f2(87, s0w, s->rset[c.s0]), f[k++] = f2(88, s0t, s->rset[c.s0]);
-    f[k++] = f2(89, s0w, s->lset[c.s0]), f[k++] = f2(90, s0t, s->lset[c.s0]);
-    f[k++] = f2(91, b0w, s->lset[c.b0]), f[k++] = f2(92, b0t, s->lset[c.b0]);
-    f[k++] = f2(93, s1t, s->rset[c.s1]);
+    FT(f2(87, s0w, s->rset[c.s0])); FT(f2(88, s0t, s->rset[c.s0]));
+    FS(f2(89, s0w, s->lset[c.s0])); FS(f2(90, s0t, s->lset[c.s0]));
+    FL(f2(91, b0w, s->lset[c.b0])); FL(f2(92, b0t, s->lset[c.b0]));
+    FS(f2(93, s1t, s->rset[c.s1]));
     /* universal tags */
-    f[k++] = f2(94, U[c.s0], U[c.b0]), f[k++] = f3(95, U[c.s1], U[c.s0], U[c.b0]);
-    f[k++] = f3(96, U[c.s0], U[c.b0], U[c.b1]);
-    f[k++] = f1(100, U[c.s0]), f[k++] = f1(101, U[c.b0]), f[k++] = f1(102, U[c.b1]);
-    f[k++] = f1(103, U[c.s1]), f[k++] = f2(104, s0w, U[c.s0]), f[k++] = f2(105, b0w, U[c.b0]);
+    FR(f2(94, U[c.s0], U[c.b0])); FR(f3(95, U[c.s1], U[c.s0], U[c.b0]));
+    FR(f3(96, U[c.s0], U[c.b0], U[c.b1]));
+    FS(f1(100, U[c.s0])); FB(f1(101, U[c.b0])); FB(f1(102, U[c.b1]));
+    FS(f1(103, U[c.s1])); FS(f2(104, s0w, U[c.s0])); FB(f2(105, b0w, U[c.b0]));
     /* suffixes stand in for rare words; s1-b0 and b0-b1 pairs */
     const uint64_t *S = s->sh;
-    f[k++] = f2(106, S[c.s0], s0t), f[k++] = f2(107, S[c.b0], b0t), f[k++] = f2(108, S[c.b1], b1t);
-    f[k++] = f2(109, s1w, b0w), f[k++] = f2(110, s1t, b0t), f[k++] = f2(111, b0w, b1w);
-    f[k++] = f2(112, b0t, b1w), f[k++] = f2(113, b0w, b1t);
+    FS(f2(106, S[c.s0], s0t)); FB(f2(107, S[c.b0], b0t)); FB(f2(108, S[c.b1], b1t));
+    FR(f2(109, s1w, b0w)); FR(f2(110, s1t, b0t)); FB(f2(111, b0w, b1w));
+    FB(f2(112, b0t, b1w)); FB(f2(113, b0w, b1t));
     /* ambiguity classes: what the word can be, whatever the tagger said */
     const uint64_t *A = s->ah;
-    f[k++] = f2(114, A[c.s0], s0t), f[k++] = f2(115, A[c.b0], b0t), f[k++] = f2(116, A[c.b1], b1t);
-    f[k++] = f2(117, A[c.s0], A[c.b0]), f[k++] = f3(118, A[c.s1], A[c.s0], A[c.b0]);
-    f[k++] = f3(119, A[c.s0], A[c.b0], A[c.b1]);
+    FS(f2(114, A[c.s0], s0t)); FB(f2(115, A[c.b0], b0t)); FB(f2(116, A[c.b1], b1t));
+    FR(f2(117, A[c.s0], A[c.b0])); FR(f3(118, A[c.s1], A[c.s0], A[c.b0]));
+    FR(f3(119, A[c.s0], A[c.b0], A[c.b1]));
     return k;
+}
+
+int pstate_features(const pstate *s, uint64_t *f)
+{
+    ctx c = context(s);
+    return features_of(s, &c, PFEAT_ALL, f);
+}
+
+int pstate_rest_features(const pstate *s, uint64_t *f)
+{
+    ctx c = context(s);
+    return features_of(s, &c, PFEAT_REST, f);
+}
+
+int pstate_stack_features(const pstate *s, uint64_t *f)
+{
+    ctx c = context(s);
+    return features_of(s, &c, PFEAT_STACK, f);
+}
+
+int pstate_front_features(const pstate *s, uint64_t *f)
+{
+    ctx c = context(s);
+    return features_of(s, &c, PFEAT_FRONT, f);
+}
+
+int pstate_top_features(const pstate *s, uint64_t *f)
+{
+    ctx c = context(s);
+    return features_of(s, &c, PFEAT_TOP, f);
+}
+
+/* Only the buffer's fields are set: its templates read no other. */
+int pstate_buffer_features(const pstate *s, int i, uint64_t *f)
+{
+    ctx c = {0};
+    int last = s->n + 1;
+    c.b0 = i;
+    c.b1 = i + 1 <= last ? i + 1 : 0;
+    c.b2 = i + 2 <= last ? i + 2 : 0;
+    return features_of(s, &c, PFEAT_BUFFER, f);
 }

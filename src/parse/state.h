@@ -34,6 +34,30 @@ void pstate_apply(pstate *s, int move, int label);
 /* Fills feats; returns how many. */
 int pstate_features(const pstate *s, uint64_t *feats);
 
+/* The features in five parts, for scoring each part no more often than it changes:
+ * - buffer: the word at the buffer front and the two after it, and the bias: a
+ *   function of the front word;
+ * - stack: the top three stack words, the top's left children and the second's
+ *   children: fixed from the top's shift until it is reduced, since only the buffer
+ *   front takes left children and only the second word right ones;
+ * - front: the buffer front's left children: fixed until the front changes or takes
+ *   one (a shift or a left arc);
+ * - top: the stack top's right children: fixed until the top takes one (a right
+ *   arc), also while words shifted above it come and go;
+ * - rest: pairs of stack and buffer words, distances.
+ * Together they are the features of pstate_features. */
+enum {
+    PFEAT_BUFFER = 1, PFEAT_STACK = 2, PFEAT_FRONT = 4, PFEAT_TOP = 8, PFEAT_REST = 16,
+    PFEAT_ALL = 31
+};
+/* The buffer features of word i at the buffer front (1..n + 1); returns how many. */
+int pstate_buffer_features(const pstate *s, int i, uint64_t *feats);
+/* The other parts of the state (the stack's, the front's, the top's, the rest). */
+int pstate_stack_features(const pstate *s, uint64_t *feats);
+int pstate_front_features(const pstate *s, uint64_t *feats);
+int pstate_top_features(const pstate *s, uint64_t *feats);
+int pstate_rest_features(const pstate *s, uint64_t *feats);
+
 /* Class numbering: 0 = shift, 1 + l = left-arc l, 1 + L + l = right-arc l. */
 static inline int class_move(int cls, int n_labels)
 {

@@ -606,20 +606,24 @@ frozen_list_near(const dyad_wfrozen *f, uint64_t key)
 }
 
 /* The lists of the first WEIGHTS_MAX_LISTS features found, without a branch on
- * whether each was: a miss is written and overwritten. */
+ * whether each was: a miss is written and overwritten. With found, found[k] is set
+ * to the number of lists found in feats[0..k]. */
 __attribute__((target("avx512f,avx512vl"))) static int
-frozen_lists(const dyad_wfrozen *f, const uint64_t *feats, int nf, const uint32_t **lists)
+frozen_lists(const dyad_wfrozen *f, const uint64_t *feats, int nf, const uint32_t **lists,
+             int *found)
 {
     int nl = 0;
     for (int k = 0; k < nf && k < SLOT_AHEAD; k++)
         frozen_ahead(f, feats[k]);
-    for (int k = 0; k < nf && nl < WEIGHTS_MAX_LISTS; k++) {
+    for (int k = 0; k < nf; k++) {
         if (k + SLOT_AHEAD < nf)
             frozen_ahead(f, feats[k + SLOT_AHEAD]);
-        const uint32_t *list = frozen_list_near(f, feats[k]);
+        const uint32_t *list = nl < WEIGHTS_MAX_LISTS ? frozen_list_near(f, feats[k]) : NULL;
         __builtin_prefetch(list ? list : f->words);
         lists[nl] = list;
         nl += list != NULL;
+        if (found)
+            found[k] = nl;
     }
     return nl;
 }
@@ -679,15 +683,14 @@ add_dense_rows_avx512(float *scores, const uint16_t *const *rows, int nr, int le
     }
 }
 
-/* An exact table on AVX-512: all lists found first, sorted into dense rows and
- * sparse entries without branches, then each kind added in one loop. */
+/* Adds the found lists of an exact table: sorted into dense rows and sparse entries
+ * without branches, then each kind added in one loop. */
 __attribute__((target("avx512f,avx512bw,avx512vl"))) static void
-score_exact_avx512(const dyad_wfrozen *f, const uint64_t *feats, int nf, float *scores)
+add_lists_avx512(const dyad_wfrozen *f, const uint32_t *const *lists, int nl, float *scores)
 {
-    const uint32_t *lists[WEIGHTS_MAX_LISTS + 1];
     const uint16_t *rows[WEIGHTS_MAX_LISTS + 1];
     uint32_t flat[FLAT_CAP];
-    int nl = frozen_lists(f, feats, nf, lists), nr = 0, len = 0;
+    int nr = 0, len = 0;
     for (int j = 0; j < nl; j++) {
         const uint32_t *list = lists[j];
         bool dense = list[0] & WEIGHTS_DENSE;
@@ -708,16 +711,99 @@ score_exact_avx512(const dyad_wfrozen *f, const uint64_t *feats, int nf, float *
     if (nr)
         add_dense_rows_avx512(scores, rows, nr, 2 * (int)((f->n_classes + 1) / 2));
 }
+
+/* An exact table on AVX-512: all lists found first, then added. */
+__attribute__((target("avx512f,avx512bw,avx512vl"))) static void
+score_exact_avx512(const dyad_wfrozen *f, const uint64_t *feats, int nf, float *scores)
+{
+    const uint32_t *lists[WEIGHTS_MAX_LISTS + 1];
+    add_lists_avx512(f, lists, frozen_lists(f, feats, nf, lists, NULL), scores);
+}
+
+/* dyad_wfrozen_score_parts on AVX-512: the lists of all parts found in one pipeline
+ * (one ramp of prefetches, not one a part), then each part's added to its scores. */
+__attribute__((target("avx512f,avx512bw,avx512vl"))) static void
+score_parts_avx512(const dyad_wfrozen *f, const uint64_t *feats, const int *ends, int n_parts,
+                   float *const *scores)
+{
+    const uint32_t *lists[WEIGHTS_MAX_LISTS + 1];
+    int found[WEIGHTS_MAX_LISTS];
+    frozen_lists(f, feats, ends[n_parts - 1], lists, found);
+    for (int p = 0, from = 0; p < n_parts; p++) {
+        int to = ends[p] > (p ? ends[p - 1] : 0) ? found[ends[p] - 1] : from;
+        add_lists_avx512(f, lists + from, to - from, scores[p]);
+        from = to;
+    }
+}
+
+/* Whether the CPU has what score_exact_avx512 needs. */
+static bool has_avx512(void)
+{
+    return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+           __builtin_cpu_supports("avx512vl");
+}
 #endif
+
+/* The first of the highest scores[lo..hi): the loop of best_class without the branch
+ * on every new maximum, whose outcome is a coin toss. */
+static int argmax_plain(const float *scores, int lo, int hi)
+{
+    int best = lo;
+    for (int c = lo + 1; c < hi; c++)
+        best = scores[c] > scores[best] ? c : best;
+    return best;
+}
+
+#ifdef DENSE_AVX2
+/* The maximum of 16 classes at a time, then the first class that has it: the same
+ * class as argmax_plain (scores are never NaN; +0 and -0 compare equal in both). */
+__attribute__((target("avx512f"))) static int argmax_avx512(const float *scores, int lo, int hi)
+{
+    __m512 top = _mm512_set1_ps(scores[lo]);
+    for (int c = lo; c < hi; c += 16) {
+        __mmask16 m = (__mmask16)(hi - c >= 16 ? 0xffffu : (1u << (hi - c)) - 1);
+        top = _mm512_mask_max_ps(top, m, top, _mm512_maskz_loadu_ps(m, scores + c));
+    }
+    float best = _mm512_reduce_max_ps(top);
+    for (int c = lo;; c += 16) {
+        __mmask16 m = (__mmask16)(hi - c >= 16 ? 0xffffu : (1u << (hi - c)) - 1);
+        __mmask16 eq = _mm512_mask_cmp_ps_mask(m, _mm512_maskz_loadu_ps(m, scores + c),
+                                               _mm512_set1_ps(best), _CMP_EQ_OQ);
+        if (eq)
+            return c + __builtin_ctz(eq);
+    }
+}
+#endif
+
+int dyad_scores_argmax(const float *scores, int lo, int hi)
+{
+#ifdef DENSE_AVX2
+    if (hi - lo >= 16 && has_avx512())
+        return argmax_avx512(scores, lo, hi);
+#endif
+    return argmax_plain(scores, lo, hi);
+}
 
 void dyad_wfrozen_score(const dyad_wfrozen *f, const uint64_t *feats, int nf, float *scores)
 {
 #ifdef DENSE_AVX2
-    if (f->exact && __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-        __builtin_cpu_supports("avx512vl")) {
+    if (f->exact && has_avx512()) {
         score_exact_avx512(f, feats, nf, scores);
         return;
     }
 #endif
     score_ordered(f, feats, nf, scores);
+}
+
+void dyad_wfrozen_score_parts(const dyad_wfrozen *f, const uint64_t *feats, const int *ends,
+                              int n_parts, float *const *scores)
+{
+#ifdef DENSE_AVX2
+    if (f->exact && has_avx512() && n_parts > 0 && ends[n_parts - 1] <= WEIGHTS_MAX_LISTS) {
+        score_parts_avx512(f, feats, ends, n_parts, scores);
+        return;
+    }
+#endif
+    for (int p = 0, from = 0; p < n_parts; from = ends[p++])
+        dyad_wfrozen_score(f, feats + from, ends[p] - from, scores[p]);
 }

@@ -73,5 +73,12 @@ bool dyad_wfrozen_load(dyad_wfrozen *f, const void *data, size_t len, int n_clas
 /* Adds the weights of feats[0..nf) to scores, which holds
  * WEIGHTS_SCORES_LEN(n_classes) floats (those past n_classes are scratch). */
 void dyad_wfrozen_score(const dyad_wfrozen *f, const uint64_t *feats, int nf, float *scores);
+/* The first index of the highest of scores[lo..hi) (lo < hi; no NaN). */
+int dyad_scores_argmax(const float *scores, int lo, int hi);
+/* dyad_wfrozen_score of n_parts parts at once: the features of part p,
+ * feats[ends[p - 1]..ends[p]) (from 0 for part 0), are added to scores[p]. Each part's
+ * sums are those of dyad_wfrozen_score. */
+void dyad_wfrozen_score_parts(const dyad_wfrozen *f, const uint64_t *feats, const int *ends,
+                              int n_parts, float *const *scores);
 
 #endif

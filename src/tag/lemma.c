@@ -42,17 +42,39 @@ bool tag_lemma_seen(const dyad_tagger *t, const char *form, size_t n, const char
     return tag_table_get(&t->lemmas, lower_key(form, n, hx)) != TAG_MISS;
 }
 
+void tag_lemma_keys(const dyad_tagger *t, uint64_t form_hash, uint64_t lower_hash,
+                    const char *xpos, tag_lemma_key *k)
+{
+    k->hx = tag_hash(xpos, strlen(xpos), 30);
+    k->exact = tag_key(form_hash, k->hx);
+    k->lower = tag_key(lower_hash ^ LOWER_MARK, k->hx);
+    if (t->lemmas.slots) {
+        __builtin_prefetch(&t->lemmas.slots[(uint32_t)k->exact & t->lemmas.mask]);
+        __builtin_prefetch(&t->lemmas.slots[(uint32_t)k->lower & t->lemmas.mask]);
+    }
+}
+
 const char *tag_lemma(const dyad_tagger *t, const char *form, size_t n, const char *xpos,
                       dyad_arena *arena)
 {
-    uint64_t hx = tag_hash(xpos, strlen(xpos), 30);
-    uint32_t v = tag_table_get(&t->lemmas, exact_key(form, n, hx));
+    tag_lemma_key k;
+    tag_lemma_keys(t, tag_hash(form, n, 1), tag_hash_lower(form, n), xpos, &k);
+    return tag_lemma_keyed(t, form, n, &k, arena);
+}
+
+const char *tag_lemma_keyed(const dyad_tagger *t, const char *form, size_t n,
+                            const tag_lemma_key *key, dyad_arena *arena)
+{
+    uint64_t hx = key->hx;
+    uint32_t v = tag_table_get(&t->lemmas, key->exact);
     if (v == TAG_MISS)
-        v = tag_table_get(&t->lemmas, lower_key(form, n, hx));
+        v = tag_table_get(&t->lemmas, key->lower);
     /* a past tense and a participle written alike share their lemma ("shot": shoot) */
-    const char *twin = !strcmp(xpos, "VBD") ? "VBN" : !strcmp(xpos, "VBN") ? "VBD" : NULL;
-    if (v == TAG_MISS && twin)
-        v = tag_table_get(&t->lemmas, lower_key(form, n, tag_hash(twin, 3, 30)));
+    if (v == TAG_MISS) {
+        uint64_t vbd = tag_hash("VBD", 3, 30), vbn = tag_hash("VBN", 3, 30);
+        if (hx == vbd || hx == vbn)
+            v = tag_table_get(&t->lemmas, lower_key(form, n, hx == vbd ? vbn : vbd));
+    }
     if (v != TAG_MISS)
         return t->strings + v;
     char *low = arena ? dyad_arena_alloc(arena, n + 1) : NULL;

@@ -193,6 +193,16 @@ bool tag_lemma_seen(const dyad_tagger *t, const char *form, size_t len, const ch
 /* Lemma of a word given its xpos, pointing into the tagger or the arena. */
 const char *tag_lemma(const dyad_tagger *t, const char *form, size_t len, const char *xpos,
                       dyad_arena *arena);
+/* tag_lemma in two steps, so a sentence can prefetch every word's lexicon slots before
+ * the lookups: the keys of a word from its hashes (tag_word.form and .lower), then the
+ * lemma from the keys. */
+typedef struct tag_lemma_key {
+    uint64_t exact, lower, hx; /* lexicon keys of the form and the lower-cased form; xpos hash */
+} tag_lemma_key;
+void tag_lemma_keys(const dyad_tagger *t, uint64_t form_hash, uint64_t lower_hash,
+                    const char *xpos, tag_lemma_key *k);
+const char *tag_lemma_keyed(const dyad_tagger *t, const char *form, size_t len,
+                            const tag_lemma_key *key, dyad_arena *arena);
 
 /* Lemma tables built from training words, appended to the string pool. */
 typedef struct tag_lemma_build {

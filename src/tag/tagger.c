@@ -231,11 +231,13 @@ dyad_status dyad_tagger_tag(const dyad_tagger *t, const char *const *forms,
     if (n <= 0)
         return n == 0 ? DYAD_OK : DYAD_EINVAL;
     size_t ncls = t->n_tags > t->n_feats ? t->n_tags : t->n_feats;
-    size_t bytes = (size_t)n * (2 * sizeof(tag_word) + 3 * sizeof(int)) + ncls * sizeof(int32_t);
+    size_t bytes = (size_t)n * (2 * sizeof(tag_word) + sizeof(tag_lemma_key) + 3 * sizeof(int)) +
+                   ncls * sizeof(int32_t);
     tag_word *w = malloc(bytes);
     if (!w)
         return DYAD_ENOMEM;
-    int *tags = (int *)(w + 2 * n), *feats = tags + n, *first = feats + n;
+    tag_lemma_key *lk = (tag_lemma_key *)(w + 2 * n);
+    int *tags = (int *)(lk + n), *feats = tags + n, *first = feats + n;
     int32_t *scores = (int32_t *)(first + n);
     for (int i = 0; i < n; i++) /* a NULL form is read as the empty word */
         tag_word_hash(&w[i], forms[i] ? forms[i] : "", forms[i] ? form_lens[i] : 0, &t->words);
@@ -247,13 +249,15 @@ dyad_status dyad_tagger_tag(const dyad_tagger *t, const char *const *forms,
     tag_sentence_context(w, n, 0);
     tag_sentence_tags(t, w, n, tags, first, w + n, scores);
     tag_grammar(t, w, n, tags);
+    for (int i = 0; i < n; i++) /* the lexicon slots arrive while the features are scored */
+        tag_lemma_keys(t, w[i].form, w[i].lower, t->strings + t->tags[2 * tags[i] + 1], &lk[i]);
     tag_sentence_feats(t, w, n, tags, feats, scores);
     dyad_status st = DYAD_OK;
     for (int i = 0; i < n; i++) {
         out[i].upos = t->strings + t->tags[2 * tags[i]];
         out[i].xpos = t->strings + t->tags[2 * tags[i] + 1];
         out[i].feats = feats[i] < 0 ? "_" : t->strings + t->feats[feats[i]];
-        out[i].lemma = tag_lemma(t, w[i].text, w[i].len, out[i].xpos, arena);
+        out[i].lemma = tag_lemma_keyed(t, w[i].text, w[i].len, &lk[i], arena);
         if (!out[i].lemma)
             st = DYAD_ENOMEM;
     }
