@@ -32,14 +32,23 @@ typedef struct actor_slot {
     uint8_t agent;      /* 1 for agents: they live beside actors, not over them */
 } actor_slot;
 
+enum { ACTOR_FIRST_SLOTS = 1 << 16 };
+
 struct dyad_actor_dict {
     dyad_buf pool;                 /* NUL-terminated phrases and codes */
     actor_group *groups;  size_t n_groups, cap_groups;
     actor_code *codes;    size_t n_codes, cap_codes;
     actor_slot *slots;    size_t n_slots, used;   /* open addressing, n_slots a power of 2 */
     int max_words;                 /* longest phrase stored, in words */
+    /* longest phrase, in words, among those whose first word hashes to each slot: most
+     * words of a text start none, and lookups can stop at the bound */
+    uint8_t first_words[ACTOR_FIRST_SLOTS];
     dyad_problems problems;        /* malformed lines skipped by every load */
 };
+
+/* The most words a phrase starting with word [word, word + len) can have (an upper
+ * bound: 0 when no phrase starts with it). */
+int actor_dict_first_bound(const dyad_actor_dict *d, const char *word, size_t len);
 
 /* A normalised text: words joined by single spaces, each word's span in the source. */
 typedef struct actor_words {

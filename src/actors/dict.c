@@ -145,7 +145,17 @@ bool actor_dict_phrase(dyad_actor_dict *d, long g, const char *phrase, size_t le
         d->groups[g].root = sl->phrase - 1;
     if (words > d->max_words)
         d->max_words = words;
+    const char *space = memchr(phrase, ' ', len);
+    uint32_t f = hash_bytes(phrase, space ? (size_t)(space - phrase) : len, false) &
+                 (ACTOR_FIRST_SLOTS - 1);
+    if (words > d->first_words[f])
+        d->first_words[f] = (uint8_t)words;
     return true;
+}
+
+int actor_dict_first_bound(const dyad_actor_dict *d, const char *word, size_t len)
+{
+    return d->first_words[hash_bytes(word, len, false) & (ACTOR_FIRST_SLOTS - 1)];
 }
 
 long actor_dict_find(const dyad_actor_dict *d, const char *phrase, size_t len, bool agent)

@@ -152,6 +152,9 @@ static const char *resolve(const dyad_actor_dict *d, long g, int32_t date, char 
 static int longest_at(const dyad_actor_dict *d, const actor_words *w, size_t i, long *g)
 {
     size_t max = w->n - i < (size_t)d->max_words ? w->n - i : (size_t)d->max_words;
+    size_t bound = (size_t)actor_dict_first_bound(d, w->text + w->off[i], w->wlen[i]);
+    if (bound < max)
+        max = bound;
     for (size_t k = max; k >= 1; k--) {
         const char *key = w->text + w->off[i];
         size_t len = w->off[i + k - 1] + w->wlen[i + k - 1] - w->off[i];
