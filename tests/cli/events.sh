@@ -68,7 +68,7 @@ floor() { # floor FILE MIN_FOUND MAX_EXTRA
 }
 "$DYAD" eval petrarch --dict "$S/data/events/universalpetrarch" \
     "$S/data/events/suites/udpetr_validate_2_02.jsonl" >"$OUT" 2>/dev/null
-floor "$OUT" 73 10
+floor "$OUT" 75 10
 mkdir "$TMP/gsr"
 for f in Phoenix.Countries.actors.txt Phoenix.International.actors.txt \
          Phoenix.MilNonState.actors.txt Phoenix.agents.txt Phoenix.discards.txt CAMEO.2.0.txt; do
@@ -76,7 +76,7 @@ for f in Phoenix.Countries.actors.txt Phoenix.International.actors.txt \
 done
 "$DYAD" eval petrarch --dict "$TMP/gsr" "$S/data/events/suites/petr2_gsr_validation.jsonl" \
     >"$OUT" 2>/dev/null
-floor "$OUT" 46 31
+floor "$OUT" 54 27
 
 # the Wikinews gold set: event recall floor and no flood of events
 GOLD="$S/data/gold/wikinews-dev.jsonl"
@@ -87,6 +87,6 @@ files=$(python3 -c 'import json,sys; print(" ".join(sys.argv[2] + "/" + json.loa
 python3 "$S/tools/score.py" "$GOLD" "$TMP/gold.jsonl" --json | python3 -c '
 import json, sys
 r = json.loads(sys.stdin.read())
-assert r["event_recall"] >= 0.33, r
+assert r["event_recall"] >= 0.35, r
 assert r["events_per_doc"] <= 8, r
 '
