@@ -240,13 +240,13 @@ static void parts_store(const pstate *s, stored_parts *p, int last)
 {
     int t = s->stack[s->sp - 1];
     if (last == MOVE_SHIFT) {
-        p->n_buffer = pstate_buffer_features(s, s->b, p->buffer);
-        p->n_stack[t] = pstate_stack_features(s, p->stack[t]);
+        p->n_buffer = pstate_part_features(s, PFEAT_BUFFER, p->buffer);
+        p->n_stack[t] = pstate_part_features(s, PFEAT_STACK, p->stack[t]);
     }
     if (last != MOVE_RIGHT)
-        p->n_front = pstate_front_features(s, p->front);
+        p->n_front = pstate_part_features(s, PFEAT_FRONT, p->front);
     if (last != MOVE_LEFT)
-        p->n_top[t] = pstate_top_features(s, p->top[t]);
+        p->n_top[t] = pstate_part_features(s, PFEAT_TOP, p->top[t]);
 }
 
 /* Appends n features to f at *k. */
@@ -261,7 +261,7 @@ static bool parts_cover(const pstate *s, const stored_parts *p)
 {
     uint64_t all[PARSE_MAX_FEATS], split[PARSE_MAX_FEATS + 4 * PART_MAX];
     int t = s->stack[s->sp - 1], na = pstate_features(s, all);
-    int ns = pstate_rest_features(s, split);
+    int ns = pstate_part_features(s, PFEAT_REST, split);
     feats_put(split, &ns, p->buffer, p->n_buffer);
     feats_put(split, &ns, p->front, p->n_front);
     feats_put(split, &ns, p->stack[t], p->n_stack[t]);

@@ -85,17 +85,11 @@ static bool parts_new(const pstate *s, const dyad_wfrozen *w, part_scores *r)
     return true;
 }
 
-/* A part to score: the features come from get, the sums go to row. */
+/* A part to score: its features (a PFEAT_ value), the row its sums go to. */
 typedef struct part {
-    int (*get)(const pstate *, uint64_t *);
+    int kind;
     float *row;
 } part;
-
-/* Buffer features of the front, in pstate's signature. */
-static int front_word_features(const pstate *s, uint64_t *feats)
-{
-    return pstate_buffer_features(s, s->b, feats);
-}
 
 /* The parts to score at this transition: the rest, and the rows the last move changed
  * (a shift brings a new front and top, a left arc gives the front a child, a right
@@ -105,15 +99,15 @@ static int parts_due(const pstate *s, const part_scores *r, int last, float *sco
 {
     size_t at = (size_t)s->stack[s->sp - 1] * r->len;
     int n = 0;
-    parts[n++] = (part){pstate_rest_features, scores};
+    parts[n++] = (part){PFEAT_REST, scores};
     if (last == MOVE_SHIFT) {
-        parts[n++] = (part){front_word_features, r->buffer};
-        parts[n++] = (part){pstate_stack_features, r->stack + at};
+        parts[n++] = (part){PFEAT_BUFFER, r->buffer};
+        parts[n++] = (part){PFEAT_STACK, r->stack + at};
     }
     if (last != MOVE_RIGHT)
-        parts[n++] = (part){pstate_front_features, r->front};
+        parts[n++] = (part){PFEAT_FRONT, r->front};
     if (last != MOVE_LEFT)
-        parts[n++] = (part){pstate_top_features, r->top + at};
+        parts[n++] = (part){PFEAT_TOP, r->top + at};
     return n;
 }
 
@@ -134,7 +128,7 @@ static void score_state(const pstate *s, const dyad_wfrozen *w, const part_score
     int n = parts_due(s, r, last, scores, parts);
     for (int k = 0; k < n; k++) {
         memset(parts[k].row, 0, len * sizeof *scores);
-        nf += parts[k].get(s, feats + nf);
+        nf += pstate_part_features(s, parts[k].kind, feats + nf);
         ends[k] = nf;
         rows[k] = parts[k].row;
     }

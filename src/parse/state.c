@@ -261,34 +261,23 @@ static inline __attribute__((always_inline)) int features_of(const pstate *s, co
     return k;
 }
 
+/* One case per part keeps want a constant in each call, so its tests fold away. */
+int pstate_part_features(const pstate *s, int part, uint64_t *f)
+{
+    ctx c = context(s);
+    switch (part) {
+    case PFEAT_BUFFER: return pstate_buffer_features(s, s->b, f);
+    case PFEAT_STACK: return features_of(s, &c, PFEAT_STACK, f);
+    case PFEAT_FRONT: return features_of(s, &c, PFEAT_FRONT, f);
+    case PFEAT_TOP: return features_of(s, &c, PFEAT_TOP, f);
+    case PFEAT_REST: return features_of(s, &c, PFEAT_REST, f);
+    default: return features_of(s, &c, PFEAT_ALL, f);
+    }
+}
+
 int pstate_features(const pstate *s, uint64_t *f)
 {
-    ctx c = context(s);
-    return features_of(s, &c, PFEAT_ALL, f);
-}
-
-int pstate_rest_features(const pstate *s, uint64_t *f)
-{
-    ctx c = context(s);
-    return features_of(s, &c, PFEAT_REST, f);
-}
-
-int pstate_stack_features(const pstate *s, uint64_t *f)
-{
-    ctx c = context(s);
-    return features_of(s, &c, PFEAT_STACK, f);
-}
-
-int pstate_front_features(const pstate *s, uint64_t *f)
-{
-    ctx c = context(s);
-    return features_of(s, &c, PFEAT_FRONT, f);
-}
-
-int pstate_top_features(const pstate *s, uint64_t *f)
-{
-    ctx c = context(s);
-    return features_of(s, &c, PFEAT_TOP, f);
+    return pstate_part_features(s, PFEAT_ALL, f);
 }
 
 /* Only the buffer's fields are set: its templates read no other. */

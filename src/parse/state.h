@@ -52,11 +52,8 @@ enum {
 };
 /* The buffer features of word i at the buffer front (1..n + 1); returns how many. */
 int pstate_buffer_features(const pstate *s, int i, uint64_t *feats);
-/* The other parts of the state (the stack's, the front's, the top's, the rest). */
-int pstate_stack_features(const pstate *s, uint64_t *feats);
-int pstate_front_features(const pstate *s, uint64_t *feats);
-int pstate_top_features(const pstate *s, uint64_t *feats);
-int pstate_rest_features(const pstate *s, uint64_t *feats);
+/* The features of one part of the state (a PFEAT_ value; the buffer's at its front). */
+int pstate_part_features(const pstate *s, int part, uint64_t *feats);
 
 /* Class numbering: 0 = shift, 1 + l = left-arc l, 1 + L + l = right-arc l. */
 static inline int class_move(int cls, int n_labels)
