@@ -1086,18 +1086,13 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         /* "fired the prosecutor" dismissed him: firing shoots only things ("fired
          * rockets") or at people ("fired on protesters") */
         static const char *const dismiss[] = {"fire", "sack", NULL};
-        int32_t fired = ev_lemma_in(&s, v, dismiss) ? ev_child(&s, v, "obj") : -1;
-        if (fired >= 0 && person_named(&s, fired, st->actors))
+        int32_t obj = ev_child(&s, v, "obj");
+        if (obj >= 0 && ev_lemma_in(&s, v, dismiss) && person_named(&s, obj, st->actors))
             continue;
-        /* a light verb means its default act only with what it acts on: "took Crimea",
-         * not "took to social media" */
-        if (vc.match.score <= 0 && ev_lemma_in(&s, v, light_verbs) && ev_child(&s, v, "obj") < 0 &&
-            ev_child(&s, v, "nsubj:pass") < 0)
-            continue;
-        /* and only with an actor for object: "took Crimea", not "took place", "took office" */
-        int32_t taken = vc.match.score <= 0 && ev_lemma_in(&s, v, light_verbs)
-                            ? ev_child(&s, v, "obj") : -1;
-        if (taken >= 0 && !ev_actor_of(&s, taken, st->actors).code)
+        /* a light verb means its default act only with what it acts on, and that an actor:
+         * "took Crimea", not "took to social media", "took place" or "took office" */
+        if (vc.match.score <= 0 && ev_lemma_in(&s, v, light_verbs) &&
+            (obj < 0 ? ev_child(&s, v, "nsubj:pass") < 0 : !ev_actor_of(&s, obj, st->actors).code))
             continue;
         /* "plans to invade": the verb it governs says what happens, this one how likely;
          * but a threat is an act of its own ("threatened to use nuclear weapons") */
@@ -1125,8 +1120,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         /* a "(TO)" phrase holds the target only when no object names one: "welcomed
          * Trump to Paris" welcomes Trump; but a trip's target is where it goes ("led
          * Trump 47 percent to 40" is no visit to Trump) */
-        int32_t o = ev_child(&s, v, "obj");
-        if ((vc.match.governed || vc.match.no_target) && o >= 0 && names_party(st, &s, o) &&
+        if ((vc.match.governed || vc.match.no_target) && obj >= 0 && names_party(st, &s, obj) &&
             strcmp(vc.code, "042") != 0) {
             vc.match.target = vc.match.governed ? -1 : vc.match.target;
             vc.match.governed = vc.match.no_target = false;
@@ -1167,11 +1161,10 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
          * someone is done by the governing verb's subject, unless that verb coded the act
          * already ("stormed the town, killing five" is one attack) */
         const char *vx = ev_tok(&s, v)->xpos;
-        int32_t victim = ev_child(&s, v, "obj");
         if (!ns && forceful(vc.code) && ev_rel_starts(&s, v, "advcl") && vx &&
             strcmp(vx, "VBG") == 0 && ev_child(&s, v, "mark") < 0 && ev_head(&s, v) >= 0 &&
-            !st->acted[ev_head(&s, v)] && victim >= 0 &&
-            ev_actor_of(&s, victim, st->actors).code) {
+            !st->acted[ev_head(&s, v)] && obj >= 0 &&
+            ev_actor_of(&s, obj, st->actors).code) {
             ns = ev_sources(&s, ev_head(&s, v), srcs, MAX_ACTORS);
             ns = any_coded(st, &s, srcs, ns) ? ns : 0;
         }
@@ -1240,7 +1233,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             }
             /* "rebels attacked", "police arrested 12": an event without a known target,
              * but not for statements, appeals and consultations, which need an addressee */
-            bool on_object = violent_code(vc.code) && ev_child(&s, v, "obj") >= 0;
+            bool on_object = violent_code(vc.code) && obj >= 0;
             /* "attacked the investigation", "slammed the plan": these verbs against no one
              * are words ("fired rockets", "launched strikes" stay deeds); so is violence
              * a speaker names ("described the attacks as ...") */
