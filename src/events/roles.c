@@ -733,11 +733,11 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
             /* "The US, Russia, and Switzerland met": a list the parse cut into two
              * subjects */
             for (int32_t c = s->first_child[v]; c >= 0 && n < max; c = s->next_sibling[c]) {
+                if (c <= subj || !rel_exact(s, c, "nsubj") || ev_child(s, c, "cc") >= 0)
+                    continue;
                 int32_t lo = c, hi = c; /* "and the Taliban": the word before the phrase */
-                if (c > subj && rel_exact(s, c, "nsubj") && ev_child(s, c, "cc") < 0)
-                    ev_subtree(s, c, &lo, &hi);
-                if (c > subj && rel_exact(s, c, "nsubj") && ev_child(s, c, "cc") < 0 &&
-                    lo > 0 && strcmp(s->lower[lo - 1], "and") == 0)
+                ev_subtree(s, c, &lo, &hi);
+                if (lo > 0 && strcmp(s->lower[lo - 1], "and") == 0)
                     n = with_conjuncts(s, c, out, n, max);
             }
             return n;
@@ -952,7 +952,7 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
         where = oblique(s, hv, near);
     ev_actor at = where >= 0 ? ev_actor_of(s, where, actors) : (ev_actor){.code = NULL};
     /* "killed in an ambush in Mali", "near a checkpoint in Iraq": the act's own place */
-    for (int32_t c = where >= 0 && !actor_code_country(at.code, country) ? s->first_child[where] : -1;
+    for (int32_t c = where >= 0 ? s->first_child[where] : -1;
          c >= 0 && !actor_code_country(at.code, country); c = s->next_sibling[c])
         if (rel_is(s, c, "nmod") && ev_has_case(s, c, place))
             at = ev_actor_of(s, c, actors);
