@@ -250,12 +250,12 @@ dyad_status dyad_tagger_tag(const dyad_tagger *t, const char *const *forms,
     tag_sentence_tags(t, w, n, tags, first, w + n, scores);
     tag_grammar(t, w, n, tags);
     for (int i = 0; i < n; i++) /* the lexicon slots arrive while the features are scored */
-        tag_lemma_keys(t, w[i].form, w[i].lower, t->strings + t->tags[2 * tags[i] + 1], &lk[i]);
+        tag_lemma_keys(t, w[i].form, w[i].lower, xpos_of(t, tags[i]), &lk[i]);
     tag_sentence_feats(t, w, n, tags, feats, scores);
     dyad_status st = DYAD_OK;
     for (int i = 0; i < n; i++) {
         out[i].upos = t->strings + t->tags[2 * tags[i]];
-        out[i].xpos = t->strings + t->tags[2 * tags[i] + 1];
+        out[i].xpos = xpos_of(t, tags[i]);
         out[i].feats = feats[i] < 0 ? "_" : t->strings + t->feats[feats[i]];
         out[i].lemma = tag_lemma_keyed(t, w[i].text, w[i].len, &lk[i], arena);
         if (!out[i].lemma)
