@@ -59,7 +59,7 @@ static int best_valid(const pstate *s, const float *scores, int n_labels)
     return dyad_scores_argmax(scores, lo, hi);
 }
 
-/* Scores of the parts of the features (see pstate_buffer_features), for a table whose
+/* Scores of the parts of the features (the PFEAT_ parts of state.h), for a table whose
  * sums are exact (dyad_wfrozen.exact): a transition adds four rows to the scores of
  * the rest of its features, the same sums as all features at once. A row is scored,
  * with the rest in one call, at the first transition after its part changed. */
