@@ -377,6 +377,10 @@ DYAD_TEST(tag_grammar_constraints)
     static const char *const adjective[] = {"Protesters", "set", "fire", "to", "the",
                                             "parliament", "."};
     CHECK_STR(tag_of(m, adjective, 7, 1), "VBD");
+    /* an infinitive after it is no finite verb of the sentence */
+    static const char *const infinitive[] = {"The", "Venezuelan", "opposition", "called", "for",
+                                             "the", "government", "to", "resign", "."};
+    CHECK_STR(tag_of(m, infinitive, 10, 3), "VBD");
     static const char *const fragment[] = {"Ministry", "of", "Defence", "statement", "."};
     CHECK_STR(tag_of(m, fragment, 5, 3), "NN");
     dyad_model_free(m);

@@ -391,6 +391,22 @@ static const char *doer_of_act(const ev_sentence *s, int32_t h)
     return NULL;
 }
 
+/* A singular noun that names a stance or a faculty as well as a group names the group
+ * only when something singles it out: "the opposition", "Venezuela's opposition", "US
+ * intelligence", but "expressed opposition", "has authority over". */
+static bool stance_noun(const ev_sentence *s, int32_t h)
+{
+    static const char *const nouns[] = {"opposition", "authority", "intelligence", NULL};
+    const char *x = ev_tok(s, h)->xpos;
+    if (!x || strcmp(x, "NN") != 0 || !ev_lemma_in(s, h, nouns))
+        return false;
+    for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c])
+        if (rel_is(s, c, "det") || rel_is(s, c, "amod") || rel_is(s, c, "compound") ||
+            rel_exact(s, c, "nmod:poss"))
+            return false;
+    return true;
+}
+
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
     ev_actor a = {.head = h};
@@ -418,6 +434,8 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c])
             if (rel_is(s, c, "nmod") && ev_tok(s, c)->upos && strcmp(ev_tok(s, c)->upos, "NOUN") == 0)
                 return a;
+    if (stance_noun(s, h))
+        return a;
     uint32_t hstart = ev_tok(s, h)->start;
     for (size_t d = 0; d < doc->n_dates; d++) /* "on Friday" names no actor */
         if (doc->dates[d].start <= hstart && hstart < doc->dates[d].end)

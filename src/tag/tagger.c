@@ -79,6 +79,17 @@ static void interjection_verb(const dyad_tagger *t, const tag_word *w, int n, in
     }
 }
 
+/* Whether word i is a base verb after "to" (adverbs between): an infinitive, which no
+ * clause has for its finite verb ("called for the government to resign"). */
+static bool infinitive(const dyad_tagger *t, const int *tags, int i)
+{
+    if (strcmp(xpos_of(t, tags[i]), "VB"))
+        return false;
+    while (i > 0 && !strcmp(xpos_of(t, tags[i - 1]), "RB"))
+        i--;
+    return i > 0 && !strcmp(xpos_of(t, tags[i - 1]), "TO");
+}
+
 /* A sentence with a full stop has a finite verb: when the tagger left none, the past
  * participle right after the subject's noun is the past tense ("The Iranian foreign
  * minister called ..." tagged VBN). */
@@ -89,7 +100,7 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
     if (n < 3 || t->vbd < 0 || strcmp(xpos_of(t, tags[n - 1]), "."))
         return;
     for (int i = 0; i < n; i++)
-        if (xpos_in(t, tags[i], finite))
+        if (xpos_in(t, tags[i], finite) && !infinitive(t, tags, i))
             return;
     for (int i = 1; i < n; i++) {
         if (strcmp(xpos_of(t, tags[i]), "VBN"))
