@@ -541,6 +541,27 @@ static bool forceful(const char *code)
     return code[0] == '2' || (code[0] == '1' && code[1] >= '7' && code[1] <= '9');
 }
 
+/* The subjectless participle clause on another verb that v heads, or -1: a gerund
+ * ("..., killing five soldiers") or a perfect one, which the parse may hang on "having"
+ * ("..., having first placed Mugabe under house arrest"). */
+static int32_t gerund_clause(const ev_sentence *s, int32_t v)
+{
+    static const char *const have[] = {"have", NULL};
+    int32_t h = ev_head(s, v);
+    const char *hx = h >= 0 ? ev_tok(s, h)->xpos : NULL;
+    if (ev_rel_starts(s, v, "xcomp") && hx && strcmp(hx, "VBG") == 0 && ev_lemma_in(s, h, have))
+        v = h; /* "having [placed]" */
+    const char *vx = ev_tok(s, v)->xpos;
+    bool perfect = false; /* "having placed", with "having" its auxiliary */
+    for (int32_t c = s->first_child[v]; c >= 0 && vx && strcmp(vx, "VBN") == 0; c = s->next_sibling[c])
+        perfect = perfect || (ev_rel_starts(s, c, "aux") && ev_lemma_in(s, c, have) &&
+                              ev_tok(s, c)->xpos && strcmp(ev_tok(s, c)->xpos, "VBG") == 0);
+    if (!ev_rel_starts(s, v, "advcl") || !vx || (strcmp(vx, "VBG") != 0 && !perfect) ||
+        ev_child(s, v, "mark") >= 0 || ev_child(s, v, "nsubj") >= 0 || ev_head(s, v) < 0)
+        return -1;
+    return v;
+}
+
 /* The unnamed doer of a passive act toward a coded target ("the mayor was stabbed"). */
 static bool implicit_source(stage *st, const ev_sentence *s, int32_t v, const ev_arg *tgts,
                             size_t nt, ev_actor *out)
@@ -1159,13 +1180,14 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             ns = 0;
         /* "Rebels took over the town, killing five soldiers": force in a gerund clause on
          * someone is done by the governing verb's subject, unless that verb coded the act
-         * already ("stormed the town, killing five" is one attack) */
-        const char *vx = ev_tok(&s, v)->xpos;
-        if (!ns && forceful(vc.code) && ev_rel_starts(&s, v, "advcl") && vx &&
-            strcmp(vx, "VBG") == 0 && ev_child(&s, v, "mark") < 0 && ev_head(&s, v) >= 0 &&
-            !st->acted[ev_head(&s, v)] && obj >= 0 &&
+         * already ("stormed the town, killing five" is one attack; an arrest after it is
+         * another act: "seized the broadcaster, placing Mugabe under house arrest") */
+        int32_t gerund = gerund_clause(&s, v);
+        int32_t governor = gerund >= 0 ? ev_head(&s, gerund) : -1;
+        if (!ns && forceful(vc.code) && governor >= 0 &&
+            (!st->acted[governor] || strncmp(vc.code, "17", 2) == 0) && obj >= 0 &&
             ev_actor_of(&s, obj, st->actors).code) {
-            ns = ev_sources(&s, ev_head(&s, v), srcs, MAX_ACTORS);
+            ns = ev_sources(&s, governor, srcs, MAX_ACTORS);
             ns = any_coded(st, &s, srcs, ns) ? ns : 0;
         }
         ev_actor unnamed = {.code = NULL, .head = -1};
@@ -1177,6 +1199,14 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         const char *vt = verb_text(st, &s, v, post, &vc);
         if (!vt)
             return false;
+        /* a participle clause is dated by the clause it hangs on ("On Wednesday the army
+         * seized ..., placing Mugabe under arrest"); the contexts are not read after this */
+        int32_t gerund_at = date == s.doc->date ? gerund_clause(&s, v) : -1;
+        if (gerund_at >= 0) {
+            if (!ev_clause(&s, ev_head(&s, gerund_at), pre, post, in_clause))
+                return false;
+            date = event_date(&s, in_clause);
+        }
         for (size_t i = 0; i < (ns ? ns : 1); i++) {
             ev_actor a = ns ? ev_actor_arg(&s, srcs[i], st->actors) : unnamed;
             /* "the UK's efforts", "Barrett's placement": a name owns the abstract noun,

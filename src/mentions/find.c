@@ -519,16 +519,31 @@ static const char *name_last_word(const char *name, size_t *len)
     return w;
 }
 
+/* How often the person named name was mentioned among all[from..n). */
+static size_t times_named(const ment *all, size_t from, size_t n, const char *name)
+{
+    size_t k = 0;
+    for (size_t i = from; i < n; i++)
+        k += all[i].name && all[i].type && !strcmp(all[i].type, "person") &&
+             !strcmp(all[i].name, name);
+    return k;
+}
+
 /* A one-word name that is the first or last word of a person named before takes that
  * person's full name (and code, when it has none of its own); so does the same one word
- * of a person a title named ("security minister Wiranto"). */
+ * of a person a title named ("security minister Wiranto"). Of two people it fits
+ * ("Robert Mugabe", then his wife "Grace Mugabe"), the one named more often: news calls
+ * the relative by her full or first name and the story's subject by the surname. */
 static void corefer(const dyad_doc *doc, ment *all, size_t n, ment *m)
 {
     if (m->t1 - m->n0 != 1 || !name_like(doc, m) || !has_capital(doc, m))
         return;
     const char *w = m->name;
     size_t wl = strlen(w);
-    for (size_t i = n; i-- > 0 && n - i <= COREF_WINDOW;) {
+    size_t from = n > COREF_WINDOW ? n - COREF_WINDOW : 0;
+    const ment *best = NULL;
+    size_t best_times = 0;
+    for (size_t i = n; i-- > from;) {
         const ment *p = &all[i];
         if (!p->type || strcmp(p->type, "person") != 0 || !p->name)
             continue;
@@ -541,12 +556,18 @@ static void corefer(const dyad_doc *doc, ment *all, size_t n, ment *m)
         bool is_first = strncmp(p->name, w, wl) == 0 && p->name[wl] == ' ';
         if (!is_last && !is_first && !mononym)
             continue;
-        m->name = p->name;
-        m->type = "person";
-        if (!m->code || !m->titled)
-            m->code = p->code;
-        return;
+        if (best && !strcmp(best->name, p->name))
+            continue;
+        size_t times = times_named(all, from, n, p->name);
+        if (!best || times > best_times)
+            best = p, best_times = times;
     }
+    if (!best)
+        return;
+    m->name = best->name;
+    m->type = "person";
+    if (!m->code || !m->titled)
+        m->code = best->code;
 }
 
 /* The person met before whose surname is token t ("Guterres", which the tagger may call a
