@@ -1184,9 +1184,21 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
          * another act: "seized the broadcaster, placing Mugabe under house arrest") */
         int32_t gerund = gerund_clause(&s, v);
         int32_t governor = gerund >= 0 ? ev_head(&s, gerund) : -1;
-        if (!ns && forceful(vc.code) && governor >= 0 &&
-            (!st->acted[governor] || strncmp(vc.code, "17", 2) == 0) && obj >= 0 &&
-            ev_actor_of(&s, obj, st->actors).code) {
+        bool force_on_someone = forceful(vc.code) &&
+                                (!st->acted[governor < 0 ? v : governor] ||
+                                 strncmp(vc.code, "17", 2) == 0) &&
+                                obj >= 0 && ev_actor_of(&s, obj, st->actors).code;
+        /* so is an appeal, demand, accusation, rejection, threat, protest or sanction
+         * toward someone the clause names as its object or the pattern as its target
+         * ("addressed reporters, calling for the government to resign", "criticized the
+         * move, accusing Trump of ..."); weaker verbs say how, not what ("seeking a
+         * seat", "joining the race") */
+        static const char *const pressing[] = {"02", "10", "11", "12", "13", "14", "16", NULL};
+        int32_t iobj = ev_child(&s, v, "iobj");
+        bool act_toward = root_in(vc.code, pressing) && nt > 0 &&
+                          (vc.match.score > 0 || (obj >= 0 && ev_actor_of(&s, obj, st->actors).code) ||
+                           (iobj >= 0 && ev_actor_of(&s, iobj, st->actors).code));
+        if (governor >= 0 && !any_coded(st, &s, srcs, ns) && (force_on_someone || act_toward)) {
             ns = ev_sources(&s, governor, srcs, MAX_ACTORS);
             ns = any_coded(st, &s, srcs, ns) ? ns : 0;
         }
