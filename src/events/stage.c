@@ -139,6 +139,24 @@ static int32_t denial_of(const dyad_doc *doc, int32_t q)
 
 /* The status of the event of verb v: its own words, those of the verbs that govern
  * it ("did not agree to meet", "plans to visit", "said that ..."), and quotes. */
+/* The verb of an accusation whose "of" or "for" clause x is ("accused China of
+ * harassing", "blamed Hamas for firing", "was charged with killing"), or -1: the act is
+ * the accuser's claim, told as reported, not as done. */
+static int32_t accusation_of(const ev_sentence *s, int32_t x)
+{
+    static const char *const accusing[] = {"accuse", "blame", "charge", "suspect", "allege",
+                                           "condemn", "criticize", "criticise", NULL};
+    static const char *const marks[] = {"of", "for", "with", NULL};
+    int32_t mark = ev_child(s, x, "mark");
+    if (mark < 0 || !ev_lemma_in(s, mark, marks) ||
+        !(ev_rel_starts(s, x, "advcl") || ev_rel_starts(s, x, "acl")))
+        return -1;
+    int32_t h = ev_head(s, x);
+    if (h >= 0 && ev_rel_starts(s, x, "acl")) /* "accused [China of harassing]" */
+        h = ev_head(s, h);
+    return h >= 0 && ev_lemma_in(s, h, accusing) ? h : -1;
+}
+
 static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_negates)
 {
     status_info st = {"asserted", -1, -1, -1};
@@ -170,6 +188,12 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
                 st.cue = h;
             }
             break; /* a content clause keeps its own modality */
+        }
+        int32_t accuser = accusation_of(s, x);
+        if (accuser >= 0) {
+            reported = true;
+            st.cue = accuser;
+            break;
         }
         if (!ev_rel_starts(s, x, "xcomp") && !ev_rel_starts(s, x, "conj"))
             break;
