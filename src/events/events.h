@@ -120,6 +120,8 @@ typedef struct ev_sentence {
     char **lemma;                  /* [count] lower-cased lemmas (the form when none) */
     int32_t *first_child, *next_sibling; /* [count] local indices, -1 = none */
     const char *country;           /* the document's own country ("POL"), or "---" */
+    char *place_country;           /* [4] where the sentence happens ("in Nairobi": KEN),
+                                    * "" = not looked for yet, "---" = none */
     uint64_t words;                /* ev_word_bit of every form, lemma and singular */
     struct ev_actor *actor;        /* [count] ev_actor_of each token, once asked */
     uint8_t *actor_known;          /* [count] 1 where actor[] holds the answer */

@@ -65,8 +65,9 @@ bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
     s->actor_known = dyad_arena_calloc(doc->arena, s->count + 1, 1);
     s->temporal = dyad_arena_calloc(doc->arena, s->count + 1, 1);
     s->date_at = dyad_arena_alloc(doc->arena, s->count * sizeof *s->date_at + 1);
+    s->place_country = dyad_arena_calloc(doc->arena, 4, 1);
     if (!s->lower || !s->lemma || !s->first_child || !s->next_sibling || !s->actor ||
-        !s->actor_known || !s->temporal || !s->date_at)
+        !s->actor_known || !s->temporal || !s->date_at || !s->place_country)
         return false;
     for (uint32_t i = 0; i < s->count; i++) {
         const dyad_token *t = &doc->tokens[s->first + i];
@@ -274,6 +275,41 @@ static const char *with_role(const ev_sentence *s, const char *code, const char 
     return keep(s, buf);
 }
 
+/* The country a role alone belongs to: the article's; when the article has none, for
+ * people who act where they are (police, protesters, courts, farmers; not officials or
+ * troops or clergy, who travel), the country of the place the sentence happens in ("Police fired
+ * tear gas at protesters in Nairobi"). */
+static const char *role_country(const ev_sentence *s, const char *role)
+{
+    static const char *const local[] = {"COP", "CVL", "OPP", "JUD", "AGR", "LAB", "HLH",
+                                        "EDU", "BUS", NULL};
+    bool is_local = false;
+    for (const char *const *r = local; *r && !is_local; r++)
+        is_local = strncmp(role, *r, 3) == 0;
+    if (strcmp(s->country, "---") != 0 || !is_local)
+        return s->country;
+    if (!s->place_country[0]) {
+        static const char *const at[] = {"in", "at", NULL};
+        memcpy(s->place_country, "---", 4);
+        const dyad_doc *doc = s->doc;
+        uint32_t lo = ev_tok(s, 0)->start, hi = ev_tok(s, (int32_t)s->count - 1)->end;
+        for (size_t i = 0; i < doc->n_actors; i++) {
+            const dyad_mention *m = &doc->actors[i];
+            if (m->start < lo || m->end > hi || !m->type || strcmp(m->type, "place") != 0 ||
+                !m->code || !actor_code_country(m->code, s->place_country))
+                continue;
+            int32_t h = -1; /* the place's head token: the last one inside the mention */
+            for (int32_t k = 0; k < (int32_t)s->count; k++)
+                if (ev_tok(s, k)->start >= m->start && ev_tok(s, k)->end <= m->end)
+                    h = k;
+            if (h >= 0 && (rel_is(s, h, "obl") || rel_is(s, h, "nmod")) && ev_has_case(s, h, at))
+                break;
+            memcpy(s->place_country, "---", 4);
+        }
+    }
+    return s->place_country;
+}
+
 /* A mention's code. The mention stage puts the article's country before a role alone
  * when one stands out ("Minister Joachim Brudziński" is POLGOV in a story on Poland);
  * a role still alone has an unknown country: "---GOV". */
@@ -282,7 +318,7 @@ static const char *mention_code(const ev_sentence *s, const dyad_mention *m)
     if (!actor_code_is_role(m->code) || actor_code_is_transnational(m->code))
         return m->code;
     char buf[64];
-    snprintf(buf, sizeof buf, "%s%s", s->country, m->code);
+    snprintf(buf, sizeof buf, "%s%s", role_country(s, m->code), m->code);
     return keep(s, buf);
 }
 
@@ -520,7 +556,8 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
                     ev_tok(s, c)->upos && strcmp(ev_tok(s, c)->upos, "PROPN") == 0 &&
                     !ev_actor_of(s, c, actors).code;
         char buf[64];
-        snprintf(buf, sizeof buf, "%s%s", named ? "---" : s->country, m.code);
+        snprintf(buf, sizeof buf, "%s%s", named ? "---" : role_country(s, m.code),
+                 m.code);
         a.code = keep(s, buf);
         return a;
     }
