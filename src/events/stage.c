@@ -718,20 +718,19 @@ static const char *verb_text(stage *st, const ev_sentence *s, int32_t v, const e
 static ev_actor speaker_of(stage *st, const ev_sentence *s, const status_info *status)
 {
     ev_actor a = {.code = NULL, .head = -1};
-    if (status->quote >= 0) {
-        const dyad_speaker *sp = &s->doc->quotes[status->quote].speaker;
-        if (sp->code) {
-            a.code = sp->code;
-            a.start = sp->start;
-            a.end = sp->end;
-            return a;
-        }
-    }
     if (status->cue >= 0) {
         ev_arg subj[MAX_ACTORS];
         size_t n = ev_sources(s, status->cue, subj, MAX_ACTORS);
         for (size_t i = 0; i < n && !a.code; i++)
             a = ev_actor_arg(s, subj[i], st->actors);
+    }
+    const dyad_speaker *sp = status->quote >= 0 ? &s->doc->quotes[status->quote].speaker : NULL;
+    /* the quotation's speaker, unless the speech verb's subject says more of the same
+     * side: "the Nigerian army said" is NGAMIL, where the quotation knows only NGA */
+    if (sp && sp->code &&
+        !(a.code && strlen(a.code) > strlen(sp->code) &&
+          strncmp(a.code, sp->code, strlen(sp->code)) == 0)) {
+        a = (ev_actor){.code = sp->code, .start = sp->start, .end = sp->end, .head = -1};
     }
     return a;
 }

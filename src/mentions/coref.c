@@ -220,6 +220,12 @@ static long resolve_own_words(const dyad_doc *doc, const ment_list *l, size_t up
         if (!is_name(c) || !c->code || !strcmp(c->type, "person") || c->t1 > t)
             continue;
         uint32_t h = ment_head(doc, c);
+        /* "the Nigerian army said it": the army, which the country its adjective names is
+         * not; the event stage codes the whole phrase ("Taliban militants" stay Taliban) */
+        int32_t owner = doc->tokens[h].head;
+        if (!strcmp(c->type, "place") && owner >= 0 && upos_is(doc, (uint32_t)owner, "NOUN") &&
+            (rel_starts(doc, h, "amod") || rel_starts(doc, h, "compound")))
+            continue;
         if ((rel_starts(doc, h, "compound") || rel_starts(doc, h, "amod")) &&
             doc->tokens[h].head >= 0)
             h = (uint32_t)doc->tokens[h].head; /* "Taliban militants": the phrase's head */
@@ -263,14 +269,17 @@ static long resolve_title(const dyad_actor_dict *dict, const dyad_doc *doc, cons
     dyad_actor_match tm;
     const dyad_token *a = &doc->tokens[lo], *b = &doc->tokens[t];
     /* by code only with a country: "the Russian foreign minister", not "the official" */
-    bool coded = dyad_actor_dict_lookup(dict, doc->text + a->start, b->end - a->start, 0, &tm) &&
-                 tm.role[0] && tm.country[0];
+    bool found = dyad_actor_dict_lookup(dict, doc->text + a->start, b->end - a->start, 0, &tm);
+    bool coded = found && tm.role[0] && tm.country[0];
+    /* "the Kenyan president" is nobody of another country, whatever his title */
+    size_t nc = found ? strlen(tm.country) : 0;
     long by_code = -1;
     for (size_t i = upto; i-- > 0 && upto - i <= TITLE_CANDIDATES;) {
         const ment *c = &l->m[i];
         if (c->sentence < s - TITLE_SENTENCES)
             break;
-        if (!is_name(c) || strcmp(c->type, "person") != 0 || c->t1 > lo)
+        if (!is_name(c) || strcmp(c->type, "person") != 0 || c->t1 > lo ||
+            (nc && c->code && strncmp(c->code, tm.country, nc) != 0))
             continue;
         uint32_t alo, ahi;
         for (uint32_t k = c->t0; k < c->n0; k++)
