@@ -386,6 +386,36 @@ DYAD_TEST(tag_grammar_constraints)
     dyad_model_free(m);
 }
 
+/* Two subjects of one verb, a title noun and the name after it, are one phrase: the title
+ * describes the name, or after a determiner the name is the title's apposition. */
+DYAD_TEST(parse_repair_title_subject)
+{
+    static const char *const form[] = {"Iraqi", "leader", "Saddam", "Hussein", "refused", "."};
+    static const char *const upos[] = {"ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"};
+    size_t len[6];
+    for (int i = 0; i < 6; i++)
+        len[i] = strlen(form[i]);
+    dyad_parse_input in = {6, form, len, upos, upos};
+    int head[6] = {1, 4, 4, 2, -1, 4};
+    const char *rel[6] = {"amod", "nsubj", "nsubj", "flat", "root", "punct"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[1] == 2);
+    CHECK_STR(rel[1], "nmod:desc");
+    CHECK(head[2] == 4);
+
+    static const char *const the_form[] = {"The", "leader", "Saddam", "Hussein", "refused"};
+    static const char *const the_upos[] = {"DET", "NOUN", "PROPN", "PROPN", "VERB"};
+    size_t the_len[5];
+    for (int i = 0; i < 5; i++)
+        the_len[i] = strlen(the_form[i]);
+    dyad_parse_input the_in = {5, the_form, the_len, the_upos, the_upos};
+    int the_head[5] = {1, 4, 4, 2, -1};
+    const char *the_rel[5] = {"det", "nsubj", "nsubj", "flat", "root"};
+    dyad_parse_repair(&the_in, the_head, the_rel);
+    CHECK(the_head[1] == 4 && the_head[2] == 1);
+    CHECK_STR(the_rel[2], "appos");
+}
+
 /* A day takes no apposition: "On Friday, Youssef Chahed, the Prime Minister, signed"
  * with the name hung on the date (through its comma) and the verb without a subject
  * gets the name as subject and the title as its apposition; with a subject already,

@@ -888,14 +888,18 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     for (int32_t c = s->first_child[v]; c >= 0 && n < 6; c = s->next_sibling[c])
         if (is_oblique(s, c, preps))
             cand[n++] = c;
-    /* "agreed to supply Gondor": the object of the verb it governs */
+    /* "agreed to supply Gondor": the object of the verb it governs, and whom that is
+     * aimed at ("threatened to use nuclear weapons against South Korea"; "to" and
+     * "with" there say where and with whom, not toward whom) */
+    static const char *const aimed[] = {"against", "on", "upon", "at", "toward", "towards",
+                                        NULL};
     int32_t x = ev_child(s, v, "xcomp");
-    if (x >= 0 && n < 12) {
-        int32_t xo = ev_child(s, x, "obj");
-        if (xo < 0)
-            xo = oblique(s, x, preps);
-        if (xo >= 0)
+    if (x >= 0) {
+        int32_t xo = ev_child(s, x, "obj"), xp = oblique(s, x, xo >= 0 ? aimed : preps);
+        if (xo >= 0 && n < 12)
             cand[n++] = xo;
+        if (xp >= 0 && n < 12)
+            cand[n++] = xp;
     }
     /* "attacked the headquarters of Hamas", "welcomed the resumption of ties with Kyiv" */
     for (size_t i = 0, m = n; i < m && n < 12; i++) {

@@ -70,7 +70,31 @@ static void date_apposition_subject(const dyad_parse_input *in, int *head, const
     }
 }
 
+/* A clause has one subject: "North Korean leader Kim Jong Un threatened" parsed with both
+ * "leader" and "Kim" as subjects of the verb is a title before the name (UD's nmod:desc,
+ * as "Prime Minister Imran Khan"); after a determiner the name is the noun's apposition,
+ * as EWT has it ("The former Iraqi leader Saddam Hussein is refusing"). */
+static void title_subject(const dyad_parse_input *in, int *head, const char **rel)
+{
+    int n = in->n;
+    for (int a = 0; a + 1 < n; a++) {
+        int b = a + 1, v = head[a];
+        if (v < 0 || head[b] != v || !rel_is(rel[a], "nsubj") || !rel_is(rel[b], "nsubj") ||
+            !in->upos[a] || strcmp(in->upos[a], "NOUN") != 0 || !in->upos[b] ||
+            strcmp(in->upos[b], "PROPN") != 0)
+            continue;
+        if (has_dependent(n, head, rel, a, "det")) {
+            head[b] = a;
+            rel[b] = "appos";
+        } else {
+            head[a] = b;
+            rel[a] = "nmod:desc";
+        }
+    }
+}
+
 void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
 {
     date_apposition_subject(in, head, rel);
+    title_subject(in, head, rel);
 }
