@@ -392,10 +392,11 @@ DYAD_TEST(parse_repair_title_subject)
 {
     static const char *const form[] = {"Iraqi", "leader", "Saddam", "Hussein", "refused", "."};
     static const char *const upos[] = {"ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"};
+    static const char *const xpos[] = {"JJ", "NN", "NNP", "NNP", "VBD", "."};
     size_t len[6];
     for (int i = 0; i < 6; i++)
         len[i] = strlen(form[i]);
-    dyad_parse_input in = {6, form, len, upos, upos};
+    dyad_parse_input in = {6, form, len, upos, xpos};
     int head[6] = {1, 4, 4, 2, -1, 4};
     const char *rel[6] = {"amod", "nsubj", "nsubj", "flat", "root", "punct"};
     dyad_parse_repair(&in, head, rel);
@@ -405,15 +406,29 @@ DYAD_TEST(parse_repair_title_subject)
 
     static const char *const the_form[] = {"The", "leader", "Saddam", "Hussein", "refused"};
     static const char *const the_upos[] = {"DET", "NOUN", "PROPN", "PROPN", "VERB"};
+    static const char *const the_xpos[] = {"DT", "NN", "NNP", "NNP", "VBD"};
     size_t the_len[5];
     for (int i = 0; i < 5; i++)
         the_len[i] = strlen(the_form[i]);
-    dyad_parse_input the_in = {5, the_form, the_len, the_upos, the_upos};
+    dyad_parse_input the_in = {5, the_form, the_len, the_upos, the_xpos};
     int the_head[5] = {1, 4, 4, 2, -1};
     const char *the_rel[5] = {"det", "nsubj", "nsubj", "flat", "root"};
     dyad_parse_repair(&the_in, the_head, the_rel);
     CHECK(the_head[1] == 4 && the_head[2] == 1);
     CHECK_STR(the_rel[2], "appos");
+
+    /* a plural noun and a date are no title and name: "lawmakers Tuesday endorsed" */
+    static const char *const date_form[] = {"Lawmakers", "Tuesday", "endorsed", "it"};
+    static const char *const date_upos[] = {"NOUN", "PROPN", "VERB", "PRON"};
+    static const char *const date_xpos[] = {"NNS", "NNP", "VBD", "PRP"};
+    size_t date_len[4];
+    for (int i = 0; i < 4; i++)
+        date_len[i] = strlen(date_form[i]);
+    dyad_parse_input date_in = {4, date_form, date_len, date_upos, date_xpos};
+    int date_head[4] = {2, 2, -1, 2};
+    const char *date_rel[4] = {"nsubj", "nsubj", "root", "obj"};
+    dyad_parse_repair(&date_in, date_head, date_rel);
+    CHECK(date_head[0] == 2 && date_head[1] == 2);
 }
 
 /* A day takes no apposition: "On Friday, Youssef Chahed, the Prime Minister, signed"

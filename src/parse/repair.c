@@ -79,9 +79,11 @@ static void title_subject(const dyad_parse_input *in, int *head, const char **re
     int n = in->n;
     for (int a = 0; a + 1 < n; a++) {
         int b = a + 1, v = head[a];
+        /* a title is one singular noun; "lawmakers Tuesday endorsed" is a date */
         if (v < 0 || head[b] != v || !rel_is(rel[a], "nsubj") || !rel_is(rel[b], "nsubj") ||
-            !in->upos[a] || strcmp(in->upos[a], "NOUN") != 0 || !in->upos[b] ||
-            strcmp(in->upos[b], "PROPN") != 0)
+            !in->upos[a] || strcmp(in->upos[a], "NOUN") != 0 || !in->xpos[a] ||
+            strcmp(in->xpos[a], "NN") != 0 || !in->upos[b] || strcmp(in->upos[b], "PROPN") != 0 ||
+            date_word(in, b))
             continue;
         if (has_dependent(n, head, rel, a, "det")) {
             head[b] = a;
