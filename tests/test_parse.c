@@ -431,6 +431,39 @@ DYAD_TEST(parse_repair_title_subject)
     CHECK(date_head[0] == 2 && date_head[1] == 2);
 }
 
+/* "claimed its forces had captured the village" parsed as an object and a verb joined
+ * with no "and": the verb heads what was claimed, the object is its subject; with "and"
+ * it stays a coordination. */
+DYAD_TEST(parse_repair_content_clause)
+{
+    static const char *const form[] = {"Russia", "claimed", "its", "forces", "had", "captured",
+                                       "it", "and", "left"};
+    static const char *const upos[] = {"PROPN", "VERB", "PRON", "NOUN", "AUX", "VERB",
+                                       "PRON", "CCONJ", "VERB"};
+    static const char *const xpos[] = {"NNP", "VBD", "PRP$", "NNS", "VBD", "VBN", "PRP", "CC",
+                                       "VBD"};
+    size_t len[9];
+    for (int i = 0; i < 9; i++)
+        len[i] = strlen(form[i]);
+    dyad_parse_input in = {9, form, len, upos, xpos};
+    int head[9] = {1, -1, 3, 1, 5, 1, 5, 8, 5};
+    const char *rel[9] = {"nsubj", "root", "nmod:poss", "obj", "aux", "conj", "obj", "cc", "conj"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[5] == 1 && head[3] == 5);
+    CHECK_STR(rel[5], "ccomp");
+    CHECK_STR(rel[3], "nsubj");
+    CHECK(head[8] == 5);
+    CHECK_STR(rel[8], "conj");
+
+    /* "and" hung on "captured": a coordination after all */
+    int and_head[9] = {1, -1, 3, 1, 5, 1, 5, 5, 5};
+    const char *and_rel[9] = {"nsubj", "root", "nmod:poss", "obj", "aux", "conj", "obj", "cc",
+                              "conj"};
+    dyad_parse_repair(&in, and_head, and_rel);
+    CHECK(and_head[5] == 1 && and_head[3] == 1);
+    CHECK_STR(and_rel[5], "conj");
+}
+
 /* A day takes no apposition: "On Friday, Youssef Chahed, the Prime Minister, signed"
  * with the name hung on the date (through its comma) and the verb without a subject
  * gets the name as subject and the title as its apposition; with a subject already,

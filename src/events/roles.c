@@ -276,9 +276,9 @@ static const char *with_role(const ev_sentence *s, const char *code, const char 
 }
 
 /* The country a role alone belongs to: the article's; when the article has none, for
- * people who act where they are (police, protesters, courts, farmers; not officials or
- * troops or clergy, who travel), the country of the place the sentence happens in ("Police fired
- * tear gas at protesters in Nairobi"). */
+ * people who act where they are (police, protesters, courts, farmers; not officials,
+ * troops or clergy, who travel), the country of the place the sentence happens in
+ * ("Police fired tear gas at protesters in Nairobi"). */
 static const char *role_country(const ev_sentence *s, const char *role)
 {
     static const char *const local[] = {"COP", "CVL", "OPP", "JUD", "AGR", "LAB", "HLH",
@@ -529,6 +529,13 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
                 a.end = inner.end > a.end ? inner.end : a.end;
                 return a;
             }
+        }
+        /* "its troops" after "the Russian Defence Ministry said": the owner's country, the
+         * noun's own role; a name inside the phrase keeps its code ("Kremlin officials") */
+        char oc[4];
+        if (!inside && owner && actor_code_country(mention_code(s, owner), oc)) {
+            a.code = with_role(s, keep(s, oc), m.code);
+            return a;
         }
         if (inside || owner) {
             a.code = with_role(s, mention_code(s, inside ? inside : owner), m.code);

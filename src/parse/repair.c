@@ -95,8 +95,61 @@ static void title_subject(const dyad_parse_input *in, int *head, const char **re
     }
 }
 
+/* Verbs whose clause may follow without "that": "claimed its forces had captured". */
+static bool speech_verb(const dyad_parse_input *in, int i)
+{
+    static const char *const verbs[] = {"said", "says", "claimed", "claims", "announced",
+                                        "reported", "stated", "insisted", "added", "warned",
+                                        "confirmed", "denied", "believes", "believed", NULL};
+    for (const char *const *w = verbs; *w; w++)
+        if (strlen(*w) == in->form_len[i] && strncasecmp(in->form[i], *w, in->form_len[i]) == 0)
+            return true;
+    return false;
+}
+
+/* "claimed its forces had captured the village" parsed as "claimed [its forces]" and a
+ * second verb joined with no "and": a verb of saying with an object and a finite verb
+ * after it that has no subject, no conjunction and an auxiliary or a past tense takes a
+ * clause, whose subject is that object. */
+static void content_clause(const dyad_parse_input *in, int *head, const char **rel)
+{
+    int n = in->n;
+    for (int v = 0; v < n; v++) {
+        if (!speech_verb(in, v))
+            continue;
+        int obj = -1, c = -1;
+        for (int i = v + 1; i < n; i++) {
+            if (head[i] != v)
+                continue;
+            if (obj < 0 && rel_is(rel[i], "obj"))
+                obj = i;
+            else if (obj >= 0 && c < 0 && rel_is(rel[i], "conj"))
+                c = i;
+        }
+        if (obj < 0 || c < 0 || !in->upos[c] || strcmp(in->upos[c], "VERB") != 0 ||
+            has_dependent(n, head, rel, c, "cc") || has_dependent(n, head, rel, c, "nsubj") ||
+            !(has_dependent(n, head, rel, c, "aux") ||
+              (in->xpos[c] && strcmp(in->xpos[c], "VBD") == 0)))
+            continue;
+        bool between = false; /* the object must end right before the verb's own words */
+        for (int i = obj + 1; i < c && !between; i++) {
+            int h = i;
+            while (h >= 0 && h != obj && h != c)
+                h = head[h];
+            between = h < 0;
+        }
+        if (between)
+            continue;
+        head[c] = v;
+        rel[c] = "ccomp";
+        head[obj] = c;
+        rel[obj] = "nsubj";
+    }
+}
+
 void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
 {
     date_apposition_subject(in, head, rel);
     title_subject(in, head, rel);
+    content_clause(in, head, rel);
 }
