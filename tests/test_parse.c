@@ -464,6 +464,25 @@ DYAD_TEST(parse_repair_content_clause)
     CHECK_STR(and_rel[5], "conj");
 }
 
+/* A preposition parsed as the head of an oblique, with the name after it as its conjunct,
+ * becomes the name's case marker. */
+DYAD_TEST(parse_repair_preposition_head)
+{
+    static const char *const form[] = {"Biden", "spoke", "with", "Prime", "Minister", "Netanyahu"};
+    static const char *const upos[] = {"PROPN", "VERB", "ADP", "ADJ", "PROPN", "PROPN"};
+    static const char *const xpos[] = {"NNP", "VBD", "IN", "JJ", "NNP", "NNP"};
+    size_t len[6];
+    for (int i = 0; i < 6; i++)
+        len[i] = strlen(form[i]);
+    dyad_parse_input in = {6, form, len, upos, xpos};
+    int head[6] = {1, -1, 1, 4, 2, 4};
+    const char *rel[6] = {"nsubj", "root", "obl", "amod", "conj", "flat"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[4] == 1 && head[2] == 4 && head[3] == 4 && head[5] == 4);
+    CHECK_STR(rel[4], "obl");
+    CHECK_STR(rel[2], "case");
+}
+
 /* A day takes no apposition: "On Friday, Youssef Chahed, the Prime Minister, signed"
  * with the name hung on the date (through its comma) and the verb without a subject
  * gets the name as subject and the title as its apposition; with a subject already,

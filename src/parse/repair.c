@@ -147,9 +147,37 @@ static void content_clause(const dyad_parse_input *in, int *head, const char **r
     }
 }
 
+/* A preposition heads nothing: "spoke with [Israeli Prime Minister Netanyahu]" parsed
+ * with "with" as the oblique and the name as its conjunct is the name's oblique with
+ * "with" as its case. */
+static void preposition_head(const dyad_parse_input *in, int *head, const char **rel)
+{
+    int n = in->n;
+    for (int p = 0; p + 1 < n; p++) {
+        if (!in->upos[p] || strcmp(in->upos[p], "ADP") != 0 ||
+            !(rel_is(rel[p], "obl") || rel_is(rel[p], "nmod")))
+            continue;
+        int c = -1;
+        for (int i = p + 1; i < n && c < 0; i++)
+            if (head[i] == p && rel_is(rel[i], "conj") && in->upos[i] &&
+                (!strcmp(in->upos[i], "PROPN") || !strcmp(in->upos[i], "NOUN")))
+                c = i;
+        if (c < 0)
+            continue;
+        for (int i = 0; i < n; i++) /* whatever else hung on the preposition goes with it */
+            if (head[i] == p && i != c)
+                head[i] = c;
+        head[c] = head[p];
+        rel[c] = rel[p];
+        head[p] = c;
+        rel[p] = "case";
+    }
+}
+
 void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
 {
     date_apposition_subject(in, head, rel);
     title_subject(in, head, rel);
     content_clause(in, head, rel);
+    preposition_head(in, head, rel);
 }
