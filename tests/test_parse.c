@@ -483,6 +483,34 @@ DYAD_TEST(parse_repair_preposition_head)
     CHECK_STR(rel[2], "case");
 }
 
+/* A past tense parsed as a clause on the root noun's phrase becomes the root, and the
+ * noun its subject; a participle there stays a clause ("the man called Bob"). */
+DYAD_TEST(parse_repair_finite_root)
+{
+    static const char *const form[] = {"The", "council", "and", "government", "called", "for",
+                                       "calm", "."};
+    static const char *const upos[] = {"DET", "NOUN", "CCONJ", "NOUN", "VERB", "ADP", "NOUN",
+                                       "PUNCT"};
+    static const char *const xpos[] = {"DT", "NN", "CC", "NN", "VBD", "IN", "NN", "."};
+    size_t len[8];
+    for (int i = 0; i < 8; i++)
+        len[i] = strlen(form[i]);
+    dyad_parse_input in = {8, form, len, upos, xpos};
+    int head[8] = {1, -1, 3, 1, 3, 6, 4, 1};
+    const char *rel[8] = {"det", "root", "cc", "conj", "acl", "case", "obl", "punct"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[4] == -1 && head[1] == 4 && head[7] == 4 && head[3] == 1);
+    CHECK_STR(rel[4], "root");
+    CHECK_STR(rel[1], "nsubj");
+
+    static const char *const vbn_xpos[] = {"DT", "NN", "CC", "NN", "VBN", "IN", "NN", "."};
+    dyad_parse_input vbn_in = {8, form, len, upos, vbn_xpos};
+    int vbn_head[8] = {1, -1, 3, 1, 3, 6, 4, 1};
+    const char *vbn_rel[8] = {"det", "root", "cc", "conj", "acl", "case", "obl", "punct"};
+    dyad_parse_repair(&vbn_in, vbn_head, vbn_rel);
+    CHECK(vbn_head[1] == -1 && vbn_head[4] == 3);
+}
+
 /* A day takes no apposition: "On Friday, Youssef Chahed, the Prime Minister, signed"
  * with the name hung on the date (through its comma) and the verb without a subject
  * gets the name as subject and the title as its apposition; with a subject already,

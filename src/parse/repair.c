@@ -174,10 +174,43 @@ static void preposition_head(const dyad_parse_input *in, int *head, const char *
     }
 }
 
+/* A finite verb describes no noun: "Both the council and the government called for ..."
+ * parsed with "council" as the root and "called" (tagged a past tense) as a clause on
+ * "government" has "called" for its root and the noun phrase for its subject. */
+static void finite_root(const dyad_parse_input *in, int *head, const char **rel)
+{
+    int n = in->n, root = -1;
+    for (int i = 0; i < n && root < 0; i++)
+        if (head[i] < 0)
+            root = i;
+    if (root < 0 || !in->upos[root] ||
+        (strcmp(in->upos[root], "NOUN") != 0 && strcmp(in->upos[root], "PROPN") != 0))
+        return;
+    for (int v = root + 1; v < n; v++) {
+        const char *x = in->xpos[v];
+        if (!rel_is(rel[v], "acl") || !x ||
+            (strcmp(x, "VBD") != 0 && strcmp(x, "VBZ") != 0 && strcmp(x, "VBP") != 0) ||
+            has_dependent(n, head, rel, v, "nsubj") || has_dependent(n, head, rel, v, "mark"))
+            continue;
+        int h = head[v]; /* the acl must hang on the root's phrase: the root or its conjunct */
+        if (h != root && !(h >= 0 && head[h] == root && rel_is(rel[h], "conj")))
+            continue;
+        for (int i = v + 1; i < n; i++) /* what follows the verb is its own: ".", objects */
+            if (head[i] == root)
+                head[i] = v;
+        head[v] = -1;
+        rel[v] = "root";
+        head[root] = v;
+        rel[root] = "nsubj";
+        return;
+    }
+}
+
 void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
 {
     date_apposition_subject(in, head, rel);
     title_subject(in, head, rel);
     content_clause(in, head, rel);
     preposition_head(in, head, rel);
+    finite_root(in, head, rel);
 }
