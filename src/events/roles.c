@@ -443,6 +443,17 @@ static bool stance_noun(const ev_sentence *s, int32_t h)
     return true;
 }
 
+/* Money names no actor: "invested nine billion US dollars", "50 million euros". */
+static bool money_noun(const ev_sentence *s, int32_t h)
+{
+    static const char *const money[] = {"dollar", "euro", "pound", "yuan", "renminbi", "yen",
+                                        "rouble", "ruble", "rupee", "peso", "franc", "won",
+                                        "lira", "rand", "naira", "shekel", "dinar", "riyal",
+                                        "real", NULL};
+    const char *u = ev_tok(s, h)->upos;
+    return u && strcmp(u, "NOUN") == 0 && ev_lemma_in(s, h, money);
+}
+
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
     ev_actor a = {.head = h};
@@ -470,7 +481,7 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c])
             if (rel_is(s, c, "nmod") && ev_tok(s, c)->upos && strcmp(ev_tok(s, c)->upos, "NOUN") == 0)
                 return a;
-    if (stance_noun(s, h))
+    if (stance_noun(s, h) || money_noun(s, h))
         return a;
     uint32_t hstart = ev_tok(s, h)->start;
     for (size_t d = 0; d < doc->n_dates; d++) /* "on Friday" names no actor */

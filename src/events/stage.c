@@ -449,6 +449,18 @@ static int32_t characterized_actor(stage *st, const ev_sentence *s, int32_t obj)
 static const char *const naming_verbs[] = {"call", "describe", "brand", "label", "characterize",
                                            "characterise", "term", "dub", "deem", NULL};
 
+/* Whether token h is inside a name the mention stage typed a person. */
+static bool person_mention(const ev_sentence *s, int32_t h)
+{
+    uint32_t at = ev_tok(s, h)->start;
+    for (size_t i = 0; i < s->doc->n_actors; i++) {
+        const dyad_mention *m = &s->doc->actors[i];
+        if (m->start <= at && at < m->end && m->type && strcmp(m->type, "person") == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Recodes a verb of naming with a quoted or evaluative predicate as criticism (111)
  * or praise (051) of the actor characterized, over the loose patterns of "call"
  * ("- * (ON)" takes "called X a friend on Monday" as an appeal). Verbal attacks
@@ -461,6 +473,18 @@ static void characterization(stage *st, const ev_sentence *s, int32_t v, verb_co
     int32_t obj = ev_child(s, v, "obj");
     if ((!names && !attacks) || obj < 0)
         return;
+    /* "Trump blasted Biden": said of a person, these verbs are words whatever follows
+     * ("attacked" may still be a blow: it needs the words of a characterization) */
+    static const char *const blow[] = {"attack", NULL};
+    if (attacks && !ev_lemma_in(s, v, blow) && strncmp(vc->code, "11", 2) != 0 &&
+        person_mention(s, obj)) {
+        snprintf(vc->code, sizeof vc->code, "111");
+        vc->code2[0] = '\0';
+        vc->match.target = obj;
+        if (vc->match.score < 1)
+            vc->match.score = 1;
+        return;
+    }
     int32_t pred = predicate_of(s, v, obj);
     int tone = pred >= 0 ? characterization_tone(s, pred) : 0;
     int32_t who = characterized_actor(st, s, obj);
@@ -483,15 +507,7 @@ static void characterization(stage *st, const ev_sentence *s, int32_t v, verb_co
  * a name the mention stage typed a person. */
 static bool person_named(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
-    if (ev_actor_of(s, h, actors).code)
-        return true;
-    uint32_t at = ev_tok(s, h)->start;
-    for (size_t i = 0; i < s->doc->n_actors; i++) {
-        const dyad_mention *m = &s->doc->actors[i];
-        if (m->start <= at && at < m->end && m->type && strcmp(m->type, "person") == 0)
-            return true;
-    }
-    return false;
+    return ev_actor_of(s, h, actors).code || person_mention(s, h);
 }
 
 /* "encouraged Zelensky to investigate": encouraging someone to act is an appeal to them
@@ -1126,6 +1142,15 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             continue;
         /* whoever "died" suffered the act: only a pattern ("died in clashes") codes it */
         if (vc.match.score <= 0 && ev_lemma_in(&s, v, undergone_verbs))
+            continue;
+        /* "she was devastated", "Tipton was shocked": a person's feeling, with no doer
+         * ("the town was devastated" may still be destruction) */
+        static const char *const feelings[] = {"devastate", "shock", "stun", "shatter",
+                                               "horrify", "upset", NULL};
+        int32_t felt = ev_child(&s, v, "nsubj:pass");
+        if (felt >= 0 && ev_lemma_in(&s, v, feelings) && ev_child(&s, v, "obl:agent") < 0 &&
+            ((ev_tok(&s, felt)->upos && strcmp(ev_tok(&s, felt)->upos, "PRON") == 0) ||
+             person_mention(&s, felt)))
             continue;
         /* "fired the prosecutor" dismissed him: firing shoots only things ("fired
          * rockets") or at people ("fired on protesters") */
