@@ -1001,6 +1001,15 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
           ev_child(s, v, "aux:pass") < 0) ||
          ev_child(s, v, "obl:agent") >= 0))
         return false;
+    /* "seven people were killed when a bomber crashed", "died in the floods": an accident
+     * or a disaster the sentence tells is no one's act */
+    static const char *const mishaps[] = {
+        "crash", "collide", "collision", "accident", "derail", "capsize", "earthquake",
+        "quake", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tornado",
+        "avalanche", "landslide", "wildfire", "blaze", "tsunami", "eruption", NULL};
+    for (int32_t i = 0; !thing_did && i < (int32_t)s->count; i++)
+        if (ev_lemma_in(s, i, mishaps))
+            return false;
     /* "an agreement forced on Qatar by Saudi Arabia": an agent the parse hung elsewhere
      * is named, not unknown */
     static const char *const by[] = {"by", NULL};
