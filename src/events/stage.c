@@ -1297,6 +1297,11 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                       memcmp(s.doc->text + a.start, s.doc->text + b.start, a.end - a.start) == 0) ||
                      (strlen(a.code) == 3 && !a.implicit && strncmp(vc.code, "14", 2) != 0)))
                     continue;
+                /* "Trump withdrew the US from the treaty": a state's own people moving the
+                 * state itself act for it, not on it */
+                if (tgts[j].head == obj && !b.doers && !b.implicit && strlen(b.code) == 3 &&
+                    strlen(a.code) > 3 && strncmp(a.code, b.code, 3) == 0)
+                    continue;
                 /* "told reporters", "was asked by reporters": the press asks and listens,
                  * it is no party to statements and appeals */
                 if ((strncmp(vc.code, "01", 2) == 0 || strncmp(vc.code, "02", 2) == 0) &&
