@@ -529,6 +529,21 @@ static bool is_press(const char *code)
     return actor_code_has_role(code, "JRN") || actor_code_has_role(code, "MED");
 }
 
+/* "Hagan defeated Senator Dole", "Pakistan defeated India" (at cricket): a defeat
+ * between parties neither of which is armed (or police) is an election or a game. */
+static bool contest(const ev_sentence *s, int32_t v, const verb_code *vc, const char *a,
+                    const char *b)
+{
+    static const char *const defeat[] = {"defeat", "beat", NULL};
+    static const char *const armed[] = {"MIL", "COP", "REB", "UAF", "INS", "SPY", NULL};
+    if (vc->match.score > 0 || !ev_lemma_in(s, v, defeat))
+        return false;
+    for (const char *const *r = armed; *r; r++)
+        if ((a && actor_code_has_role(a, *r)) || (b && actor_code_has_role(b, *r)))
+            return false;
+    return true;
+}
+
 /* Whether "each other" or "one another" stands in v's phrase ("willingness to help each
  * other"): what the members do, they do to one another. */
 static bool says_each_other(const ev_sentence *s, int32_t v)
@@ -1302,6 +1317,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 if (tgts[j].head == obj && !b.doers && !b.implicit && strlen(b.code) == 3 &&
                     strlen(a.code) > 3 && strncmp(a.code, b.code, 3) == 0)
                     continue;
+                if (contest(&s, v, &vc, a.code, b.code))
+                    continue;
                 /* "told reporters", "was asked by reporters": the press asks and listens,
                  * it is no party to statements and appeals */
                 if ((strncmp(vc.code, "01", 2) == 0 || strncmp(vc.code, "02", 2) == 0) &&
@@ -1340,7 +1357,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
              * still an accusation */
             static const char *const breaking[] = {"break", NULL};
             bool wrong = on_object && !verbal && vc.match.score <= 0 && ev_lemma_in(&s, v, breaking);
-            if (!coded && nt == 0 && ns && !verbal && !reversed && targetless(&s, v, &vc)) {
+            if (!coded && nt == 0 && ns && !verbal && !reversed && targetless(&s, v, &vc) &&
+                !contest(&s, v, &vc, a.code, NULL)) {
                 ev_actor none = {.code = NULL, .head = -1};
                 if ((!wrong && !add_event(st, &s, si, v, vc.code, &a, &none, &status, date, vt)) ||
                     !claim_or_accusation(st, &s, si, v, vc.code, &a, &none, &status, date, vt))
