@@ -976,19 +976,19 @@ static const char *const undergone_verbs[] = {"die", "perish", NULL};
 static const char *const light_verbs[] = {"take", "get", "give", "make", "have", "put",
                                           "bring", "send", NULL};
 
-/* Whether a verb with no target names an event by its doer alone. Statements, appeals
- * and consultations need an addressee. A verb's default code needs one too, but for
- * deeds that have none: protests, shows of force, violence ("rebels attacked"); "took",
+/* Whether a verb with no target names an event by its doer alone: only deeds that need
+ * none, protests, shows of force, coercion, violence ("rebels attacked"), and through a
+ * pattern also yielding and cutting ties ("stepped down", "levied sanctions"). Words,
+ * appeals, intentions and cooperation are toward someone: with no one named, "agreed to
+ * help", "led one of the studies" and "expressed their anger" are no events, and "took",
  * "served", "claimed" alone are no seizure, cooperation or criticism. */
 static bool targetless(const ev_sentence *s, int32_t v, const verb_code *vc)
 {
-    static const char *const words[] = {"01", "02", "04", NULL};
     static const char *const deeds[] = {"14", "15", "17", "18", "19", "20", NULL};
-    if (root_in(vc->code, words))
-        return false;
-    if (vc->match.score > 0)
+    static const char *const by_pattern[] = {"08", "16", NULL};
+    if (vc->match.score > 0 && root_in(vc->code, by_pattern))
         return true;
-    return !ev_lemma_in(s, v, light_verbs) && root_in(vc->code, deeds);
+    return (vc->match.score > 0 || !ev_lemma_in(s, v, light_verbs)) && root_in(vc->code, deeds);
 }
 
 /* "The attack left two people dead": leaving someone dead kills them (KILL's 190) and
