@@ -461,6 +461,24 @@ static bool person_mention(const ev_sentence *s, int32_t h)
     return false;
 }
 
+/* "Biden attacked Trump on taxes": one named person attacking another, with nothing in
+ * the sentence to fight with, attacks in words ("a man attacked the senator with a knife",
+ * "gunmen attacked the mayor" are blows). */
+static bool words_between_persons(const ev_sentence *s, int32_t v)
+{
+    static const char *const arms[] = {
+        "knife", "gun", "pistol", "rifle", "weapon", "bomb", "machete", "axe", "bat", "stick",
+        "stone", "rock", "fist", "hammer", "acid", "car", "vehicle", "truck", "shoot", "stab",
+        "punch", "beat", "kill", "injure", "wound", "hospital", NULL};
+    int32_t subj = ev_child(s, v, "nsubj");
+    if (subj < 0 || !person_mention(s, subj))
+        return false;
+    for (int32_t i = 0; i < (int32_t)s->count; i++)
+        if (ev_lemma_in(s, i, arms))
+            return false;
+    return true;
+}
+
 /* Recodes a verb of naming with a quoted or evaluative predicate as criticism (111)
  * or praise (051) of the actor characterized, over the loose patterns of "call"
  * ("- * (ON)" takes "called X a friend on Monday" as an appeal). Verbal attacks
@@ -476,8 +494,8 @@ static void characterization(stage *st, const ev_sentence *s, int32_t v, verb_co
     /* "Trump blasted Biden": said of a person, these verbs are words whatever follows
      * ("attacked" may still be a blow: it needs the words of a characterization) */
     static const char *const blow[] = {"attack", NULL};
-    if (attacks && !ev_lemma_in(s, v, blow) && strncmp(vc->code, "11", 2) != 0 &&
-        person_mention(s, obj)) {
+    if (attacks && strncmp(vc->code, "11", 2) != 0 && person_mention(s, obj) &&
+        (!ev_lemma_in(s, v, blow) || words_between_persons(s, v))) {
         snprintf(vc->code, sizeof vc->code, "111");
         vc->code2[0] = '\0';
         vc->match.target = obj;
