@@ -547,6 +547,18 @@ static bool is_press(const char *code)
     return actor_code_has_role(code, "JRN") || actor_code_has_role(code, "MED");
 }
 
+/* Whether target t is only where v happened ("served in Congress", "improved his
+ * standing in Florida") for an act that is no deed done there: a place is the target of
+ * protests, force and meetings ("protested in Beijing", "clashed in Gaza"), not of any
+ * verb's default code. */
+static bool place_only(const ev_sentence *s, int32_t v, const verb_code *vc, int32_t t)
+{
+    static const char *const in[] = {"in", "outside", NULL};
+    static const char *const placed[] = {"04", "14", "15", "17", "18", "19", "20", NULL};
+    return vc->match.score <= 0 && ev_head(s, t) == v && ev_rel_starts(s, t, "obl") &&
+           ev_has_case(s, t, in) && !root_in(vc->code, placed);
+}
+
 /* "Hagan defeated Senator Dole", "Pakistan defeated India" (at cricket): a defeat
  * between parties neither of which is armed (or police) is an election or a game. */
 static bool contest(const ev_sentence *s, int32_t v, const verb_code *vc, const char *a,
@@ -1335,7 +1347,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 if (tgts[j].head == obj && !b.doers && !b.implicit && strlen(b.code) == 3 &&
                     strlen(a.code) > 3 && strncmp(a.code, b.code, 3) == 0)
                     continue;
-                if (contest(&s, v, &vc, a.code, b.code))
+                if (contest(&s, v, &vc, a.code, b.code) || place_only(&s, v, &vc, tgts[j].head))
                     continue;
                 /* "told reporters", "was asked by reporters": the press asks and listens,
                  * it is no party to statements and appeals */
