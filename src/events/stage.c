@@ -559,6 +559,16 @@ static bool place_only(const ev_sentence *s, int32_t v, const verb_code *vc, int
            ev_has_case(s, t, in) && !root_in(vc->code, placed);
 }
 
+/* "broke the world record for women", "demonstrated a shocking ignorance": with a thing
+ * for object these verbs exceed or show; they neither strike nor protest anyone. */
+static bool shown_or_broken(const ev_sentence *s, int32_t v, const verb_code *vc, int32_t obj,
+                            const dyad_actor_dict *actors)
+{
+    static const char *const verbs[] = {"break", "demonstrate", NULL};
+    return vc->match.score <= 0 && obj >= 0 && ev_lemma_in(s, v, verbs) &&
+           !ev_actor_of(s, obj, actors).code;
+}
+
 /* "Hagan defeated Senator Dole", "Pakistan defeated India" (at cricket): a defeat
  * between parties neither of which is armed (or police) is an election or a game. */
 static bool contest(const ev_sentence *s, int32_t v, const verb_code *vc, const char *a,
@@ -1347,7 +1357,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 if (tgts[j].head == obj && !b.doers && !b.implicit && strlen(b.code) == 3 &&
                     strlen(a.code) > 3 && strncmp(a.code, b.code, 3) == 0)
                     continue;
-                if (contest(&s, v, &vc, a.code, b.code) || place_only(&s, v, &vc, tgts[j].head))
+                if (contest(&s, v, &vc, a.code, b.code) || place_only(&s, v, &vc, tgts[j].head) ||
+                    shown_or_broken(&s, v, &vc, obj, st->actors))
                     continue;
                 /* "told reporters", "was asked by reporters": the press asks and listens,
                  * it is no party to statements and appeals */
@@ -1388,7 +1399,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             static const char *const breaking[] = {"break", NULL};
             bool wrong = on_object && !verbal && vc.match.score <= 0 && ev_lemma_in(&s, v, breaking);
             if (!coded && nt == 0 && ns && !verbal && !reversed && targetless(&s, v, &vc) &&
-                !contest(&s, v, &vc, a.code, NULL)) {
+                !contest(&s, v, &vc, a.code, NULL) &&
+                !(shown_or_broken(&s, v, &vc, obj, st->actors) && !wrong)) {
                 ev_actor none = {.code = NULL, .head = -1};
                 if ((!wrong && !add_event(st, &s, si, v, vc.code, &a, &none, &status, date, vt)) ||
                     !claim_or_accusation(st, &s, si, v, vc.code, &a, &none, &status, date, vt))
