@@ -560,13 +560,15 @@ static bool place_only(const ev_sentence *s, int32_t v, const verb_code *vc, int
 }
 
 /* "broke the world record for women", "demonstrated a shocking ignorance": with a thing
- * for object these verbs exceed or show; they neither strike nor protest anyone. */
+ * for object, "demonstrate" shows and "break" a record exceeds; neither protests nor
+ * strikes anyone ("broke relations with Libya" still cuts ties). */
 static bool shown_or_broken(const ev_sentence *s, int32_t v, const verb_code *vc, int32_t obj,
                             const dyad_actor_dict *actors)
 {
-    static const char *const verbs[] = {"break", "demonstrate", NULL};
-    return vc->match.score <= 0 && obj >= 0 && ev_lemma_in(s, v, verbs) &&
-           !ev_actor_of(s, obj, actors).code;
+    static const char *const show[] = {"demonstrate", NULL}, *const exceed[] = {"break", NULL};
+    static const char *const records[] = {"record", NULL};
+    return vc->match.score <= 0 && obj >= 0 && !ev_actor_of(s, obj, actors).code &&
+           (ev_lemma_in(s, v, show) || (ev_lemma_in(s, v, exceed) && ev_lemma_in(s, obj, records)));
 }
 
 /* "Hagan defeated Senator Dole", "Pakistan defeated India" (at cricket): a defeat
