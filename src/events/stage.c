@@ -75,7 +75,7 @@ static const char *own_status(const ev_sentence *s, int32_t v)
     const char *status = NULL;
     /* "is to visit": what is arranged, not yet done ("was to prevent" is a purpose) */
     static const char *const is[] = {"is", "are", "am", "'s", "'re", NULL};
-    bool be = false, to = false, only = false;
+    bool be = false, to = false, only = false, consequence = false;
     for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c]) {
         be = be || (ev_rel_starts(s, c, "cop") && ev_lemma_in(s, c, is));
         only = only || (ev_rel_starts(s, c, "advmod") && strcmp(s->lower[c], "only") == 0);
@@ -98,7 +98,14 @@ static const char *own_status(const ev_sentence *s, int32_t v)
         /* "neither the EU nor the US would endorse it" */
         if (ev_rel_starts(s, c, "nsubj") && neither_nor(s, c))
             return "negated";
+        /* "If Russia attacks, the US will impose sanctions": what follows from a condition
+         * is as hypothetical as the condition */
+        int32_t cm = ev_rel_starts(s, c, "advcl") ? ev_child(s, c, "mark") : -1;
+        if (cm >= 0 && c < v && ev_lemma_in(s, cm, cond))
+            consequence = true;
     }
+    if (consequence && (!status || strcmp(status, "future") == 0))
+        return "hypothetical";
     return !status && be && to && !only ? "future" : status;
 }
 
