@@ -164,6 +164,27 @@ static int32_t accusation_of(const ev_sentence *s, int32_t x)
     return h >= 0 && ev_lemma_in(s, h, accusing) ? h : -1;
 }
 
+/* What says an act is only reported, at clause x: a hedging adverb ("Pakistan reportedly
+ * arrested", "allegedly supplied") or a passive verb of belief or report it is the
+ * complement of ("is believed to have supplied", "was said to be"). Returns that word, or
+ * -1. */
+static int32_t hedged(const ev_sentence *s, int32_t x)
+{
+    static const char *const adverbs[] = {"reportedly", "allegedly", "purportedly",
+                                          "supposedly", "reputedly", NULL};
+    static const char *const beliefs[] = {"believe", "say", "report", "allege", "think",
+                                          "understand", "suspect", "rumor", "rumour",
+                                          "claim", NULL};
+    for (int32_t c = s->first_child[x]; c >= 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "advmod") && ev_lemma_in(s, c, adverbs))
+            return c;
+    int32_t h = ev_head(s, x);
+    if (h >= 0 && ev_rel_starts(s, x, "xcomp") && ev_lemma_in(s, h, beliefs) &&
+        (ev_child(s, h, "aux:pass") >= 0 || ev_child(s, h, "nsubj:pass") >= 0))
+        return h;
+    return -1;
+}
+
 static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_negates)
 {
     status_info st = {"asserted", -1, -1, -1};
@@ -185,6 +206,11 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
             found = "future";
         if (via_xcomp && !found && ev_lemma_in(s, x, hypo_heads))
             found = "hypothetical";
+        int32_t hedge = hedged(s, x);
+        if (hedge >= 0 && !reported) {
+            reported = true;
+            st.cue = hedge;
+        }
         int32_t h = ev_head(s, x);
         if (h < 0)
             break;
@@ -202,6 +228,7 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
             st.cue = accuser;
             break;
         }
+
         if (!ev_rel_starts(s, x, "xcomp") && !ev_rel_starts(s, x, "conj"))
             break;
         via_xcomp = ev_rel_starts(s, x, "xcomp");
