@@ -893,12 +893,12 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     if (rel_is(s, v, "acl") && vx && strcmp(vx, "VBN") == 0 && ev_head(s, v) >= 0 &&
         !main_verb_mistagged(s, v))
         cand[n++] = ev_head(s, v);
-    /* what is sent or given is one's own, not the target: "deployed police officers to
-     * Haiti", "supplied artillery shells to Russia" are toward where they go */
-    static const char *const dispatch[] = {
-        "send", "deploy", "dispatch", "station", "redeploy", "withdraw", "pull", "supply",
-        "deliver", "ship", "sell", "export", "transfer", "provide", "give", "donate", "lend",
-        NULL};
+    /* what is sent or supplied is one's own, not the target: "deployed police officers to
+     * Haiti", "supplied artillery shells to Russia" are toward where they go ("gave the
+     * government until Thursday" names whom it gives to) */
+    static const char *const dispatch[] = {"send", "deploy", "dispatch", "station", "redeploy",
+                                           "withdraw", "pull", "supply", "deliver", "ship",
+                                           "sell", "export", "transfer", NULL};
     int32_t obj = ev_lemma_in(s, v, dispatch) ? -1 : ev_child(s, v, "obj");
     if (obj >= 0)
         cand[n++] = obj;
