@@ -185,6 +185,8 @@ static int32_t hedged(const ev_sentence *s, int32_t x)
     return -1;
 }
 
+static int32_t gerund_clause(const ev_sentence *s, int32_t v);
+
 static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_negates)
 {
     status_info st = {"asserted", -1, -1, -1};
@@ -229,6 +231,14 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
             break;
         }
 
+        /* "..., killing two civilians" hung on "said": part of what was said */
+        if (ev_rel_starts(s, x, "advcl") && ev_lemma_in(s, h, speech_cues) &&
+            ev_child(s, h, "ccomp") >= 0 && gerund_clause(s, x) == x) {
+            reported = true;
+            denied = denied || ev_lemma_in(s, h, denial_cues);
+            st.cue = h;
+            break;
+        }
         if (!ev_rel_starts(s, x, "xcomp") && !ev_rel_starts(s, x, "conj"))
             break;
         via_xcomp = ev_rel_starts(s, x, "xcomp");
@@ -1323,6 +1333,11 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
          * another act: "seized the broadcaster, placing Mugabe under house arrest") */
         int32_t gerund = gerund_clause(&s, v);
         int32_t governor = gerund >= 0 ? ev_head(&s, gerund) : -1;
+        /* "the military said Russian forces shelled Kherson, killing two civilians": hung
+         * on the verb of saying, the participle goes with what was said */
+        if (governor >= 0 && ev_lemma_in(&s, governor, speech_cues) &&
+            ev_child(&s, governor, "ccomp") >= 0)
+            governor = ev_child(&s, governor, "ccomp");
         bool force_on_someone = forceful(vc.code) &&
                                 (!st->acted[governor < 0 ? v : governor] ||
                                  strncmp(vc.code, "17", 2) == 0) &&
