@@ -511,6 +511,25 @@ DYAD_TEST(parse_repair_finite_root)
     CHECK(vbn_head[1] == -1 && vbn_head[4] == 3);
 }
 
+/* A noun phrase opening the sentence, taken as the root with the clause after "and" as
+ * its conjunct, is the first of two coordinated subjects of that clause's verb. */
+DYAD_TEST(parse_repair_coordinated_subjects)
+{
+    static const char *const form[] = {"The", "army", "and", "the", "rebels", "agreed", "."};
+    static const char *const upos[] = {"DET", "NOUN", "CCONJ", "DET", "NOUN", "VERB", "PUNCT"};
+    static const char *const xpos[] = {"DT", "NN", "CC", "DT", "NNS", "VBD", "."};
+    size_t len[7];
+    for (int i = 0; i < 7; i++)
+        len[i] = strlen(form[i]);
+    dyad_parse_input in = {7, form, len, upos, xpos};
+    int head[7] = {1, -1, 5, 4, 5, 1, 1};
+    const char *rel[7] = {"det", "root", "cc", "det", "nsubj", "conj", "punct"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[5] == -1 && head[1] == 5 && head[4] == 1 && head[2] == 4 && head[6] == 5);
+    CHECK_STR(rel[1], "nsubj");
+    CHECK_STR(rel[4], "conj");
+}
+
 /* A day takes no apposition: "On Friday, Youssef Chahed, the Prime Minister, signed"
  * with the name hung on the date (through its comma) and the verb without a subject
  * gets the name as subject and the title as its apposition; with a subject already,

@@ -206,6 +206,53 @@ static void finite_root(const dyad_parse_input *in, int *head, const char **rel)
     }
 }
 
+/* "The Sudanese army and the rebels agreed to a ceasefire" parsed as "army" (the root)
+ * coordinated with the clause "the rebels agreed": the subjects are coordinated and the
+ * verb is the root. */
+static void coordinated_subjects(const dyad_parse_input *in, int *head, const char **rel)
+{
+    int n = in->n, root = -1;
+    for (int i = 0; i < n && root < 0; i++)
+        if (head[i] < 0)
+            root = i;
+    /* a noun that is already a clause's predicate ("You are your own person ... and you
+     * demand") stays the root */
+    if (root < 0 || !in->upos[root] ||
+        (strcmp(in->upos[root], "NOUN") != 0 && strcmp(in->upos[root], "PROPN") != 0) ||
+        has_dependent(n, head, rel, root, "cop") || has_dependent(n, head, rel, root, "nsubj") ||
+        has_dependent(n, head, rel, root, "acl"))
+        return;
+    for (int i = 0; i < root; i++) /* the noun phrase opens the sentence */
+        if (head[i] != root)
+            return;
+    for (int v = root + 1; v < n; v++) {
+        const char *x = in->xpos[v];
+        if (head[v] != root || !rel_is(rel[v], "conj") || !x ||
+            (strcmp(x, "VBD") != 0 && strcmp(x, "VBZ") != 0 && strcmp(x, "VBP") != 0))
+            continue;
+        int subj = -1, cc = -1;
+        for (int i = root + 1; i < v; i++) {
+            if (head[i] == v && rel_is(rel[i], "nsubj") && subj < 0)
+                subj = i;
+            if ((head[i] == v || head[i] == subj) && rel_is(rel[i], "cc") && cc < 0)
+                cc = i;
+        }
+        if (subj < 0 || cc < 0 || cc > subj)
+            continue;
+        for (int i = v + 1; i < n; i++) /* what follows the verb is its own */
+            if (head[i] == root)
+                head[i] = v;
+        head[v] = -1;
+        rel[v] = "root";
+        head[root] = v;
+        rel[root] = "nsubj";
+        head[subj] = root;
+        rel[subj] = "conj";
+        head[cc] = subj;
+        return;
+    }
+}
+
 void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
 {
     date_apposition_subject(in, head, rel);
@@ -213,4 +260,5 @@ void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
     content_clause(in, head, rel);
     preposition_head(in, head, rel);
     finite_root(in, head, rel);
+    coordinated_subjects(in, head, rel);
 }
