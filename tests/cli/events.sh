@@ -37,6 +37,15 @@ grep -q '"cameo":"138"' "$OUT" || { cat "$OUT"; exit 1; }
 grep -q 'malformed verb or discard line skipped' "$ERR" || { cat "$ERR"; exit 1; }
 grep -q 'fictional.verbs:14: a verb line is one word' "$ERR" || { cat "$ERR"; exit 1; }
 
+# a joint actor's code ("FRO/BIL/SAM" in PETRARCH's suites) is a code, and the next
+# record keeps its own
+printf 'Vardania attacked Osterlich.\n' >"$TMP/v.txt"
+"$DYAD" code --dict "$DATA" "$TMP/v.txt" 2>/dev/null | python3 -c '
+import json, sys
+e = [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in json.loads(sys.stdin.read())["events"]]
+assert e == [("ZEM/OST", "OST", "190")], e
+'
+
 # a fictional PETRARCH suite: exact totals (T-7: a negated 110 counts as PETRARCH's 050;
 # T-6: a negated 130, which PETRARCH codes as nothing, counts as nothing; T-8: a claimed
 # attack counts as the claim only, 015; T-9: "^" skips a phrase; T-10, T-11: a lone "(TO)"
