@@ -20,7 +20,8 @@ typedef struct ev_code {
 
 /* Pattern elements: words and synsets match tokens, the markers say where the
  * source ($) and target (+) of the event stand. */
-enum ev_elem_kind { EL_WORD, EL_SYNSET, EL_SOURCE, EL_TARGET, EL_SKIP /* ^: a phrase */ };
+enum ev_elem_kind { EL_WORD, EL_SYNSET, EL_SOURCE, EL_TARGET, EL_SKIP /* ^: a phrase */,
+                    EL_COMPOUND /* %: actors joined by a conjunction */ };
 
 typedef struct ev_elem {
     uint8_t kind;

@@ -93,6 +93,19 @@ static size_t skip_phrase(const ev_sentence *s, const ev_context *ctx, size_t po
     return pos;
 }
 
+/* PETRARCH's "%": token t heads a coded actor coordinated with another ("Gondor and
+ * Osgiliath"). */
+static bool compound_at(const ev_sentence *s, int32_t t,
+                        bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg)
+{
+    if (!is_actor(s, t, arg))
+        return false;
+    for (int32_t c = s->first_child[t]; c >= 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "conj") && is_actor(s, c, arg))
+            return true;
+    return false;
+}
+
 /* Matches elems[0..n) in order over ctx (gaps allowed); adds to m; false on failure. */
 static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n,
                       const ev_sentence *s, const ev_context *ctx, ev_match *m,
@@ -125,6 +138,9 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
                     len = phrase_at(d, &d->phrases[syn->first + p], s, ctx, k);
                 break;
             }
+            case EL_COMPOUND: /* "Gondor and Osgiliath": each member is found as a source later */
+                len = compound_at(s, ctx->tok[k], is_actor, arg) ? 1 : 0;
+                break;
             case EL_SOURCE:
             case EL_TARGET:
                 if (is_actor(s, ctx->tok[k], arg)) {
@@ -144,7 +160,8 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
                                    strcmp(w, "never") == 0 || strcmp(w, "no") == 0;
                 }
                 pos = k + len;
-                if (el->kind == EL_WORD || el->kind == EL_SYNSET)
+                /* a compound is a condition the words alone do not state */
+                if (el->kind == EL_WORD || el->kind == EL_SYNSET || el->kind == EL_COMPOUND)
                     m->score += (int)len;
             }
         }

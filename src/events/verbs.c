@@ -172,8 +172,6 @@ static int parse_pattern(dyad_event_dict *d, char *line, const char **why)
             pat.n_pre = (uint32_t)(d->n_elems - pat.first);
             continue;
         }
-        if (strcmp(tok, "%") == 0)
-            continue; /* compound marker: dyad finds compounds from the parse */
         if (d->n_elems - pat.first + 1 > EV_MAX_ELEMS) {
             *why = "pattern too long";
             goto bad;
@@ -183,6 +181,8 @@ static int parse_pattern(dyad_event_dict *d, char *line, const char **why)
             ok = add_elem(d, EL_SOURCE, 0, 0);
         else if (strcmp(tok, "^") == 0)
             ok = add_elem(d, EL_SKIP, 0, 0);
+        else if (strcmp(tok, "%") == 0)
+            ok = add_elem(d, EL_COMPOUND, 0, 0);
         else if (strcmp(tok, "+") == 0)
             ok = has_target = add_elem(d, EL_TARGET, 0, 0);
         else if (tok[0] == '&') {

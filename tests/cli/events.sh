@@ -46,6 +46,14 @@ e = [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in json.loads(
 assert e == [("ZEM/OST", "OST", "190")], e
 '
 
+# "%": a pattern for actors joined by a conjunction, who then act toward each other
+printf 'Zembla and Osterlich downplayed their meeting. Zembla downplayed the meeting.\n' >"$TMP/c.txt"
+"$DYAD" code --dict "$DATA" "$TMP/c.txt" 2>/dev/null | python3 -c '
+import json, sys
+e = [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in json.loads(sys.stdin.read())["events"]]
+assert sorted(e) == [("OST", "ZEM", "120"), ("ZEM", "OST", "120")], e
+'
+
 # a fictional PETRARCH suite: exact totals (T-7: a negated 110 counts as PETRARCH's 050;
 # T-6: a negated 130, which PETRARCH codes as nothing, counts as nothing; T-8: a claimed
 # attack counts as the claim only, 015; T-9: "^" skips a phrase; T-10, T-11: a lone "(TO)"
