@@ -63,6 +63,10 @@ typedef struct ev_synset { uint32_t name, first, n; } ev_synset;
 /* A noun that names an event ("talks" 046, "sanctions" 163), sorted by word. */
 typedef struct ev_noun { uint32_t word; char code[EV_MAX_CODE]; } ev_noun; /* word first: searched */
 
+/* An appeal, intent, demand or threat (upper) and the act it governs (lower): the code
+ * PETRARCH gives the two ("wants to help": 030 + 070 -> 033). */
+typedef struct ev_compose { char upper[EV_MAX_CODE], lower[EV_MAX_CODE], code[EV_MAX_CODE]; } ev_compose;
+
 /* A discard phrase: its words; whole = 1 when it discards the whole story. */
 typedef struct ev_discard { uint32_t word, n_words; uint8_t whole; } ev_discard;
 
@@ -79,6 +83,7 @@ struct dyad_event_dict {
     ev_discard *discards; size_t n_discards, cap_discards;
     ev_noun *nouns; size_t n_nouns, cap_nouns;
     uint32_t *abstract; size_t n_abstract, cap_abstract; /* pool offsets, sorted */
+    ev_compose *compose; size_t n_compose, cap_compose;
     int32_t *verb_slots; size_t n_verb_slots; /* lemma hash -> first verb, -1 empty */
     dyad_problems problems;                /* malformed lines skipped by every load */
     bool keep_statements;                  /* code "010" events (PETRARCH does) */
@@ -98,6 +103,9 @@ void ev_problem(dyad_event_dict *d, const char *file, size_t line, const char *w
 const ev_code *ev_code_find(const dyad_event_dict *d, const char *code);
 /* Verbs whose lemma is word: the first, then follow ->next; -1 when none. */
 int32_t ev_verb_first(const dyad_event_dict *d, const char *word);
+/* What a verb (its lemma, lower case) means alone, without patterns or a particle: its
+ * own code or its block's; NULL for none or when its blocks disagree. */
+const char *ev_verb_code(const dyad_event_dict *d, const char *lemma);
 /* Rebuilds the verb hash after loading. */
 bool ev_verb_index(dyad_event_dict *d);
 uint32_t ev_hash(const char *s, size_t len);
@@ -151,6 +159,9 @@ ev_match ev_pattern_match(const dyad_event_dict *d, const ev_pattern *p, const e
 bool ev_abstract_noun(const dyad_event_dict *d, const char *word);
 /* The code of an event noun (lower case), or NULL. */
 const char *ev_noun_code(const dyad_event_dict *d, const char *word);
+/* The code of an appeal, intent, demand or threat upper governing the act lower
+ * ("wants to help": 030, 070 -> "033"); NULL when the two make none. */
+const char *ev_code_compose(const dyad_event_dict *d, const char *upper, const char *lower);
 /* Whether the sentence holds a discard phrase: 0 none, 1 the sentence, 2 the story. */
 int ev_discarded(const dyad_event_dict *d, const ev_sentence *s);
 /* Whether token lower form or lemma equals the dictionary word w (with plurals). */

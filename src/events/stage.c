@@ -483,6 +483,43 @@ static void urging(const ev_sentence *s, int32_t v, verb_code *vc)
     vc->code2[0] = '\0';
 }
 
+/* PETRARCH's sum of an appeal, intent, demand or threat and the act it governs
+ * (compose.tsv): "wants to help Israel" is an intent to give aid (033), "asked Obama to
+ * help" an appeal to Obama for aid (023). When v is the act and its governing verb
+ * addresses no one, that verb is returned: the act takes its status ("wants to" is no
+ * hypothesis of an intent); -1 otherwise. */
+static int32_t compose(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    const char *c = NULL, *other, *own = ev_verb_code(st->dict, s->lemma[v]);
+    int32_t x = ev_child(s, v, "xcomp"), h = ev_head(s, v), upper = -1;
+    bool addressed = ev_child(s, v, "obj") >= 0 || ev_child(s, v, "iobj") >= 0;
+    /* a pattern that says what the verb alone says ("- * HELP [020]" under ASK) is no
+     * other meaning */
+    bool plain = vc->match.score <= 0 || (own && strcmp(own, vc->code) == 0);
+    if (x >= 0 && addressed && plain && (other = ev_verb_code(st->dict, s->lemma[x])))
+        c = ev_code_compose(st->dict, vc->code, other);
+    else if (h >= 0 && ev_rel_starts(s, v, "xcomp") && ev_child(s, h, "obj") < 0 &&
+             ev_child(s, h, "iobj") < 0 && (other = ev_verb_code(st->dict, s->lemma[h])) &&
+             (c = ev_code_compose(st->dict, other, vc->code)))
+        upper = h;
+    if (c) {
+        snprintf(vc->code, sizeof vc->code, "%s", c);
+        vc->code2[0] = '\0';
+    }
+    return upper;
+}
+
+/* Whether the act v governs takes v's meaning into its own code (compose above): then
+ * v codes nothing itself, not even by a pattern that matched the act's words ("wants to
+ * help Israel" is no appeal for help). */
+static bool composed_below(stage *st, const ev_sentence *s, int32_t v)
+{
+    int32_t x = ev_child(s, v, "xcomp");
+    const char *upper = ev_verb_code(st->dict, s->lemma[v]), *lower;
+    return x >= 0 && upper && ev_child(s, v, "obj") < 0 && ev_child(s, v, "iobj") < 0 &&
+           (lower = ev_verb_code(st->dict, s->lemma[x])) && ev_code_compose(st->dict, upper, lower);
+}
+
 /* Media and journalists by their CAMEO role (JRN, MED) anywhere after the country. */
 static bool is_press(const char *code)
 {
@@ -1092,6 +1129,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         left_dead(&s, v, &vc);
         characterization(st, &s, v, &vc);
         urging(&s, v, &vc);
+        int32_t intent = compose(st, &s, v, &vc);
         /* "[:030]": "received assurances from Gondor" is Gondor's act toward the subject */
         bool reversed = strcmp(vc.code, "---") == 0 && vc.match.score > 0 && vc.code2[0] &&
                         strcmp(vc.code2, "---") != 0;
@@ -1118,7 +1156,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         /* "plans to invade": the verb it governs says what happens, this one how likely;
          * but a threat is an act of its own ("threatened to use nuclear weapons") */
         static const char *const threat[] = {"13", NULL};
-        if (vc.match.score <= 0 && !root_in(vc.code, threat) && governs_coded_verb(st, &s, v))
+        if ((vc.match.score <= 0 && !root_in(vc.code, threat) && governs_coded_verb(st, &s, v)) ||
+            composed_below(st, &s, v))
             continue;
         /* a generic statement ("said") is an event only about the actors of what was said,
          * unless PETRARCH's own reading is asked for */
@@ -1195,8 +1234,15 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                      implicit_source(st, &s, v, tgts, nt, &unnamed)))
             continue;
         status_info status = event_status(&s, v, vc.match.negation);
+        /* an intent has its verb's modality: "wants to help" is no hypothesis of wanting */
+        if (intent >= 0 && strcmp(status.status, "denied") != 0)
+            status.status = event_status(&s, intent, false).status;
         const char *date = event_date(&s, in_clause);
         const char *vt = verb_text(st, &s, v, post, &vc);
+        uint32_t from = intent >= 0 ? ev_tok(&s, intent)->start : ev_tok(&s, v)->start;
+        if (vt && from < ev_tok(&s, v)->start) /* the intent and its act: "pledged to support" */
+            vt = dyad_doc_strdup(st->doc, st->doc->text + from,
+                                 ev_tok(&s, v)->start + strlen(vt) - from);
         if (!vt)
             return false;
         /* a participle clause is dated by the clause it hangs on ("On Wednesday the army

@@ -327,6 +327,21 @@ static int parse_verb_line(dyad_event_dict *d, char *line, const char **why)
     return 1;
 }
 
+const char *ev_verb_code(const dyad_event_dict *d, const char *lemma)
+{
+    const char *code = NULL;
+    for (int32_t vi = ev_verb_first(d, lemma); vi >= 0; vi = d->verbs[vi].next) {
+        const ev_verb *v = &d->verbs[vi];
+        if (v->particle || strcmp(ev_str(d, v->lemma), lemma) != 0)
+            continue;
+        const char *c = v->code[0] ? v->code : d->blocks[v->block].code;
+        if (code && strcmp(code, c) != 0)
+            return NULL; /* blocks that disagree give the verb alone no meaning */
+        code = c;
+    }
+    return code && strcmp(code, "---") != 0 ? code : NULL;
+}
+
 static bool new_block(dyad_event_dict *d, const char *code, const char *code2)
 {
     if (!dyad_array_grow((void **)&d->blocks, &d->cap_blocks, d->n_blocks + 1,
