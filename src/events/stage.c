@@ -343,7 +343,19 @@ static bool governs_coded_verb(stage *st, const ev_sentence *s, int32_t v)
         return false;
     const ev_verb *verb = &st->dict->verbs[vi];
     const char *c = verb->code[0] ? verb->code : st->dict->blocks[verb->block].code;
-    return strcmp(c, "---") != 0;
+    if (strcmp(c, "---") != 0)
+        return true;
+    /* "agreed to lift the sanctions": a verb only its patterns code ("LIFT [---]", "- *
+     * SANCTION") governs an act too, when they match */
+    const char *u = ev_tok(s, x)->upos;
+    ev_context xpre = {dyad_arena_alloc(st->doc->arena, s->count * sizeof(int32_t) + 1), 0};
+    ev_context xpost = {dyad_arena_alloc(st->doc->arena, s->count * sizeof(int32_t) + 1), 0};
+    uint8_t *in_clause = dyad_arena_alloc(st->doc->arena, s->count + 1);
+    if (!u || strcmp(u, "VERB") != 0 || !xpre.tok || !xpost.tok || !in_clause ||
+        !ev_clause(s, x, &xpre, &xpost, in_clause))
+        return false;
+    verb_code xc = code_verb(st, s, x, &xpre, &xpost);
+    return xc.code[0] && strcmp(xc.code, "---") != 0;
 }
 
 /* ---- characterizations: "called the plan 'a smash and grab'" ---------------- */
