@@ -80,9 +80,12 @@ static size_t skip_phrase(const ev_sentence *s, const ev_context *ctx, size_t po
     const char *rel = pos > 0 ? ev_tok(s, ctx->tok[pos - 1])->deprel : NULL;
     if (rel && strcmp(rel, "case") == 0 && ev_head(s, ctx->tok[pos - 1]) >= h)
         h = ev_head(s, ctx->tok[pos - 1]);
-    else /* a noun phrase's head ends it: climb from its first word while heads lie right */
+    else /* a noun phrase's head ends it: climb from its first word while heads lie right;
+          * a preposition opens one ("TABASKI ^ $": "Tabaski with Eriador" skips "with
+          * Eriador") */
         while (ev_head(s, h) > h && ev_tok(s, h)->deprel &&
                (strncmp(ev_tok(s, h)->deprel, "det", 3) == 0 ||
+                strcmp(ev_tok(s, h)->deprel, "case") == 0 ||
                 strncmp(ev_tok(s, h)->deprel, "amod", 4) == 0 ||
                 strncmp(ev_tok(s, h)->deprel, "compound", 8) == 0 ||
                 strncmp(ev_tok(s, h)->deprel, "nummod", 6) == 0 ||

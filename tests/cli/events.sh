@@ -54,6 +54,15 @@ e = [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in json.loads(
 assert sorted(e) == [("OST", "ZEM", "120"), ("ZEM", "OST", "120")], e
 '
 
+# "^" at a preposition skips its whole phrase: "(AT ^ ^) +" skips "Vardania" and "with the
+# parliament", and the target is the country after them (PETRARCH's IFTAR pattern)
+printf 'Zembla celebrated the feast at Vardania with the parliament of Osterlich.\n' >"$TMP/f.txt"
+"$DYAD" code --dict "$DATA" "$TMP/f.txt" 2>/dev/null | python3 -c '
+import json, sys
+e = [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in json.loads(sys.stdin.read())["events"]]
+assert e == [("ZEM", "OST", "017")], e
+'
+
 # a fictional PETRARCH suite: exact totals (T-7: a negated 110 counts as PETRARCH's 050;
 # T-6: a negated 130, which PETRARCH codes as nothing, counts as nothing; T-8: a claimed
 # attack counts as the claim only, 015; T-9: "^" skips a phrase; T-10, T-11: a lone "(TO)"
