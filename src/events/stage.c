@@ -348,11 +348,12 @@ static bool governs_coded_verb(stage *st, const ev_sentence *s, int32_t v)
     /* "agreed to lift the sanctions": a verb only its patterns code ("LIFT [---]", "- *
      * SANCTION") governs an act too, when they match */
     const char *u = ev_tok(s, x)->upos;
+    if (!u || strcmp(u, "VERB") != 0)
+        return false; /* only verbs are coded */
     ev_context xpre = {dyad_arena_alloc(st->doc->arena, s->count * sizeof(int32_t) + 1), 0};
     ev_context xpost = {dyad_arena_alloc(st->doc->arena, s->count * sizeof(int32_t) + 1), 0};
     uint8_t *in_clause = dyad_arena_alloc(st->doc->arena, s->count + 1);
-    if (!u || strcmp(u, "VERB") != 0 || !xpre.tok || !xpost.tok || !in_clause ||
-        !ev_clause(s, x, &xpre, &xpost, in_clause))
+    if (!xpre.tok || !xpost.tok || !in_clause || !ev_clause(s, x, &xpre, &xpost, in_clause))
         return false;
     verb_code xc = code_verb(st, s, x, &xpre, &xpost);
     return xc.code[0] && strcmp(xc.code, "---") != 0;
@@ -502,12 +503,13 @@ static void urging(const ev_sentence *s, int32_t v, verb_code *vc)
  * hypothesis of an intent); -1 otherwise. */
 static int32_t compose(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
 {
-    const char *c = NULL, *other, *own = ev_verb_code(st->dict, s->lemma[v]);
+    const char *c = NULL, *other, *own;
     int32_t x = ev_child(s, v, "xcomp"), h = ev_head(s, v), upper = -1;
     bool addressed = ev_child(s, v, "obj") >= 0 || ev_child(s, v, "iobj") >= 0;
     /* a pattern that says what the verb alone says ("- * HELP [020]" under ASK) is no
      * other meaning */
-    bool plain = vc->match.score <= 0 || (own && strcmp(own, vc->code) == 0);
+    bool plain = vc->match.score <= 0 || ((own = ev_verb_code(st->dict, s->lemma[v])) &&
+                                          strcmp(own, vc->code) == 0);
     if (x >= 0 && addressed && plain && (other = ev_verb_code(st->dict, s->lemma[x])))
         c = ev_code_compose(st->dict, vc->code, other);
     else if (h >= 0 && ev_rel_starts(s, v, "xcomp") && ev_child(s, h, "obj") < 0 &&
