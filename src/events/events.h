@@ -144,6 +144,7 @@ typedef struct ev_context { int32_t *tok; size_t n; } ev_context;
 /* Where the markers of a matched pattern landed: local token indices or -1. */
 typedef struct ev_match {
     int score;                     /* words and synsets matched; -1 = no match */
+    bool on_object;                /* a word it matched is the head of the verb's object */
     int32_t source, target;
     bool negation;                 /* the pattern matched a "not": its code is the negated act */
     bool no_target;                /* its "(TO)" phrase names no actor: the act has no target */
@@ -151,9 +152,10 @@ typedef struct ev_match {
 } ev_match;
 
 /* Matches pattern p: pre elements over pre (text order), post over post. is_actor
- * tells whether a local token starts a coded actor (for $ and +). */
+ * tells whether a local token starts a coded actor (for $ and +); object is the local
+ * head of the verb's object, or -1. */
 ev_match ev_pattern_match(const dyad_event_dict *d, const ev_pattern *p, const ev_sentence *s,
-                          const ev_context *pre, const ev_context *post,
+                          const ev_context *pre, const ev_context *post, int32_t object,
                           bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg);
 /* Whether a noun (lower case) names no actor, place or thing (abstract.nouns). */
 bool ev_abstract_noun(const dyad_event_dict *d, const char *word);

@@ -109,9 +109,10 @@ static bool compound_at(const ev_sentence *s, int32_t t,
     return false;
 }
 
-/* Matches elems[0..n) in order over ctx (gaps allowed); adds to m; false on failure. */
+/* Matches elems[0..n) in order over ctx (gaps allowed); adds to m, noting a word on the
+ * verb's object head; false on failure. */
 static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n,
-                      const ev_sentence *s, const ev_context *ctx, ev_match *m,
+                      const ev_sentence *s, const ev_context *ctx, int32_t object, ev_match *m,
                       bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg)
 {
     size_t pos = 0;
@@ -166,6 +167,8 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
                 /* a compound is a condition the words alone do not state */
                 if (el->kind == EL_WORD || el->kind == EL_SYNSET || el->kind == EL_COMPOUND)
                     m->score += (int)len;
+                for (size_t t = k; t < k + len && t < ctx->n && el->kind != EL_TARGET; t++)
+                    m->on_object |= ctx->tok[t] == object;
             }
         }
         if (!found)
@@ -175,13 +178,14 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
 }
 
 ev_match ev_pattern_match(const dyad_event_dict *d, const ev_pattern *p, const ev_sentence *s,
-                          const ev_context *pre, const ev_context *post,
+                          const ev_context *pre, const ev_context *post, int32_t object,
                           bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg)
 {
     ev_match m = {.score = 0, .source = -1, .target = -1};
     if (!p->code[0] || (p->words & ~s->words) ||
-        !match_run(d, &d->elems[p->first], p->n_pre, s, pre, &m, is_actor, arg) ||
-        !match_run(d, &d->elems[p->first + p->n_pre], p->n_post, s, post, &m, is_actor, arg))
+        !match_run(d, &d->elems[p->first], p->n_pre, s, pre, object, &m, is_actor, arg) ||
+        !match_run(d, &d->elems[p->first + p->n_pre], p->n_post, s, post, object, &m, is_actor,
+                   arg))
         m.score = -1;
     return m;
 }

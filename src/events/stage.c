@@ -287,7 +287,7 @@ static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_c
     bool passive = ev_child(s, v, "aux:pass") >= 0 || ev_child(s, v, "nsubj:pass") >= 0;
     /* "put out the fire" is not "put": a particle the entry does not name leaves it only
      * the patterns that name it */
-    int32_t prt_at = ev_child(s, v, "compound:prt");
+    int32_t prt_at = ev_child(s, v, "compound:prt"), object = ev_child(s, v, "obj");
     const char *prt = prt_at >= 0 ? s->lower[prt_at] : NULL;
     for (int32_t vi = first; vi >= 0; vi = d->verbs[vi].next) {
         const ev_verb *verb = &d->verbs[vi];
@@ -313,10 +313,13 @@ static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_c
             if (p->n_pre + p->n_post == 0 || (passive && p->pre_words) ||
                 (bare && !pattern_names(d, p, prt)))
                 continue;
-            ev_match m = ev_pattern_match(d, p, s, pre, post, actor_start, st);
+            ev_match m = ev_pattern_match(d, p, s, pre, post, object, actor_start, st);
             if (m.score < 0 || (m.score == 0 && m.source < 0 && m.target < 0))
                 continue;
-            if (m.score >= best.match.score) {
+            /* of as many words, a later pattern wins, but not over one that names the
+             * object: "expressed appreciation for China's assistance" is appreciation */
+            if (m.score > best.match.score ||
+                (m.score == best.match.score && (m.on_object || !best.match.on_object))) {
                 best.match = m;
                 snprintf(best.code, sizeof best.code, "%s", p->code);
                 snprintf(best.code2, sizeof best.code2, "%s", p->code2);
