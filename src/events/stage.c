@@ -1082,12 +1082,19 @@ static ev_arg teller_for_pronoun(stage *st, const ev_sentence *s, int32_t v, ev_
     static const char *const pronouns[] = {"it", "they", NULL};
     if (!ev_lemma_in(s, src.head, pronouns) || ev_actor_arg(s, src, st->actors).code)
         return src;
-    int32_t x = v;
-    while (x >= 0 && (ev_rel_starts(s, x, "conj") || ev_rel_starts(s, x, "xcomp")))
+    int32_t x = v, cue = ev_head(s, src.head);
+    /* "indicated it deplored Libya", parsed as "it" the speech verb's object and the verb
+     * its complement, is "indicated (that) it deplored"; "told it to stop" is no such */
+    int32_t to = ev_child(s, v, "mark");
+    bool content = ev_rel_starts(s, src.head, "obj") && cue >= 0 && cue == ev_head(s, v) &&
+                   (ev_rel_starts(s, v, "xcomp") || ev_rel_starts(s, v, "ccomp")) &&
+                   (to < 0 || strcmp(s->lower[to], "to") != 0) && ev_lemma_in(s, cue, speech_cues);
+    while (!content && x >= 0 && (ev_rel_starts(s, x, "conj") || ev_rel_starts(s, x, "xcomp")))
         x = ev_head(s, x);
-    if (x < 0 || !ev_rel_starts(s, x, "ccomp") || !ev_lemma_in(s, ev_head(s, x), speech_cues))
+    if (!content && (x < 0 || !ev_rel_starts(s, x, "ccomp") ||
+                     !ev_lemma_in(s, cue = ev_head(s, x), speech_cues)))
         return src;
-    int32_t teller = ev_child(s, ev_head(s, x), "nsubj");
+    int32_t teller = ev_child(s, cue, "nsubj");
     if (teller < 0 || !ev_actor_of(s, teller, st->actors).code || ev_child(s, teller, "conj") >= 0)
         return src;
     /* in number with it: "officials said it killed nine" is the fire */
