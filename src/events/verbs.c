@@ -310,8 +310,9 @@ static int parse_verb_line(dyad_event_dict *d, char *line, const char **why)
         return -1;
     /* the listed forms: each a verb of its own with the same meaning */
     char *save = NULL;
-    for (char *tok = open ? strtok_r(open + 1, " \t", &save) : NULL; tok;
-         tok = strtok_r(NULL, " \t", &save)) {
+    /* commas between forms, as some curated files write them: "{+CRACKED_DOWN , ...}" */
+    for (char *tok = open ? strtok_r(open + 1, " \t,", &save) : NULL; tok;
+         tok = strtok_r(NULL, " \t,", &save)) {
         while (*tok == '+')
             tok++;
         size_t len = strlen(tok);

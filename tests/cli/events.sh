@@ -30,11 +30,12 @@ assert e["plover"] == {"type": "ASSAULT", "mode": "", "context": ["military"]}, 
 assert e["quad_class"] == 4 and e["goldstein"] == -10.0 and e["quote"] is None, e
 '
 
-# --dict: the user's verbs and discards; a malformed verb line is reported
+# --dict: the user's verbs and discards; a malformed verb line is reported, one whose
+# forms are separated by commas is none
 printf 'Zembla threatened Osterlich with invasion.\n' >"$TMP/z.txt"
 "$DYAD" code --dict "$DATA" "$TMP/z.txt" >"$OUT" 2>"$ERR"
 grep -q '"cameo":"138"' "$OUT" || { cat "$OUT"; exit 1; }
-grep -q 'malformed verb or discard line skipped' "$ERR" || { cat "$ERR"; exit 1; }
+grep -q ': 1 malformed verb or discard line skipped' "$ERR" || { cat "$ERR"; exit 1; }
 grep -q 'fictional.verbs:14: a verb line is one word' "$ERR" || { cat "$ERR"; exit 1; }
 
 # a joint actor's code ("FRO/BIL/SAM" in PETRARCH's suites) is a code, and the next
