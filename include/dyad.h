@@ -411,7 +411,8 @@ typedef enum dyad_event_file {
     DYAD_EVENT_FILE_VERBS,   /* PETRARCH/CAMEO 2.0 verb dictionary */
     DYAD_EVENT_FILE_DISCARDS,/* PETRARCH discard list */
     DYAD_EVENT_FILE_NOUNS,   /* data/events/cameo.nouns: NOUN [code], nouns naming events */
-    DYAD_EVENT_FILE_ABSTRACT /* data/events/abstract.nouns: nouns naming no actor, one a line */
+    DYAD_EVENT_FILE_ABSTRACT,/* data/events/abstract.nouns: nouns naming no actor, one a line */
+    DYAD_EVENT_FILE_COMPOSE  /* data/events/compose.tsv: UPPER LOWER CODE, an intent's act */
 } dyad_event_file;
 
 /* An empty dictionary; NULL when out of memory. */
@@ -432,6 +433,8 @@ dyad_status dyad_event_dict_add_nouns(dyad_event_dict *dict, const char *name,
                                       const void *data, size_t len, dyad_error *err);
 dyad_status dyad_event_dict_add_abstract(dyad_event_dict *dict, const char *name,
                                          const void *data, size_t len, dyad_error *err);
+dyad_status dyad_event_dict_add_compose(dyad_event_dict *dict, const char *name,
+                                        const void *data, size_t len, dyad_error *err);
 /* Every verb file (a name containing "verb", or CAMEO.*) and discard file (a name
  * containing "discard") of dir, in name order; *loaded (may be NULL) counts them. */
 dyad_status dyad_event_dict_add_dir(dyad_event_dict *dict, const char *dir, size_t *loaded,

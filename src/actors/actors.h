@@ -94,7 +94,8 @@ bool actor_code_country(const char *code, char out[4]);
 /* The country a document is about, from the codes of its mentions: the one given most,
  * at least twice and twice as often as any other; "" when none stands out. */
 void actor_main_country(const char *const *codes, size_t n_codes, char out[4]);
-/* A code is 1..ACTOR_MAX_CODE characters of A-Z, 0-9 and '~'. */
+/* A code is 1..ACTOR_MAX_CODE characters of A-Z, 0-9, '~', and the '/' and '+' of
+ * PETRARCH's joint actors ("FRO/BIL/SAM") and TABARI's unknown actor ("+++"). */
 bool actor_code_valid(const char *s, size_t len);
 
 #endif

@@ -64,7 +64,8 @@ bool actor_code_valid(const char *s, size_t len)
     if (len == 0 || len > ACTOR_MAX_CODE)
         return false;
     for (size_t i = 0; i < len; i++)
-        if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '~'))
+        if (!((s[i] >= 'A' && s[i] <= 'Z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '~' ||
+              s[i] == '/' || s[i] == '+'))
             return false;
     return true;
 }

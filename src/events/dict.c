@@ -35,6 +35,7 @@ void dyad_event_dict_free(dyad_event_dict *d)
     free(d->discards);
     free(d->nouns);
     free(d->abstract);
+    free(d->compose);
     free(d->verb_slots);
     dyad_problems_free(&d->problems);
     free(d);
@@ -336,6 +337,45 @@ oom:
     return DYAD_ENOMEM;
 }
 
+const char *ev_code_compose(const dyad_event_dict *d, const char *upper, const char *lower)
+{
+    for (size_t i = 0; d && i < d->n_compose; i++) /* a few dozen rows, asked per governed verb */
+        if (strcmp(d->compose[i].upper, upper) == 0 && strcmp(d->compose[i].lower, lower) == 0)
+            return d->compose[i].code;
+    return NULL;
+}
+
+dyad_status dyad_event_dict_add_compose(dyad_event_dict *d, const char *name, const void *data,
+                                        size_t len, dyad_error *err)
+{
+    const char *next = data, *end = next + len, *p;
+    size_t lineno = 0, n;
+    while (next_line(&next, end, &p, &n)) {
+        lineno++;
+        if (!n || p[0] == '#')
+            continue;
+        char line[64], *f[3];
+        size_t k = n < sizeof line ? n : 0; /* an over-long line is malformed */
+        memcpy(line, p, k);
+        line[k] = '\0';
+        if (split_tabs(line, f, 3) != 3 || !code_valid(f[0]) || !code_valid(f[1]) ||
+            !code_valid(f[2])) {
+            ev_problem(d, name, lineno, "expected three tab-separated CAMEO codes");
+            continue;
+        }
+        if (!dyad_array_grow((void **)&d->compose, &d->cap_compose, d->n_compose + 1,
+                             sizeof *d->compose, 64)) {
+            dyad_error_set(err, DYAD_ENOMEM, "nomem", "out of memory loading %s", name);
+            return DYAD_ENOMEM;
+        }
+        ev_compose *c = &d->compose[d->n_compose++];
+        snprintf(c->upper, sizeof c->upper, "%s", f[0]);
+        snprintf(c->lower, sizeof c->lower, "%s", f[1]);
+        snprintf(c->code, sizeof c->code, "%s", f[2]);
+    }
+    return DYAD_OK;
+}
+
 typedef dyad_status (*ev_loader)(dyad_event_dict *, const char *, const void *, size_t,
                                  dyad_error *);
 
@@ -367,6 +407,8 @@ dyad_status dyad_event_dict_add_file(dyad_event_dict *d, const char *path,
         return load_file(d, path, dyad_event_dict_add_nouns, err);
     case DYAD_EVENT_FILE_ABSTRACT:
         return load_file(d, path, dyad_event_dict_add_abstract, err);
+    case DYAD_EVENT_FILE_COMPOSE:
+        return load_file(d, path, dyad_event_dict_add_compose, err);
     }
     dyad_error_set(err, DYAD_EINVAL, "usage", "unknown event file kind");
     return DYAD_EINVAL;

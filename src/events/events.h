@@ -20,7 +20,8 @@ typedef struct ev_code {
 
 /* Pattern elements: words and synsets match tokens, the markers say where the
  * source ($) and target (+) of the event stand. */
-enum ev_elem_kind { EL_WORD, EL_SYNSET, EL_SOURCE, EL_TARGET, EL_SKIP /* ^: a phrase */ };
+enum ev_elem_kind { EL_WORD, EL_SYNSET, EL_SOURCE, EL_TARGET, EL_SKIP /* ^: a phrase */,
+                    EL_COMPOUND /* %: actors joined by a conjunction */ };
 
 typedef struct ev_elem {
     uint8_t kind;
@@ -62,6 +63,10 @@ typedef struct ev_synset { uint32_t name, first, n; } ev_synset;
 /* A noun that names an event ("talks" 046, "sanctions" 163), sorted by word. */
 typedef struct ev_noun { uint32_t word; char code[EV_MAX_CODE]; } ev_noun; /* word first: searched */
 
+/* An appeal, intent, demand or threat (upper) and the act it governs (lower): the code
+ * PETRARCH gives the two ("wants to help": 030 + 070 -> 033). */
+typedef struct ev_compose { char upper[EV_MAX_CODE], lower[EV_MAX_CODE], code[EV_MAX_CODE]; } ev_compose;
+
 /* A discard phrase: its words; whole = 1 when it discards the whole story. */
 typedef struct ev_discard { uint32_t word, n_words; uint8_t whole; } ev_discard;
 
@@ -78,6 +83,7 @@ struct dyad_event_dict {
     ev_discard *discards; size_t n_discards, cap_discards;
     ev_noun *nouns; size_t n_nouns, cap_nouns;
     uint32_t *abstract; size_t n_abstract, cap_abstract; /* pool offsets, sorted */
+    ev_compose *compose; size_t n_compose, cap_compose;
     int32_t *verb_slots; size_t n_verb_slots; /* lemma hash -> first verb, -1 empty */
     dyad_problems problems;                /* malformed lines skipped by every load */
     bool keep_statements;                  /* code "010" events (PETRARCH does) */
@@ -97,6 +103,9 @@ void ev_problem(dyad_event_dict *d, const char *file, size_t line, const char *w
 const ev_code *ev_code_find(const dyad_event_dict *d, const char *code);
 /* Verbs whose lemma is word: the first, then follow ->next; -1 when none. */
 int32_t ev_verb_first(const dyad_event_dict *d, const char *word);
+/* What a verb (its lemma, lower case) means alone, without patterns or a particle: its
+ * own code or its block's; NULL for none or when its blocks disagree. */
+const char *ev_verb_code(const dyad_event_dict *d, const char *lemma);
 /* Rebuilds the verb hash after loading. */
 bool ev_verb_index(dyad_event_dict *d);
 uint32_t ev_hash(const char *s, size_t len);
@@ -137,6 +146,7 @@ typedef struct ev_context { int32_t *tok; size_t n; } ev_context;
 /* Where the markers of a matched pattern landed: local token indices or -1. */
 typedef struct ev_match {
     int score;                     /* words and synsets matched; -1 = no match */
+    bool on_object;                /* a word it matched is the head of the verb's object */
     int32_t source, target;
     bool negation;                 /* the pattern matched a "not": its code is the negated act */
     bool no_target;                /* its "(TO)" phrase names no actor: the act has no target */
@@ -144,14 +154,18 @@ typedef struct ev_match {
 } ev_match;
 
 /* Matches pattern p: pre elements over pre (text order), post over post. is_actor
- * tells whether a local token starts a coded actor (for $ and +). */
+ * tells whether a local token starts a coded actor (for $ and +); object is the local
+ * head of the verb's object, or -1. */
 ev_match ev_pattern_match(const dyad_event_dict *d, const ev_pattern *p, const ev_sentence *s,
-                          const ev_context *pre, const ev_context *post,
+                          const ev_context *pre, const ev_context *post, int32_t object,
                           bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg);
 /* Whether a noun (lower case) names no actor, place or thing (abstract.nouns). */
 bool ev_abstract_noun(const dyad_event_dict *d, const char *word);
 /* The code of an event noun (lower case), or NULL. */
 const char *ev_noun_code(const dyad_event_dict *d, const char *word);
+/* The code of an appeal, intent, demand or threat upper governing the act lower
+ * ("wants to help": 030, 070 -> "033"); NULL when the two make none. */
+const char *ev_code_compose(const dyad_event_dict *d, const char *upper, const char *lower);
 /* Whether the sentence holds a discard phrase: 0 none, 1 the sentence, 2 the story. */
 int ev_discarded(const dyad_event_dict *d, const ev_sentence *s);
 /* Whether token lower form or lemma equals the dictionary word w (with plurals). */

@@ -80,9 +80,12 @@ static size_t skip_phrase(const ev_sentence *s, const ev_context *ctx, size_t po
     const char *rel = pos > 0 ? ev_tok(s, ctx->tok[pos - 1])->deprel : NULL;
     if (rel && strcmp(rel, "case") == 0 && ev_head(s, ctx->tok[pos - 1]) >= h)
         h = ev_head(s, ctx->tok[pos - 1]);
-    else /* a noun phrase's head ends it: climb from its first word while heads lie right */
+    else /* a noun phrase's head ends it: climb from its first word while heads lie right;
+          * a preposition opens one ("TABASKI ^ $": "Tabaski with Eriador" skips "with
+          * Eriador") */
         while (ev_head(s, h) > h && ev_tok(s, h)->deprel &&
                (strncmp(ev_tok(s, h)->deprel, "det", 3) == 0 ||
+                strcmp(ev_tok(s, h)->deprel, "case") == 0 ||
                 strncmp(ev_tok(s, h)->deprel, "amod", 4) == 0 ||
                 strncmp(ev_tok(s, h)->deprel, "compound", 8) == 0 ||
                 strncmp(ev_tok(s, h)->deprel, "nummod", 6) == 0 ||
@@ -93,9 +96,23 @@ static size_t skip_phrase(const ev_sentence *s, const ev_context *ctx, size_t po
     return pos;
 }
 
-/* Matches elems[0..n) in order over ctx (gaps allowed); adds to m; false on failure. */
+/* PETRARCH's "%": token t heads a coded actor coordinated with another ("Gondor and
+ * Osgiliath"). */
+static bool compound_at(const ev_sentence *s, int32_t t,
+                        bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg)
+{
+    if (!is_actor(s, t, arg))
+        return false;
+    for (int32_t c = s->first_child[t]; c >= 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "conj") && is_actor(s, c, arg))
+            return true;
+    return false;
+}
+
+/* Matches elems[0..n) in order over ctx (gaps allowed); adds to m, noting a word on the
+ * verb's object head; false on failure. */
 static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n,
-                      const ev_sentence *s, const ev_context *ctx, ev_match *m,
+                      const ev_sentence *s, const ev_context *ctx, int32_t object, ev_match *m,
                       bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg)
 {
     size_t pos = 0;
@@ -125,6 +142,9 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
                     len = phrase_at(d, &d->phrases[syn->first + p], s, ctx, k);
                 break;
             }
+            case EL_COMPOUND: /* "Gondor and Osgiliath": each member is found as a source later */
+                len = compound_at(s, ctx->tok[k], is_actor, arg) ? 1 : 0;
+                break;
             case EL_SOURCE:
             case EL_TARGET:
                 if (is_actor(s, ctx->tok[k], arg)) {
@@ -144,8 +164,11 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
                                    strcmp(w, "never") == 0 || strcmp(w, "no") == 0;
                 }
                 pos = k + len;
-                if (el->kind == EL_WORD || el->kind == EL_SYNSET)
+                /* a compound is a condition the words alone do not state */
+                if (el->kind == EL_WORD || el->kind == EL_SYNSET || el->kind == EL_COMPOUND)
                     m->score += (int)len;
+                for (size_t t = k; t < k + len && t < ctx->n && el->kind != EL_TARGET; t++)
+                    m->on_object |= ctx->tok[t] == object;
             }
         }
         if (!found)
@@ -155,13 +178,14 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
 }
 
 ev_match ev_pattern_match(const dyad_event_dict *d, const ev_pattern *p, const ev_sentence *s,
-                          const ev_context *pre, const ev_context *post,
+                          const ev_context *pre, const ev_context *post, int32_t object,
                           bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg)
 {
     ev_match m = {.score = 0, .source = -1, .target = -1};
     if (!p->code[0] || (p->words & ~s->words) ||
-        !match_run(d, &d->elems[p->first], p->n_pre, s, pre, &m, is_actor, arg) ||
-        !match_run(d, &d->elems[p->first + p->n_pre], p->n_post, s, post, &m, is_actor, arg))
+        !match_run(d, &d->elems[p->first], p->n_pre, s, pre, object, &m, is_actor, arg) ||
+        !match_run(d, &d->elems[p->first + p->n_pre], p->n_post, s, post, object, &m, is_actor,
+                   arg))
         m.score = -1;
     return m;
 }

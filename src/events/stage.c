@@ -355,7 +355,7 @@ static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_c
     bool passive = ev_child(s, v, "aux:pass") >= 0 || ev_child(s, v, "nsubj:pass") >= 0;
     /* "put out the fire" is not "put": a particle the entry does not name leaves it only
      * the patterns that name it */
-    int32_t prt_at = ev_child(s, v, "compound:prt");
+    int32_t prt_at = ev_child(s, v, "compound:prt"), object = ev_child(s, v, "obj");
     const char *prt = prt_at >= 0 ? s->lower[prt_at] : NULL;
     for (int32_t vi = first; vi >= 0; vi = d->verbs[vi].next) {
         const ev_verb *verb = &d->verbs[vi];
@@ -381,10 +381,13 @@ static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_c
             if (p->n_pre + p->n_post == 0 || (passive && p->pre_words) ||
                 (bare && !pattern_names(d, p, prt)))
                 continue;
-            ev_match m = ev_pattern_match(d, p, s, pre, post, actor_start, st);
+            ev_match m = ev_pattern_match(d, p, s, pre, post, object, actor_start, st);
             if (m.score < 0 || (m.score == 0 && m.source < 0 && m.target < 0))
                 continue;
-            if (m.score >= best.match.score) {
+            /* of as many words, a later pattern wins, but not over one that names the
+             * object: "expressed appreciation for China's assistance" is appreciation */
+            if (m.score > best.match.score ||
+                (m.score == best.match.score && (m.on_object || !best.match.on_object))) {
                 best.match = m;
                 snprintf(best.code, sizeof best.code, "%s", p->code);
                 snprintf(best.code2, sizeof best.code2, "%s", p->code2);
@@ -411,7 +414,20 @@ static bool governs_coded_verb(stage *st, const ev_sentence *s, int32_t v)
         return false;
     const ev_verb *verb = &st->dict->verbs[vi];
     const char *c = verb->code[0] ? verb->code : st->dict->blocks[verb->block].code;
-    return strcmp(c, "---") != 0;
+    if (strcmp(c, "---") != 0)
+        return true;
+    /* "agreed to lift the sanctions": a verb only its patterns code ("LIFT [---]", "- *
+     * SANCTION") governs an act too, when they match */
+    const char *u = ev_tok(s, x)->upos;
+    if (!u || strcmp(u, "VERB") != 0)
+        return false; /* only verbs are coded */
+    ev_context xpre = {dyad_arena_alloc(st->doc->arena, s->count * sizeof(int32_t) + 1), 0};
+    ev_context xpost = {dyad_arena_alloc(st->doc->arena, s->count * sizeof(int32_t) + 1), 0};
+    uint8_t *in_clause = dyad_arena_alloc(st->doc->arena, s->count + 1);
+    if (!xpre.tok || !xpost.tok || !in_clause || !ev_clause(s, x, &xpre, &xpost, in_clause))
+        return false;
+    verb_code xc = code_verb(st, s, x, &xpre, &xpost);
+    return xc.code[0] && strcmp(xc.code, "---") != 0;
 }
 
 /* ---- characterizations: "called the plan 'a smash and grab'" ---------------- */
@@ -583,6 +599,44 @@ static void urging(const ev_sentence *s, int32_t v, verb_code *vc)
         return;
     snprintf(vc->code, sizeof vc->code, "020");
     vc->code2[0] = '\0';
+}
+
+/* PETRARCH's sum of an appeal, intent, demand or threat and the act it governs
+ * (compose.tsv): "wants to help Israel" is an intent to give aid (033), "asked Obama to
+ * help" an appeal to Obama for aid (023). When v is the act and its governing verb
+ * addresses no one, that verb is returned: the act takes its status ("wants to" is no
+ * hypothesis of an intent); -1 otherwise. */
+static int32_t compose(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    const char *c = NULL, *other, *own;
+    int32_t x = ev_child(s, v, "xcomp"), h = ev_head(s, v), upper = -1;
+    bool addressed = ev_child(s, v, "obj") >= 0 || ev_child(s, v, "iobj") >= 0;
+    /* a pattern that says what the verb alone says ("- * HELP [020]" under ASK) is no
+     * other meaning */
+    bool plain = vc->match.score <= 0 || ((own = ev_verb_code(st->dict, s->lemma[v])) &&
+                                          strcmp(own, vc->code) == 0);
+    if (x >= 0 && addressed && plain && (other = ev_verb_code(st->dict, s->lemma[x])))
+        c = ev_code_compose(st->dict, vc->code, other);
+    else if (h >= 0 && ev_rel_starts(s, v, "xcomp") && ev_child(s, h, "obj") < 0 &&
+             ev_child(s, h, "iobj") < 0 && (other = ev_verb_code(st->dict, s->lemma[h])) &&
+             (c = ev_code_compose(st->dict, other, vc->code)))
+        upper = h;
+    if (c) {
+        snprintf(vc->code, sizeof vc->code, "%s", c);
+        vc->code2[0] = '\0';
+    }
+    return upper;
+}
+
+/* Whether the act v governs takes v's meaning into its own code (compose above): then
+ * v codes nothing itself, not even by a pattern that matched the act's words ("wants to
+ * help Israel" is no appeal for help). */
+static bool composed_below(stage *st, const ev_sentence *s, int32_t v)
+{
+    int32_t x = ev_child(s, v, "xcomp");
+    const char *upper = ev_verb_code(st->dict, s->lemma[v]), *lower;
+    return x >= 0 && upper && ev_child(s, v, "obj") < 0 && ev_child(s, v, "iobj") < 0 &&
+           (lower = ev_verb_code(st->dict, s->lemma[x])) && ev_code_compose(st->dict, upper, lower);
 }
 
 /* Media and journalists by their CAMEO role (JRN, MED) anywhere after the country. */
@@ -1168,12 +1222,19 @@ static ev_arg teller_for_pronoun(stage *st, const ev_sentence *s, int32_t v, ev_
     static const char *const pronouns[] = {"it", "they", NULL};
     if (!ev_lemma_in(s, src.head, pronouns) || ev_actor_arg(s, src, st->actors).code)
         return src;
-    int32_t x = v;
-    while (x >= 0 && (ev_rel_starts(s, x, "conj") || ev_rel_starts(s, x, "xcomp")))
+    int32_t x = v, cue = ev_head(s, src.head);
+    /* "indicated it deplored Libya", parsed as "it" the speech verb's object and the verb
+     * its complement, is "indicated (that) it deplored"; "told it to stop" is no such */
+    int32_t to = ev_child(s, v, "mark");
+    bool content = ev_rel_starts(s, src.head, "obj") && cue >= 0 && cue == ev_head(s, v) &&
+                   (ev_rel_starts(s, v, "xcomp") || ev_rel_starts(s, v, "ccomp")) &&
+                   (to < 0 || strcmp(s->lower[to], "to") != 0) && ev_lemma_in(s, cue, speech_cues);
+    while (!content && x >= 0 && (ev_rel_starts(s, x, "conj") || ev_rel_starts(s, x, "xcomp")))
         x = ev_head(s, x);
-    if (x < 0 || !ev_rel_starts(s, x, "ccomp") || !ev_lemma_in(s, ev_head(s, x), speech_cues))
+    if (!content && (x < 0 || !ev_rel_starts(s, x, "ccomp") ||
+                     !ev_lemma_in(s, cue = ev_head(s, x), speech_cues)))
         return src;
-    int32_t teller = ev_child(s, ev_head(s, x), "nsubj");
+    int32_t teller = ev_child(s, cue, "nsubj");
     if (teller < 0 || !ev_actor_of(s, teller, st->actors).code || ev_child(s, teller, "conj") >= 0)
         return src;
     /* in number with it: "officials said it killed nine" is the fire */
@@ -1232,6 +1293,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         left_dead(&s, v, &vc);
         characterization(st, &s, v, &vc);
         urging(&s, v, &vc);
+        int32_t intent = compose(st, &s, v, &vc);
         /* "[:030]": "received assurances from Gondor" is Gondor's act toward the subject */
         bool reversed = strcmp(vc.code, "---") == 0 && vc.match.score > 0 && vc.code2[0] &&
                         strcmp(vc.code2, "---") != 0;
@@ -1267,7 +1329,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         /* "plans to invade": the verb it governs says what happens, this one how likely;
          * but a threat is an act of its own ("threatened to use nuclear weapons") */
         static const char *const threat[] = {"13", NULL};
-        if (vc.match.score <= 0 && !root_in(vc.code, threat) && governs_coded_verb(st, &s, v))
+        if ((vc.match.score <= 0 && !root_in(vc.code, threat) && governs_coded_verb(st, &s, v)) ||
+            composed_below(st, &s, v))
             continue;
         /* a generic statement ("said") is an event only about the actors of what was said,
          * unless PETRARCH's own reading is asked for */
@@ -1361,8 +1424,15 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                      implicit_source(st, &s, v, tgts, nt, &unnamed)))
             continue;
         status_info status = event_status(&s, v, vc.match.negation);
+        /* an intent has its verb's modality: "wants to help" is no hypothesis of wanting */
+        if (intent >= 0 && strcmp(status.status, "denied") != 0)
+            status.status = event_status(&s, intent, false).status;
         const char *date = event_date(&s, in_clause);
         const char *vt = verb_text(st, &s, v, post, &vc);
+        uint32_t from = intent >= 0 ? ev_tok(&s, intent)->start : ev_tok(&s, v)->start;
+        if (vt && from < ev_tok(&s, v)->start) /* the intent and its act: "pledged to support" */
+            vt = dyad_doc_strdup(st->doc, st->doc->text + from,
+                                 ev_tok(&s, v)->start + strlen(vt) - from);
         if (!vt)
             return false;
         /* a participle clause is dated by the clause it hangs on ("On Wednesday the army

@@ -172,8 +172,6 @@ static int parse_pattern(dyad_event_dict *d, char *line, const char **why)
             pat.n_pre = (uint32_t)(d->n_elems - pat.first);
             continue;
         }
-        if (strcmp(tok, "%") == 0)
-            continue; /* compound marker: dyad finds compounds from the parse */
         if (d->n_elems - pat.first + 1 > EV_MAX_ELEMS) {
             *why = "pattern too long";
             goto bad;
@@ -183,6 +181,8 @@ static int parse_pattern(dyad_event_dict *d, char *line, const char **why)
             ok = add_elem(d, EL_SOURCE, 0, 0);
         else if (strcmp(tok, "^") == 0)
             ok = add_elem(d, EL_SKIP, 0, 0);
+        else if (strcmp(tok, "%") == 0)
+            ok = add_elem(d, EL_COMPOUND, 0, 0);
         else if (strcmp(tok, "+") == 0)
             ok = has_target = add_elem(d, EL_TARGET, 0, 0);
         else if (tok[0] == '&') {
@@ -310,8 +310,9 @@ static int parse_verb_line(dyad_event_dict *d, char *line, const char **why)
         return -1;
     /* the listed forms: each a verb of its own with the same meaning */
     char *save = NULL;
-    for (char *tok = open ? strtok_r(open + 1, " \t", &save) : NULL; tok;
-         tok = strtok_r(NULL, " \t", &save)) {
+    /* commas between forms, as some curated files write them: "{+CRACKED_DOWN , ...}" */
+    for (char *tok = open ? strtok_r(open + 1, " \t,", &save) : NULL; tok;
+         tok = strtok_r(NULL, " \t,", &save)) {
         while (*tok == '+')
             tok++;
         size_t len = strlen(tok);
@@ -325,6 +326,21 @@ static int parse_verb_line(dyad_event_dict *d, char *line, const char **why)
             return -1;
     }
     return 1;
+}
+
+const char *ev_verb_code(const dyad_event_dict *d, const char *lemma)
+{
+    const char *code = NULL;
+    for (int32_t vi = ev_verb_first(d, lemma); vi >= 0; vi = d->verbs[vi].next) {
+        const ev_verb *v = &d->verbs[vi];
+        if (v->particle || strcmp(ev_str(d, v->lemma), lemma) != 0)
+            continue;
+        const char *c = v->code[0] ? v->code : d->blocks[v->block].code;
+        if (code && strcmp(code, c) != 0)
+            return NULL; /* blocks that disagree give the verb alone no meaning */
+        code = c;
+    }
+    return code && strcmp(code, "---") != 0 ? code : NULL;
 }
 
 static bool new_block(dyad_event_dict *d, const char *code, const char *code2)

@@ -263,6 +263,34 @@ static uint32_t particles_before(const dyad_doc *doc, const dyad_sentence *s, ui
     return t;
 }
 
+/* "US Secretary of state", "Minister of defence": a title or name the dictionary knows
+ * that goes on in lower case past the capitals of the chain [.., e), with "of" and a word
+ * or two; the end of the phrase then, else e. */
+static uint32_t lower_title_after(const dyad_actor_dict *dict, const dyad_doc *doc,
+                                  const dyad_sentence *s, uint32_t e)
+{
+    uint32_t end = s->first + s->count;
+    if (!dict || e == s->first || e + 1 >= end || !ment_token_is(doc, e, "of") ||
+        !capital(doc, s, e - 1))
+        return e;
+    for (uint32_t k = 2; k >= 1; k--) {
+        bool words = e + k < end;
+        for (uint32_t i = e + 1; words && i <= e + k; i++)
+            words = (is_upos(&doc->tokens[i], "NOUN") || is_upos(&doc->tokens[i], "ADJ")) &&
+                    !isupper((unsigned char)doc->text[doc->tokens[i].start]);
+        if (!words)
+            continue;
+        const dyad_token *x = &doc->tokens[e - 1], *y = &doc->tokens[e + k];
+        size_t len = y->end - x->start;
+        dyad_actor_match m;
+        /* a phrase of the dictionary's to the last word, not a name followed by words */
+        if (dyad_actor_dict_lookup(dict, doc->text + x->start, len, 0, &m) && m.start == 0 &&
+            m.end == len)
+            return e + k + 1;
+    }
+    return e;
+}
+
 bool ment_spans(const dyad_actor_dict *dict, const dyad_doc *doc, int32_t si, ment_list *out)
 {
     static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
@@ -280,6 +308,7 @@ bool ment_spans(const dyad_actor_dict *dict, const dyad_doc *doc, int32_t si, me
         uint32_t e = t + 1;
         while (e < end && joins(doc, s, e))
             e++;
+        e = lower_title_after(dict, doc, s, e);
         uint32_t b = particles_before(doc, s, t);
         ment m = {.t0 = b, .t1 = e, .c0 = b, .n0 = b, .sentence = si};
         extend_left(dict, doc, s, &m, out, first_of_sentence);

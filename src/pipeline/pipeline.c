@@ -67,6 +67,10 @@ static dyad_status load_events(dyad_pipeline *p, const char *events_dir, const c
         snprintf(path, sizeof path, "%s/abstract.nouns", events_dir);
         st = dyad_event_dict_add_file(p->events, path, DYAD_EVENT_FILE_ABSTRACT, err);
     }
+    if (st == DYAD_OK) { /* PETRARCH's coding ontology, whichever verbs code */
+        snprintf(path, sizeof path, "%s/compose.tsv", events_dir);
+        st = dyad_event_dict_add_file(p->events, path, DYAD_EVENT_FILE_COMPOSE, err);
+    }
     if (st == DYAD_OK && merge_dir)
         st = dyad_event_dict_add_dir(p->events, merge_dir, NULL, err);
     return st;

@@ -30,12 +30,39 @@ assert e["plover"] == {"type": "ASSAULT", "mode": "", "context": ["military"]}, 
 assert e["quad_class"] == 4 and e["goldstein"] == -10.0 and e["quote"] is None, e
 '
 
-# --dict: the user's verbs and discards; a malformed verb line is reported
+# --dict: the user's verbs and discards; a malformed verb line is reported, one whose
+# forms are separated by commas is none
 printf 'Zembla threatened Osterlich with invasion.\n' >"$TMP/z.txt"
 "$DYAD" code --dict "$DATA" "$TMP/z.txt" >"$OUT" 2>"$ERR"
 grep -q '"cameo":"138"' "$OUT" || { cat "$OUT"; exit 1; }
-grep -q 'malformed verb or discard line skipped' "$ERR" || { cat "$ERR"; exit 1; }
+grep -q ': 1 malformed verb or discard line skipped' "$ERR" || { cat "$ERR"; exit 1; }
 grep -q 'fictional.verbs:14: a verb line is one word' "$ERR" || { cat "$ERR"; exit 1; }
+
+# a joint actor's code ("FRO/BIL/SAM" in PETRARCH's suites) is a code, and the next
+# record keeps its own
+printf 'Vardania attacked Osterlich.\n' >"$TMP/v.txt"
+"$DYAD" code --dict "$DATA" "$TMP/v.txt" 2>/dev/null | python3 -c '
+import json, sys
+e = [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in json.loads(sys.stdin.read())["events"]]
+assert e == [("ZEM/OST", "OST", "190")], e
+'
+
+# "%": a pattern for actors joined by a conjunction, who then act toward each other
+printf 'Zembla and Osterlich downplayed their meeting. Zembla downplayed the meeting.\n' >"$TMP/c.txt"
+"$DYAD" code --dict "$DATA" "$TMP/c.txt" 2>/dev/null | python3 -c '
+import json, sys
+e = [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in json.loads(sys.stdin.read())["events"]]
+assert sorted(e) == [("OST", "ZEM", "120"), ("ZEM", "OST", "120")], e
+'
+
+# "^" at a preposition skips its whole phrase: "(AT ^ ^) +" skips "Vardania" and "with the
+# parliament", and the target is the country after them (PETRARCH's IFTAR pattern)
+printf 'Zembla celebrated the feast at Vardania with the parliament of Osterlich.\n' >"$TMP/f.txt"
+"$DYAD" code --dict "$DATA" "$TMP/f.txt" 2>/dev/null | python3 -c '
+import json, sys
+e = [(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in json.loads(sys.stdin.read())["events"]]
+assert e == [("ZEM", "OST", "017")], e
+'
 
 # a fictional PETRARCH suite: exact totals (T-7: a negated 110 counts as PETRARCH's 050;
 # T-6: a negated 130, which PETRARCH codes as nothing, counts as nothing; T-8: a claimed
