@@ -1473,6 +1473,11 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                       memcmp(s.doc->text + a.start, s.doc->text + b.start, a.end - a.start) == 0) ||
                      (strlen(a.code) == 3 && !a.implicit && strncmp(vc.code, "14", 2) != 0)))
                     continue;
+                /* "Harris visited the state", "flew to Moscow" said of a Russian: a trip at
+                 * home is no visit between parties */
+                if ((strcmp(vc.code, "042") == 0 || strcmp(vc.code, "043") == 0) &&
+                    strncmp(a.code, b.code, 3) == 0 && (strlen(b.code) == 3 || strlen(a.code) == 3))
+                    continue;
                 /* "Trump withdrew the US from the treaty": a state's own people moving the
                  * state itself act for it, not on it */
                 if (tgts[j].head == obj && !b.doers && !b.implicit && strlen(b.code) == 3 &&
