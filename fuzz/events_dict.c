@@ -1,7 +1,7 @@
 /* libFuzzer harness: PETRARCH verb dictionaries, discard lists, noun lists (event nouns
- * and abstract nouns) and code
- * tables as users and tools write them (the first byte picks the kind), then the
- * event stage over a small parsed sentence with what loaded. */
+ * and abstract nouns), code tables and composed-code tables as users and tools write
+ * them (the first byte picks the kind), then the event stage over a small parsed
+ * sentence with what loaded. */
 #include "dyad.h"
 #include "events_check.h"
 #include "internal.h"
@@ -44,11 +44,12 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size)
     const char *text = (const char *)data + 1;
     size_t n = size - 1;
     dyad_status st;
-    switch (data[0] % 5) {
+    switch (data[0] % 6) {
     case 0: st = dyad_event_dict_add_verbs(d, "fuzz", text, n, NULL); break;
     case 1: st = dyad_event_dict_add_discards(d, "fuzz", text, n, NULL); break;
     case 2: st = dyad_event_dict_add_nouns(d, "fuzz", text, n, NULL); break;
     case 3: st = dyad_event_dict_add_abstract(d, "fuzz", text, n, NULL); break;
+    case 4: st = dyad_event_dict_add_compose(d, "fuzz", text, n, NULL); break;
     default: st = dyad_event_dict_add_codes(d, "fuzz", text, n, NULL); break;
     }
     if (st != DYAD_OK)
