@@ -174,34 +174,50 @@ static void preposition_head(const dyad_parse_input *in, int *head, const char *
     }
 }
 
+/* The root when it is a noun or a name, else -1. */
+static int nominal_root(const dyad_parse_input *in, const int *head)
+{
+    for (int i = 0; i < in->n; i++)
+        if (head[i] < 0)
+            return in->upos[i] && (!strcmp(in->upos[i], "NOUN") || !strcmp(in->upos[i], "PROPN"))
+                       ? i
+                       : -1;
+    return -1;
+}
+
+static bool finite_tag(const dyad_parse_input *in, int v)
+{
+    const char *x = in->xpos[v];
+    return x && (!strcmp(x, "VBD") || !strcmp(x, "VBZ") || !strcmp(x, "VBP"));
+}
+
+/* Verb v becomes the root with the old root noun as its subject; what followed v on the
+ * noun (".", objects) is v's. */
+static void verb_takes_root(int n, int *head, const char **rel, int root, int v)
+{
+    for (int i = v + 1; i < n; i++)
+        if (head[i] == root)
+            head[i] = v;
+    head[v] = -1;
+    rel[v] = "root";
+    head[root] = v;
+    rel[root] = "nsubj";
+}
+
 /* A finite verb describes no noun: "Both the council and the government called for ..."
  * parsed with "council" as the root and "called" (tagged a past tense) as a clause on
  * "government" has "called" for its root and the noun phrase for its subject. */
 static void finite_root(const dyad_parse_input *in, int *head, const char **rel)
 {
-    int n = in->n, root = -1;
-    for (int i = 0; i < n && root < 0; i++)
-        if (head[i] < 0)
-            root = i;
-    if (root < 0 || !in->upos[root] ||
-        (strcmp(in->upos[root], "NOUN") != 0 && strcmp(in->upos[root], "PROPN") != 0))
-        return;
-    for (int v = root + 1; v < n; v++) {
-        const char *x = in->xpos[v];
-        if (!rel_is(rel[v], "acl") || !x ||
-            (strcmp(x, "VBD") != 0 && strcmp(x, "VBZ") != 0 && strcmp(x, "VBP") != 0) ||
+    int n = in->n, root = nominal_root(in, head);
+    for (int v = root + 1; root >= 0 && v < n; v++) {
+        if (!rel_is(rel[v], "acl") || !finite_tag(in, v) ||
             has_dependent(n, head, rel, v, "nsubj") || has_dependent(n, head, rel, v, "mark"))
             continue;
         int h = head[v]; /* the acl must hang on the root's phrase: the root or its conjunct */
         if (h != root && !(h >= 0 && head[h] == root && rel_is(rel[h], "conj")))
             continue;
-        for (int i = v + 1; i < n; i++) /* what follows the verb is its own: ".", objects */
-            if (head[i] == root)
-                head[i] = v;
-        head[v] = -1;
-        rel[v] = "root";
-        head[root] = v;
-        rel[root] = "nsubj";
+        verb_takes_root(n, head, rel, root, v);
         return;
     }
 }
@@ -211,24 +227,17 @@ static void finite_root(const dyad_parse_input *in, int *head, const char **rel)
  * verb is the root. */
 static void coordinated_subjects(const dyad_parse_input *in, int *head, const char **rel)
 {
-    int n = in->n, root = -1;
-    for (int i = 0; i < n && root < 0; i++)
-        if (head[i] < 0)
-            root = i;
+    int n = in->n, root = nominal_root(in, head);
     /* a noun that is already a clause's predicate ("You are your own person ... and you
      * demand") stays the root */
-    if (root < 0 || !in->upos[root] ||
-        (strcmp(in->upos[root], "NOUN") != 0 && strcmp(in->upos[root], "PROPN") != 0) ||
-        has_dependent(n, head, rel, root, "cop") || has_dependent(n, head, rel, root, "nsubj") ||
-        has_dependent(n, head, rel, root, "acl"))
+    if (root < 0 || has_dependent(n, head, rel, root, "cop") ||
+        has_dependent(n, head, rel, root, "nsubj") || has_dependent(n, head, rel, root, "acl"))
         return;
     for (int i = 0; i < root; i++) /* the noun phrase opens the sentence */
         if (head[i] != root)
             return;
     for (int v = root + 1; v < n; v++) {
-        const char *x = in->xpos[v];
-        if (head[v] != root || !rel_is(rel[v], "conj") || !x ||
-            (strcmp(x, "VBD") != 0 && strcmp(x, "VBZ") != 0 && strcmp(x, "VBP") != 0))
+        if (head[v] != root || !rel_is(rel[v], "conj") || !finite_tag(in, v))
             continue;
         int subj = -1, cc = -1;
         for (int i = root + 1; i < v; i++) {
@@ -239,13 +248,7 @@ static void coordinated_subjects(const dyad_parse_input *in, int *head, const ch
         }
         if (subj < 0 || cc < 0 || cc > subj)
             continue;
-        for (int i = v + 1; i < n; i++) /* what follows the verb is its own */
-            if (head[i] == root)
-                head[i] = v;
-        head[v] = -1;
-        rel[v] = "root";
-        head[root] = v;
-        rel[root] = "nsubj";
+        verb_takes_root(n, head, rel, root, v);
         head[subj] = root;
         rel[subj] = "conj";
         head[cc] = subj;
