@@ -1474,8 +1474,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                      (strlen(a.code) == 3 && !a.implicit && strncmp(vc.code, "14", 2) != 0)))
                     continue;
                 /* "Harris visited the state", "flew to Moscow" said of a Russian: a trip at
-                 * home is no visit between parties */
-                if ((strcmp(vc.code, "042") == 0 || strcmp(vc.code, "043") == 0) &&
+                 * home is no visit or meeting between parties */
+                if ((strcmp(vc.code, "042") == 0 || strcmp(vc.code, "043") == 0 ||
+                     strcmp(vc.code, "036") == 0) &&
                     strncmp(a.code, b.code, 3) == 0 && (strlen(b.code) == 3 || strlen(a.code) == 3))
                     continue;
                 /* "Trump withdrew the US from the treaty": a state's own people moving the

@@ -459,13 +459,31 @@ static bool of_before(const dyad_doc *doc, const ment *m, size_t at)
     return false;
 }
 
+/* Where someone goes is a place: "flew to Moscow", "headed for Moscow", "returned to
+ * Kyiv" (a letter sent to Moscow still goes to the government). */
+static bool destination(const dyad_doc *doc, const ment *m)
+{
+    static const char *const to[] = {"to", "for", "into", NULL};
+    static const char *const going[] = {"travel", "fly", "head", "go", "return", "arrive", "come",
+                                        "move", "drive", "sail", "flee", "relocate", "walk",
+                                        NULL};
+    uint32_t first = doc->sentences[m->sentence].first;
+    if (m->t0 < first + 2 || !ment_token_in(doc, m->t0 - 1, to))
+        return false;
+    const char *lemma = doc->tokens[m->t0 - 2].lemma;
+    for (const char *const *w = going; lemma && *w; w++)
+        if (!strcmp(lemma, *w))
+            return true;
+    return false;
+}
+
 static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *doc, ment *m,
                      int32_t date)
 {
     coded c;
     lookup(dict, doc, m->t0, m->t1, date, &c);
     bool locative = m->t0 > doc->sentences[m->sentence].first &&
-                    ment_token_in(doc, m->t0 - 1, ment_locatives);
+                    (ment_token_in(doc, m->t0 - 1, ment_locatives) || destination(doc, m));
     if (c.found && c.m.via == DYAD_ACTOR_VIA_METONYMY && locative)
         c.m.code[3] = '\0'; /* "talks in Moscow": the country, not its government */
     split_name(dict, doc, &c, m);
