@@ -554,6 +554,14 @@ static void characterization(stage *st, const ev_sentence *s, int32_t v, verb_co
     /* "Trump blasted Biden": said of a person, these verbs are words whatever follows
      * ("attacked" may still be a blow: it needs the words of a characterization) */
     static const char *const blow[] = {"attack", NULL};
+    /* "attacked the impeachment inquiry (against Trump)": an attack on an abstract thing
+     * is words, toward whoever the thing's phrase names */
+    if (attacks && strncmp(vc->code, "11", 2) != 0 && !ev_actor_of(s, obj, st->actors).code &&
+        ev_abstract_noun(st->dict, s->lemma[obj])) {
+        snprintf(vc->code, sizeof vc->code, "111");
+        vc->code2[0] = '\0';
+        return;
+    }
     if (attacks && strncmp(vc->code, "11", 2) != 0 && person_mention(s, obj) &&
         (!ev_lemma_in(s, v, blow) || words_between_persons(s, v))) {
         snprintf(vc->code, sizeof vc->code, "111");
