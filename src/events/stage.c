@@ -144,8 +144,6 @@ static int32_t denial_of(const dyad_doc *doc, int32_t q)
     return -1;
 }
 
-/* The status of the event of verb v: its own words, those of the verbs that govern
- * it ("did not agree to meet", "plans to visit", "said that ..."), and quotes. */
 /* The verb of an accusation whose "of" or "for" clause x is ("accused China of
  * harassing", "blamed Hamas for firing", "was charged with killing"), or -1: the act is
  * the accuser's claim, told as reported, not as done. */
@@ -187,6 +185,8 @@ static int32_t hedged(const ev_sentence *s, int32_t x)
 
 static int32_t gerund_clause(const ev_sentence *s, int32_t v);
 
+/* The status of the event of verb v: its own words, those of the verbs that govern
+ * it ("did not agree to meet", "plans to visit", "said that ..."), and quotes. */
 static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_negates)
 {
     status_info st = {"asserted", -1, -1, -1};
@@ -230,7 +230,6 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
             st.cue = accuser;
             break;
         }
-
         /* "..., killing two civilians" hung on "said": part of what was said */
         if (ev_rel_starts(s, x, "advcl") && ev_lemma_in(s, h, speech_cues) &&
             ev_child(s, h, "ccomp") >= 0 && gerund_clause(s, x) == x) {
@@ -551,9 +550,6 @@ static void characterization(stage *st, const ev_sentence *s, int32_t v, verb_co
     int32_t obj = ev_child(s, v, "obj");
     if ((!names && !attacks) || obj < 0)
         return;
-    /* "Trump blasted Biden": said of a person, these verbs are words whatever follows
-     * ("attacked" may still be a blow: it needs the words of a characterization) */
-    static const char *const blow[] = {"attack", NULL};
     /* "attacked the impeachment inquiry (against Trump)": an attack on an abstract thing
      * is words, toward whoever the thing's phrase names */
     if (attacks && strncmp(vc->code, "11", 2) != 0 && !ev_actor_of(s, obj, st->actors).code &&
@@ -562,6 +558,9 @@ static void characterization(stage *st, const ev_sentence *s, int32_t v, verb_co
         vc->code2[0] = '\0';
         return;
     }
+    /* "Trump blasted Biden": said of a person, these verbs are words whatever follows
+     * ("attacked" a person is words only between named people with nothing to fight with) */
+    static const char *const blow[] = {"attack", NULL};
     if (attacks && strncmp(vc->code, "11", 2) != 0 && person_mention(s, obj) &&
         (!ev_lemma_in(s, v, blow) || words_between_persons(s, v))) {
         snprintf(vc->code, sizeof vc->code, "111");
