@@ -561,6 +561,8 @@ static void corefer(const dyad_doc *doc, ment *all, size_t n, ment *m)
     size_t from = n > COREF_WINDOW ? n - COREF_WINDOW : 0;
     const ment *best = NULL;
     size_t best_times = 0;
+    const char *weighed[8]; /* the names counted already: a few, whatever the input */
+    size_t n_weighed = 0;
     for (size_t i = n; i-- > from;) {
         const ment *p = &all[i];
         if (!p->type || strcmp(p->type, "person") != 0 || !p->name)
@@ -574,8 +576,12 @@ static void corefer(const dyad_doc *doc, ment *all, size_t n, ment *m)
         bool is_first = strncmp(p->name, w, wl) == 0 && p->name[wl] == ' ';
         if (!is_last && !is_first && !mononym)
             continue;
-        if (best && !strcmp(best->name, p->name))
+        bool again = false;
+        for (size_t k = 0; k < n_weighed && !again; k++)
+            again = !strcmp(weighed[k], p->name);
+        if (again || n_weighed == sizeof weighed / sizeof *weighed)
             continue;
+        weighed[n_weighed++] = p->name;
         size_t times = times_named(all, from, n, p->name);
         if (!best || times > best_times)
             best = p, best_times = times;
