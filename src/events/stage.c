@@ -1323,10 +1323,20 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
              person_mention(&s, felt)))
             continue;
         /* "fired the prosecutor" dismissed him: firing shoots only things ("fired
-         * rockets") or at people ("fired on protesters") */
+         * rockets") or at people ("fired on protesters"); so did "the prosecutor was
+         * fired" and "had the prosecutor fired", with no one fired at */
         static const char *const dismiss[] = {"fire", "sack", NULL};
+        static const char *const at[] = {"at", "on", "upon", NULL}, *const have[] = {"have", "get", NULL};
         int32_t obj = ev_child(&s, v, "obj");
-        if (obj >= 0 && ev_lemma_in(&s, v, dismiss) && person_named(&s, obj, st->actors))
+        bool fired_at = false;
+        for (int32_t c = s.first_child[v]; c >= 0; c = s.next_sibling[c])
+            fired_at = fired_at || (ev_rel_starts(&s, c, "obl") && ev_has_case(&s, c, at));
+        if (ev_lemma_in(&s, v, dismiss) &&
+            ((obj >= 0 && person_named(&s, obj, st->actors)) ||
+             ((ev_child(&s, v, "nsubj:pass") >= 0 ||
+               ((ev_rel_starts(&s, v, "xcomp") || ev_rel_starts(&s, v, "ccomp")) &&
+                ev_lemma_in(&s, ev_head(&s, v), have))) &&
+              !fired_at)))
             continue;
         /* a light verb means its default act only with what it acts on, and that an actor:
          * "took Crimea", not "took to social media", "took place" or "took office" */
