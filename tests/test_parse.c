@@ -374,6 +374,11 @@ DYAD_TEST(tag_grammar_constraints)
     static const char *const noun[] = {"Unknown", "gunmen", "shot", "a", "journalist", "in",
                                        "Homs", "."};
     CHECK_STR(tagged(m, noun, 8, 2), "VBD shoot");
+    /* a doubled consonant the stem keeps: "shelled" is "shell", "travelled" "travel" */
+    static const char *const shelled[] = {"Russian", "forces", "shelled", "Kherson", "."};
+    CHECK_STR(tagged(m, shelled, 5, 2), "VBD shell");
+    static const char *const travelled[] = {"They", "travelled", "to", "Paris", "."};
+    CHECK_STR(tagged(m, travelled, 5, 1), "VBD travel");
     static const char *const adjective[] = {"Protesters", "set", "fire", "to", "the",
                                             "parliament", "."};
     CHECK_STR(tag_of(m, adjective, 7, 1), "VBD");

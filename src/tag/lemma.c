@@ -2,6 +2,8 @@
 #include "tag_impl.h"
 
 #include <stdlib.h>
+#include <string.h>
+#include <strings.h>
 
 #define MAX_SUFFIX 6         /* longest suffix (bytes) a rule is keyed on */
 #define FIRST_WEIGHT 4       /* the first treebank's lemmas outvote the others' */
@@ -40,6 +42,29 @@ bool tag_lemma_seen(const dyad_tagger *t, const char *form, size_t n, const char
 {
     uint64_t hx = tag_hash(xpos, strlen(xpos), 30);
     return tag_table_get(&t->lemmas, lower_key(form, n, hx)) != TAG_MISS;
+}
+
+/* A rule that undoubles a final consonant ("travelled" -> "travel") is wrong for a word
+ * whose stem keeps both ("shelled" -> "shell", "spelled" -> "spell"): when the stem with
+ * the consonant twice is a word the treebanks saw as a noun or a base verb, that is the
+ * lemma. */
+static const char *undoubled(const dyad_tagger *t, const char *lemma, const char *low, size_t n,
+                             dyad_arena *arena)
+{
+    size_t ln = lemma ? strlen(lemma) : 0;
+    if (ln < 2 || ln + 3 > n || ln + 1 >= n || low[ln] != low[ln - 1] ||
+        strchr("aeiou", low[ln]) || strncasecmp(lemma, low, ln) != 0 ||
+        !(strcmp(low + ln + 1, "ed") == 0 || strcmp(low + ln + 1, "ing") == 0))
+        return lemma;
+    if (!tag_lemma_seen(t, low, ln + 1, "NN") && !tag_lemma_seen(t, low, ln + 1, "VB"))
+        return lemma;
+    char *out = dyad_arena_alloc(arena, ln + 2);
+    if (!out)
+        return lemma;
+    memcpy(out, lemma, ln);
+    out[ln] = low[ln];
+    out[ln + 1] = '\0';
+    return out;
 }
 
 void tag_lemma_keys(const dyad_tagger *t, uint64_t form_hash, uint64_t lower_hash,
@@ -87,7 +112,8 @@ const char *tag_lemma_keyed(const dyad_tagger *t, const char *form, size_t n,
         /* A rule strips inside the matched suffix only, so it cannot split a character,
          * and never the whole word. */
         if (r != TAG_MISS && t->rules[3 * r] <= k && t->rules[3 * r] < n)
-            return rule_apply(t, t->rules + 3 * r, form, low, n, arena);
+            return undoubled(t, rule_apply(t, t->rules + 3 * r, form, low, n, arena), low, n,
+                             arena);
         if (k == 0)
             break;
     }
