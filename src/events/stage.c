@@ -192,6 +192,7 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
     status_info st = {"asserted", -1, -1, -1};
     const char *found = NULL;
     bool reported = false, denied = false, via_xcomp = false;
+    int32_t said_with = -1; /* the reported clause a participle goes with */
     for (int32_t x = v, depth = 0; x >= 0 && depth < 8; depth++) {
         const char *own = own_status(s, x);
         /* a pattern that matched the "not" coded the negated act itself ("did not
@@ -230,12 +231,14 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
             st.cue = accuser;
             break;
         }
-        /* "..., killing two civilians" hung on "said": part of what was said */
+        /* "..., killing two civilians" hung on "said": part of what was said, and of its
+         * quotation */
         if (ev_rel_starts(s, x, "advcl") && ev_lemma_in(s, h, speech_cues) &&
             ev_child(s, h, "ccomp") >= 0 && gerund_clause(s, x) == x) {
             reported = true;
             denied = denied || ev_lemma_in(s, h, denial_cues);
             st.cue = h;
+            said_with = ev_child(s, h, "ccomp");
             break;
         }
         if (!ev_rel_starts(s, x, "xcomp") && !ev_rel_starts(s, x, "conj"))
@@ -245,6 +248,8 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
     }
     const dyad_doc *doc = s->doc;
     st.quote = quote_at(doc, ev_tok(s, v)->start);
+    if (st.quote < 0 && said_with >= 0)
+        st.quote = quote_at(doc, ev_tok(s, said_with)->start);
     if (st.quote >= 0) {
         reported = true;
         if (doc->quotes[st.quote].denial)
