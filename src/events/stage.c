@@ -1318,6 +1318,16 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         /* whoever "died" suffered the act: only a pattern ("died in clashes") codes it */
         if (vc.match.score <= 0 && ev_lemma_in(&s, v, undergone_verbs))
             continue;
+        /* "held his first campaign rally": a candidate's rally protests nothing */
+        static const char *const campaigning[] = {"campaign", "election", "electoral", NULL};
+        int32_t gathering = ev_child(&s, v, "obj");
+        bool campaign_rally = false;
+        for (int32_t c = gathering >= 0 ? s.first_child[gathering] : -1; c >= 0; c = s.next_sibling[c])
+            campaign_rally = campaign_rally || ((ev_rel_starts(&s, c, "compound") ||
+                                                 ev_rel_starts(&s, c, "amod")) &&
+                                                ev_lemma_in(&s, c, campaigning));
+        if (campaign_rally && strncmp(vc.code, "14", 2) == 0)
+            continue;
         /* "she was devastated", "Tipton was shocked": a person's feeling, with no doer
          * ("the town was devastated" may still be destruction) */
         static const char *const feelings[] = {"devastate", "shock", "stun", "shatter",
