@@ -1016,7 +1016,8 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
     static const char *const mishaps[] = {
         "crash", "collide", "collision", "accident", "derail", "capsize", "earthquake",
         "quake", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tornado",
-        "avalanche", "landslide", "wildfire", "blaze", "tsunami", "eruption", NULL};
+        "avalanche", "landslide", "wildfire", "blaze", "tsunami", "eruption", "stampede",
+        "collapse", NULL};
     for (int32_t i = 0; !thing_did && i < (int32_t)s->count; i++)
         if (ev_lemma_in(s, i, mishaps))
             return false;
