@@ -899,13 +899,15 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     static const char *const dispatch[] = {"send", "deploy", "dispatch", "station", "redeploy",
                                            "withdraw", "pull", "supply", "deliver", "ship",
                                            "sell", "export", "transfer", NULL};
-    int32_t obj = ev_lemma_in(s, v, dispatch) ? -1 : ev_child(s, v, "obj");
+    int32_t obj = ev_child(s, v, "obj");
+    if (obj >= 0 && ev_lemma_in(s, v, dispatch)) {
+        int32_t sent_to = nominal_actor(s, obj, 3, actors); /* "a letter [to Biden]" */
+        if (sent_to >= 0)
+            cand[n++] = sent_to;
+        obj = -1;
+    }
     if (obj >= 0)
         cand[n++] = obj;
-    int32_t sent = obj < 0 ? ev_child(s, v, "obj") : -1; /* "a letter [to Biden]" */
-    int32_t sent_to = sent >= 0 ? nominal_actor(s, sent, 3, actors) : -1;
-    if (sent_to >= 0)
-        cand[n++] = sent_to;
     /* a named object no dictionary knows is the target, uncoded: no place stands in
      * for it ("met Emily Carter in Berlin") */
     const char *ou = obj >= 0 ? ev_tok(s, obj)->upos : NULL;

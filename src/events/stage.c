@@ -696,6 +696,38 @@ static bool contest(const ev_sentence *s, int32_t v, const verb_code *vc, const 
     return true;
 }
 
+/* "fired the prosecutor" dismissed him: firing shoots only things ("fired rockets") or at
+ * people ("fired on protesters"); so did "the prosecutor was fired" and "had the
+ * prosecutor fired", with no one fired at. */
+static bool dismissal(stage *st, const ev_sentence *s, int32_t v, int32_t obj)
+{
+    static const char *const dismiss[] = {"fire", "sack", NULL};
+    static const char *const at[] = {"at", "on", "upon", NULL}, *const have[] = {"have", "get", NULL};
+    if (!ev_lemma_in(s, v, dismiss))
+        return false;
+    if (obj >= 0 && person_named(s, obj, st->actors))
+        return true;
+    bool passive = ev_child(s, v, "nsubj:pass") >= 0 ||
+                   ((ev_rel_starts(s, v, "xcomp") || ev_rel_starts(s, v, "ccomp")) &&
+                    ev_lemma_in(s, ev_head(s, v), have));
+    for (int32_t c = s->first_child[v]; c >= 0 && passive; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "obl") && ev_has_case(s, c, at))
+            return false;
+    return passive;
+}
+
+/* Whether noun n is a rally qualified as an election campaign's ("held his first campaign
+ * rally"). */
+static bool campaign_rally(const ev_sentence *s, int32_t n)
+{
+    static const char *const campaigning[] = {"campaign", "election", "electoral", NULL};
+    for (int32_t c = n >= 0 ? s->first_child[n] : -1; c >= 0; c = s->next_sibling[c])
+        if ((ev_rel_starts(s, c, "compound") || ev_rel_starts(s, c, "amod")) &&
+            ev_lemma_in(s, c, campaigning))
+            return true;
+    return false;
+}
+
 /* Whether "each other" or "one another" stands in v's phrase ("willingness to help each
  * other"): what the members do, they do to one another. */
 static bool says_each_other(const ev_sentence *s, int32_t v)
@@ -1319,14 +1351,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         if (vc.match.score <= 0 && ev_lemma_in(&s, v, undergone_verbs))
             continue;
         /* "held his first campaign rally": a candidate's rally protests nothing */
-        static const char *const campaigning[] = {"campaign", "election", "electoral", NULL};
-        int32_t gathering = ev_child(&s, v, "obj");
-        bool campaign_rally = false;
-        for (int32_t c = gathering >= 0 ? s.first_child[gathering] : -1; c >= 0; c = s.next_sibling[c])
-            campaign_rally = campaign_rally || ((ev_rel_starts(&s, c, "compound") ||
-                                                 ev_rel_starts(&s, c, "amod")) &&
-                                                ev_lemma_in(&s, c, campaigning));
-        if (campaign_rally && strncmp(vc.code, "14", 2) == 0)
+        if (strncmp(vc.code, "14", 2) == 0 && campaign_rally(&s, ev_child(&s, v, "obj")))
             continue;
         /* "she was devastated", "Tipton was shocked": a person's feeling, with no doer
          * ("the town was devastated" may still be destruction) */
@@ -1337,21 +1362,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             ((ev_tok(&s, felt)->upos && strcmp(ev_tok(&s, felt)->upos, "PRON") == 0) ||
              person_mention(&s, felt)))
             continue;
-        /* "fired the prosecutor" dismissed him: firing shoots only things ("fired
-         * rockets") or at people ("fired on protesters"); so did "the prosecutor was
-         * fired" and "had the prosecutor fired", with no one fired at */
-        static const char *const dismiss[] = {"fire", "sack", NULL};
-        static const char *const at[] = {"at", "on", "upon", NULL}, *const have[] = {"have", "get", NULL};
         int32_t obj = ev_child(&s, v, "obj");
-        bool fired_at = false;
-        for (int32_t c = s.first_child[v]; c >= 0; c = s.next_sibling[c])
-            fired_at = fired_at || (ev_rel_starts(&s, c, "obl") && ev_has_case(&s, c, at));
-        if (ev_lemma_in(&s, v, dismiss) &&
-            ((obj >= 0 && person_named(&s, obj, st->actors)) ||
-             ((ev_child(&s, v, "nsubj:pass") >= 0 ||
-               ((ev_rel_starts(&s, v, "xcomp") || ev_rel_starts(&s, v, "ccomp")) &&
-                ev_lemma_in(&s, ev_head(&s, v), have))) &&
-              !fired_at)))
+        if (dismissal(st, &s, v, obj)) /* "fired the prosecutor" is no shooting */
             continue;
         /* a light verb means its default act only with what it acts on, and that an actor:
          * "took Crimea", not "took to social media", "took place" or "took office" */
@@ -1469,12 +1481,12 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             return false;
         /* a participle clause is dated by the clause it hangs on ("On Wednesday the army
          * seized ..., placing Mugabe under arrest"); the contexts are not read after this */
-        int32_t gerund_at = date == s.doc->date ? gerund_clause(&s, v) : -1;
-        if (gerund_at >= 0) {
-            if (!ev_clause(&s, ev_head(&s, gerund_at), pre, post, in_clause))
+        if (date == s.doc->date && gerund >= 0) {
+            if (!ev_clause(&s, ev_head(&s, gerund), pre, post, in_clause))
                 return false;
             date = event_date(&s, in_clause);
         }
+        bool thing_object = shown_or_broken(&s, v, &vc, obj, st->actors);
         for (size_t i = 0; i < (ns ? ns : 1); i++) {
             ev_actor a = ns ? ev_actor_arg(&s, srcs[i], st->actors) : unnamed;
             /* "the UK's efforts", "Barrett's placement": a name owns the abstract noun,
@@ -1516,8 +1528,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 if (tgts[j].head == obj && !b.doers && !b.implicit && strlen(b.code) == 3 &&
                     strlen(a.code) > 3 && strncmp(a.code, b.code, 3) == 0)
                     continue;
-                if (contest(&s, v, &vc, a.code, b.code) || place_only(&s, v, &vc, tgts[j].head) ||
-                    shown_or_broken(&s, v, &vc, obj, st->actors))
+                if (thing_object || contest(&s, v, &vc, a.code, b.code) ||
+                    place_only(&s, v, &vc, tgts[j].head))
                     continue;
                 /* "told reporters", "was asked by reporters": the press asks and listens,
                  * it is no party to statements and appeals */
@@ -1558,8 +1570,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             static const char *const breaking[] = {"break", NULL};
             bool wrong = on_object && !verbal && vc.match.score <= 0 && ev_lemma_in(&s, v, breaking);
             if (!coded && nt == 0 && ns && !verbal && !reversed && targetless(&s, v, &vc) &&
-                !contest(&s, v, &vc, a.code, NULL) &&
-                !(shown_or_broken(&s, v, &vc, obj, st->actors) && !wrong)) {
+                !contest(&s, v, &vc, a.code, NULL) && !(thing_object && !wrong)) {
                 ev_actor none = {.code = NULL, .head = -1};
                 if ((!wrong && !add_event(st, &s, si, v, vc.code, &a, &none, &status, date, vt)) ||
                     !claim_or_accusation(st, &s, si, v, vc.code, &a, &none, &status, date, vt))

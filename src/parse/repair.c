@@ -6,16 +6,22 @@
 #include <strings.h>
 
 /* Words for a day or month that a clause is dated by ("On Friday, ..."). */
+/* Whether word i is one of words (NULL-ended), ignoring case. */
+static bool form_in(const dyad_parse_input *in, int i, const char *const *words)
+{
+    for (const char *const *w = words; *w; w++)
+        if (strlen(*w) == in->form_len[i] && strncasecmp(in->form[i], *w, in->form_len[i]) == 0)
+            return true;
+    return false;
+}
+
 static bool date_word(const dyad_parse_input *in, int i)
 {
     static const char *const words[] = {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         "yesterday", "today", "tonight", "january", "february", "march", "april", "may",
         "june", "july", "august", "september", "october", "november", "december", NULL};
-    for (const char *const *w = words; *w; w++)
-        if (strlen(*w) == in->form_len[i] && strncasecmp(in->form[i], *w, in->form_len[i]) == 0)
-            return true;
-    return false;
+    return form_in(in, i, words);
 }
 
 static bool rel_is(const char *rel, const char *want)
@@ -101,10 +107,7 @@ static bool speech_verb(const dyad_parse_input *in, int i)
     static const char *const verbs[] = {"said", "says", "claimed", "claims", "announced",
                                         "reported", "stated", "insisted", "added", "warned",
                                         "confirmed", "denied", "believes", "believed", NULL};
-    for (const char *const *w = verbs; *w; w++)
-        if (strlen(*w) == in->form_len[i] && strncasecmp(in->form[i], *w, in->form_len[i]) == 0)
-            return true;
-    return false;
+    return form_in(in, i, verbs);
 }
 
 /* "claimed its forces had captured the village" parsed as "claimed [its forces]" and a
