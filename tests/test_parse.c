@@ -27,13 +27,20 @@ static const char *const s2_xpos[] = {"DT", "NN", "VBZ", "VBN", "IN", "DT", "NN"
 static const int s2_head[] = {2, 4, 4, 0, 7, 7, 2, 4, 4};
 static const char *const s2_rel[] = {"det", "nsubj:pass", "aux:pass", "root", "case", "det", "nmod", "obl:tmod", "punct"};
 
+/* A parser input over form, its lengths written into len[n]. */
+static dyad_parse_input parse_input(int n, const char *const *form, size_t *len,
+                                    const char *const *upos, const char *const *xpos)
+{
+    for (int i = 0; i < n; i++)
+        len[i] = strlen(form[i]);
+    return (dyad_parse_input){n, form, len, upos, xpos};
+}
+
 static void make_gold(dyad_parse_gold *g, int n, const char *const *form, size_t *len,
                       const char *const *upos, const char *const *xpos, const int *head,
                       const char *const *rel)
 {
-    for (int i = 0; i < n; i++)
-        len[i] = strlen(form[i]);
-    *g = (dyad_parse_gold){{n, form, len, upos, xpos}, head, rel};
+    *g = (dyad_parse_gold){parse_input(n, form, len, upos, xpos), head, rel};
 }
 
 /* True when heads form one tree: one root, all in range, no cycle. */
@@ -399,9 +406,7 @@ DYAD_TEST(parse_repair_title_subject)
     static const char *const upos[] = {"ADJ", "NOUN", "PROPN", "PROPN", "VERB", "PUNCT"};
     static const char *const xpos[] = {"JJ", "NN", "NNP", "NNP", "VBD", "."};
     size_t len[6];
-    for (int i = 0; i < 6; i++)
-        len[i] = strlen(form[i]);
-    dyad_parse_input in = {6, form, len, upos, xpos};
+    dyad_parse_input in = parse_input(6, form, len, upos, xpos);
     int head[6] = {1, 4, 4, 2, -1, 4};
     const char *rel[6] = {"amod", "nsubj", "nsubj", "flat", "root", "punct"};
     dyad_parse_repair(&in, head, rel);
@@ -413,9 +418,7 @@ DYAD_TEST(parse_repair_title_subject)
     static const char *const the_upos[] = {"DET", "NOUN", "PROPN", "PROPN", "VERB"};
     static const char *const the_xpos[] = {"DT", "NN", "NNP", "NNP", "VBD"};
     size_t the_len[5];
-    for (int i = 0; i < 5; i++)
-        the_len[i] = strlen(the_form[i]);
-    dyad_parse_input the_in = {5, the_form, the_len, the_upos, the_xpos};
+    dyad_parse_input the_in = parse_input(5, the_form, the_len, the_upos, the_xpos);
     int the_head[5] = {1, 4, 4, 2, -1};
     const char *the_rel[5] = {"det", "nsubj", "nsubj", "flat", "root"};
     dyad_parse_repair(&the_in, the_head, the_rel);
@@ -427,9 +430,7 @@ DYAD_TEST(parse_repair_title_subject)
     static const char *const date_upos[] = {"NOUN", "PROPN", "VERB", "PRON"};
     static const char *const date_xpos[] = {"NNS", "NNP", "VBD", "PRP"};
     size_t date_len[4];
-    for (int i = 0; i < 4; i++)
-        date_len[i] = strlen(date_form[i]);
-    dyad_parse_input date_in = {4, date_form, date_len, date_upos, date_xpos};
+    dyad_parse_input date_in = parse_input(4, date_form, date_len, date_upos, date_xpos);
     int date_head[4] = {2, 2, -1, 2};
     const char *date_rel[4] = {"nsubj", "nsubj", "root", "obj"};
     dyad_parse_repair(&date_in, date_head, date_rel);
@@ -448,9 +449,7 @@ DYAD_TEST(parse_repair_content_clause)
     static const char *const xpos[] = {"NNP", "VBD", "PRP$", "NNS", "VBD", "VBN", "PRP", "CC",
                                        "VBD"};
     size_t len[9];
-    for (int i = 0; i < 9; i++)
-        len[i] = strlen(form[i]);
-    dyad_parse_input in = {9, form, len, upos, xpos};
+    dyad_parse_input in = parse_input(9, form, len, upos, xpos);
     int head[9] = {1, -1, 3, 1, 5, 1, 5, 8, 5};
     const char *rel[9] = {"nsubj", "root", "nmod:poss", "obj", "aux", "conj", "obj", "cc", "conj"};
     dyad_parse_repair(&in, head, rel);
@@ -477,9 +476,7 @@ DYAD_TEST(parse_repair_preposition_head)
     static const char *const upos[] = {"PROPN", "VERB", "ADP", "ADJ", "PROPN", "PROPN"};
     static const char *const xpos[] = {"NNP", "VBD", "IN", "JJ", "NNP", "NNP"};
     size_t len[6];
-    for (int i = 0; i < 6; i++)
-        len[i] = strlen(form[i]);
-    dyad_parse_input in = {6, form, len, upos, xpos};
+    dyad_parse_input in = parse_input(6, form, len, upos, xpos);
     int head[6] = {1, -1, 1, 4, 2, 4};
     const char *rel[6] = {"nsubj", "root", "obl", "amod", "conj", "flat"};
     dyad_parse_repair(&in, head, rel);
@@ -498,9 +495,7 @@ DYAD_TEST(parse_repair_finite_root)
                                        "PUNCT"};
     static const char *const xpos[] = {"DT", "NN", "CC", "NN", "VBD", "IN", "NN", "."};
     size_t len[8];
-    for (int i = 0; i < 8; i++)
-        len[i] = strlen(form[i]);
-    dyad_parse_input in = {8, form, len, upos, xpos};
+    dyad_parse_input in = parse_input(8, form, len, upos, xpos);
     int head[8] = {1, -1, 3, 1, 3, 6, 4, 1};
     const char *rel[8] = {"det", "root", "cc", "conj", "acl", "case", "obl", "punct"};
     dyad_parse_repair(&in, head, rel);
@@ -524,9 +519,7 @@ DYAD_TEST(parse_repair_coordinated_subjects)
     static const char *const upos[] = {"DET", "NOUN", "CCONJ", "DET", "NOUN", "VERB", "PUNCT"};
     static const char *const xpos[] = {"DT", "NN", "CC", "DT", "NNS", "VBD", "."};
     size_t len[7];
-    for (int i = 0; i < 7; i++)
-        len[i] = strlen(form[i]);
-    dyad_parse_input in = {7, form, len, upos, xpos};
+    dyad_parse_input in = parse_input(7, form, len, upos, xpos);
     int head[7] = {1, -1, 5, 4, 5, 1, 1};
     const char *rel[7] = {"det", "root", "cc", "det", "nsubj", "conj", "punct"};
     dyad_parse_repair(&in, head, rel);
@@ -546,9 +539,7 @@ DYAD_TEST(parse_repair_date_apposition)
     static const char *const upos[] = {"ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT",
                                        "DET", "ADJ", "PROPN", "PUNCT", "VERB", "PRON", "PUNCT"};
     size_t len[13];
-    for (int i = 0; i < 13; i++)
-        len[i] = strlen(form[i]);
-    dyad_parse_input in = {13, form, len, upos, upos};
+    dyad_parse_input in = parse_input(13, form, len, upos, upos);
     const int parsed[13] = {1, 10, 1, 2, 3, 8, 8, 8, 1, 1, -1, 10, 10};
     const char *const parsed_rel[13] = {"case", "obl", "punct", "appos", "flat", "punct", "det",
                                         "amod", "appos", "punct", "root", "obj", "punct"};
@@ -574,9 +565,7 @@ DYAD_TEST(parse_repair_date_apposition)
     static const char *const and_form[] = {"On", "Friday", "and", "Saturday", "signed", "it"};
     static const char *const and_upos[] = {"ADP", "PROPN", "CCONJ", "PROPN", "VERB", "PRON"};
     size_t and_len[6];
-    for (int i = 0; i < 6; i++)
-        and_len[i] = strlen(and_form[i]);
-    dyad_parse_input and_in = {6, and_form, and_len, and_upos, and_upos};
+    dyad_parse_input and_in = parse_input(6, and_form, and_len, and_upos, and_upos);
     int and_head[6] = {1, 4, 3, 1, -1, 4};
     const char *and_rel[6] = {"case", "obl", "cc", "conj", "root", "obj"};
     dyad_parse_repair(&and_in, and_head, and_rel);

@@ -702,7 +702,8 @@ static bool contest(const ev_sentence *s, int32_t v, const verb_code *vc, const 
 static bool dismissal(stage *st, const ev_sentence *s, int32_t v, int32_t obj)
 {
     static const char *const dismiss[] = {"fire", "sack", NULL};
-    static const char *const at[] = {"at", "on", "upon", NULL}, *const have[] = {"have", "get", NULL};
+    static const char *const at[] = {"at", "on", "upon", NULL};
+    static const char *const have[] = {"have", "get", NULL};
     if (!ev_lemma_in(s, v, dismiss))
         return false;
     if (obj >= 0 && person_named(s, obj, st->actors))
@@ -792,7 +793,8 @@ static int32_t gerund_clause(const ev_sentence *s, int32_t v)
         v = h; /* "having [placed]" */
     const char *vx = ev_tok(s, v)->xpos;
     bool perfect = false; /* "having placed", with "having" its auxiliary */
-    for (int32_t c = s->first_child[v]; c >= 0 && vx && strcmp(vx, "VBN") == 0; c = s->next_sibling[c])
+    bool participle = vx && strcmp(vx, "VBN") == 0;
+    for (int32_t c = s->first_child[v]; c >= 0 && participle; c = s->next_sibling[c])
         perfect = perfect || (ev_rel_starts(s, c, "aux") && ev_lemma_in(s, c, have) &&
                               ev_tok(s, c)->xpos && strcmp(ev_tok(s, c)->xpos, "VBG") == 0);
     if (!ev_rel_starts(s, v, "advcl") || !vx || (strcmp(vx, "VBG") != 0 && !perfect) ||
@@ -1456,9 +1458,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
          * seat", "joining the race") */
         static const char *const pressing[] = {"02", "10", "11", "12", "13", "14", "16", NULL};
         int32_t iobj = ev_child(&s, v, "iobj");
-        bool act_toward = root_in(vc.code, pressing) && nt > 0 &&
-                          (vc.match.score > 0 || (obj >= 0 && ev_actor_of(&s, obj, st->actors).code) ||
-                           (iobj >= 0 && ev_actor_of(&s, iobj, st->actors).code));
+        bool named = (obj >= 0 && ev_actor_of(&s, obj, st->actors).code) ||
+                     (iobj >= 0 && ev_actor_of(&s, iobj, st->actors).code);
+        bool act_toward = root_in(vc.code, pressing) && nt > 0 && (vc.match.score > 0 || named);
         if (governor >= 0 && !any_coded(st, &s, srcs, ns) && (force_on_someone || act_toward)) {
             ns = ev_sources(&s, governor, srcs, MAX_ACTORS);
             ns = any_coded(st, &s, srcs, ns) ? ns : 0;
