@@ -229,6 +229,9 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
 int32_t ev_patient(const ev_sentence *s, int32_t v);
 /* A bare participle with a subject and nothing it acts on: a headline's passive. */
 bool ev_bare_participle(const ev_sentence *s, int32_t v);
+/* Whether v sends or moves what it acts on ("deployed troops", "supplied shells", "amassed
+ * troops"): the object is the doer's own, the act toward where it goes. */
+bool ev_dispatch_verb(const ev_sentence *s, int32_t v);
 /* For statements: the actors of the clause a speech verb governs. */
 size_t ev_content_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
                           const dyad_actor_dict *actors);

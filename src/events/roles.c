@@ -454,6 +454,32 @@ static bool money_noun(const ev_sentence *s, int32_t h)
     return u && strcmp(u, "NOUN") == 0 && ev_lemma_in(s, h, money);
 }
 
+/* Whether the word at byte offset at stands in a place phrase on h: "Fire at historic
+ * Welsh ex-hotel Bontddu Hall" names where, not who. */
+static bool in_place_phrase(const ev_sentence *s, int32_t h, uint32_t at)
+{
+    static const char *const place[] = {"in", "at", "near", "on", "outside", "inside",
+                                        "around", "across", NULL};
+    /* a place in a place is that place: "Palm Beach County in Florida issued" */
+    const dyad_doc *doc = s->doc;
+    uint32_t hstart = ev_tok(s, h)->start;
+    for (size_t i = 0; i < doc->n_actors; i++) {
+        const dyad_mention *m = &doc->actors[i];
+        if (m->start <= hstart && hstart < m->end && m->type && strcmp(m->type, "place") == 0)
+            return false;
+    }
+    int32_t w = -1;
+    for (int32_t i = 0; i < (int32_t)s->count && w < 0; i++)
+        if (ev_tok(s, i)->start <= at && at < ev_tok(s, i)->end)
+            w = i;
+    bool placed = false;
+    for (int depth = 0; w >= 0 && w != h && depth < 8; depth++) {
+        placed = placed || (rel_is(s, w, "nmod") && ev_has_case(s, w, place));
+        w = ev_head(s, w);
+    }
+    return placed && w == h;
+}
+
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
     ev_actor a = {.head = h};
@@ -524,7 +550,7 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
     dyad_actor_match m;
     /* a common noun is an actor by its own word ("government", "troops"), not by an
      * adjective beside it ("an official visit") */
-    if (lookup(s, actors, pstart, pend, &m) &&
+    if (lookup(s, actors, pstart, pend, &m) && !in_place_phrase(s, h, pstart + m.start) &&
         (!common || m.country[0] || nominal_match(s, h, lo, hi, pstart + m.start, pstart + m.end))) {
         if (m.country[0]) {
             a.code = keep(s, m.code);
@@ -579,7 +605,7 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         a.code = keep(s, buf);
         return a;
     }
-    if (inside) {
+    if (inside && !in_place_phrase(s, h, inside->start)) {
         a.code = mention_code(s, inside);
         return a;
     }
@@ -751,6 +777,19 @@ static bool headline(const ev_sentence *s)
            strcmp(last, "\"") != 0 && strcmp(last, "”") != 0;
 }
 
+/* Whether v is a past participle: tagged so, or tagged past tense where only a participle
+ * can stand, describing a noun with no subject or object of its own ("95 civilians, and
+ * hundreds of Taliban killed"; English has no reduced relative clause in the past
+ * tense). */
+static bool past_participle(const ev_sentence *s, int32_t v)
+{
+    const char *x = ev_tok(s, v)->xpos;
+    if (x && strcmp(x, "VBN") == 0)
+        return true;
+    return x && strcmp(x, "VBD") == 0 && rel_exact(s, v, "acl") && ev_child(s, v, "nsubj") < 0 &&
+           ev_child(s, v, "obj") < 0; /* "states filed a lawsuit" is a main verb */
+}
+
 /* A headline's passive: "Two soldiers killed in Ukraine" parsed with "soldiers" as the
  * subject of a bare participle, with no auxiliary and nothing it acts on. In running
  * text such a participle is a main verb the tagger took for VBN ("The Court ruled in
@@ -759,8 +798,15 @@ bool ev_bare_participle(const ev_sentence *s, int32_t v)
 {
     static const char *const rels[] = {"aux", "obj", "iobj", "ccomp", "xcomp", "expl", NULL};
     const char *x = ev_tok(s, v)->xpos;
-    if (!x || strcmp(x, "VBN") != 0 || ev_child(s, v, "nsubj") < 0 || rel_is(s, v, "conj") ||
-        !headline(s))
+    /* a title's past tense of a regular verb is its participle: "Osama bin Laden's son
+     * killed" (titles report in the present) */
+    const dyad_doc *doc = s->doc;
+    size_t n = strlen(s->lower[v]);
+    bool title = doc->title && ev_tok(s, 0)->start < strlen(doc->title);
+    bool participle = x && (strcmp(x, "VBN") == 0 ||
+                            (title && strcmp(x, "VBD") == 0 && n > 2 &&
+                             strcmp(s->lower[v] + n - 2, "ed") == 0));
+    if (!participle || ev_child(s, v, "nsubj") < 0 || rel_is(s, v, "conj") || !headline(s))
         return false;
     for (const char *const *r = rels; *r; r++)
         if (ev_child(s, v, *r) >= 0)
@@ -777,11 +823,21 @@ static bool main_verb_mistagged(const ev_sentence *s, int32_t v)
     static const char *const relational[] = {"with", "to", "against", NULL};
     const char *x = ev_tok(s, v)->xpos;
     int32_t h = ev_head(s, v);
-    if (!rel_is(s, v, "acl") || rel_exact(s, v, "acl:relcl") || !x || strcmp(x, "VBN") != 0 ||
+    if (!rel_is(s, v, "acl") || rel_exact(s, v, "acl:relcl") || !x || !past_participle(s, v) ||
         h < 0 || h > v || ev_head(s, h) >= 0 || ev_child(s, v, "obl:agent") >= 0 ||
         ev_child(s, v, "aux:pass") >= 0)
         return false;
     return ev_child(s, v, "obj") >= 0 || oblique(s, v, relational) >= 0;
+}
+
+/* Whether v is a participle complement its head's object underwent: "found him
+ * killed", "says Osama's son killed" (no "to": "asked him to leave" is done by him). */
+static bool passive_complement(const ev_sentence *s, int32_t v)
+{
+    const char *x = ev_tok(s, v)->xpos;
+    return rel_exact(s, v, "xcomp") && x && strcmp(x, "VBN") == 0 && ev_child(s, v, "mark") < 0 &&
+           ev_child(s, v, "aux") < 0 && ev_head(s, v) >= 0 &&
+           ev_child(s, ev_head(s, v), "obj") >= 0;
 }
 
 size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
@@ -827,6 +883,10 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
         }
         /* "X vowed to attack", "X met and agreed": the subject of the governing verb;
          * but "asked Zelensky to investigate": its object (object control) */
+        if (passive_complement(s, v)) { /* "says Osama's son killed" */
+            int32_t agent = oblique(s, v, by_case);
+            return agent >= 0 ? with_conjuncts(s, agent, out, 0, max) : 0;
+        }
         if (rel_is(s, v, "xcomp") || rel_is(s, v, "conj")) {
             bool control = rel_is(s, v, "xcomp");
             raised = control;
@@ -847,10 +907,9 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
         /* "the group that attacked": the noun the relative clause describes; but
          * "Kyiv, backed by the US": a participle's doer is its agent, if named */
         if (rel_is(s, v, "acl")) {
-            const char *x = ev_tok(s, v)->xpos;
             if (main_verb_mistagged(s, v))
                 return with_conjuncts(s, ev_head(s, v), out, 0, max);
-            if (x && strcmp(x, "VBN") == 0) {
+            if (past_participle(s, v)) {
                 int32_t agent = ev_child(s, v, "obl:agent");
                 return agent >= 0 ? with_conjuncts(s, agent, out, 0, max) : 0;
             }
@@ -875,6 +934,15 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
     return 0;
 }
 
+bool ev_dispatch_verb(const ev_sentence *s, int32_t v)
+{
+    static const char *const dispatch[] = {"send", "deploy", "dispatch", "station", "redeploy",
+                                           "withdraw", "pull", "supply", "deliver", "ship",
+                                           "sell", "export", "transfer", "amass", "mass",
+                                           "mobilize", "mobilise", "muster", NULL};
+    return ev_lemma_in(s, v, dispatch);
+}
+
 size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
                   const dyad_actor_dict *actors)
 {
@@ -889,18 +957,16 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     else if (ev_bare_participle(s, v))
         cand[n++] = ev_child(s, v, "nsubj");
     /* "Kyiv, backed by the US": the participle is done to the noun it describes */
-    const char *vx = ev_tok(s, v)->xpos;
-    if (rel_is(s, v, "acl") && vx && strcmp(vx, "VBN") == 0 && ev_head(s, v) >= 0 &&
+    if (passive_complement(s, v))
+        cand[n++] = ev_child(s, ev_head(s, v), "obj");
+    if (rel_is(s, v, "acl") && past_participle(s, v) && ev_head(s, v) >= 0 &&
         !main_verb_mistagged(s, v))
         cand[n++] = ev_head(s, v);
     /* what is sent or supplied is one's own, not the target: "deployed police officers to
      * Haiti", "supplied artillery shells to Russia" are toward where they go ("gave the
      * government until Thursday" names whom it gives to) */
-    static const char *const dispatch[] = {"send", "deploy", "dispatch", "station", "redeploy",
-                                           "withdraw", "pull", "supply", "deliver", "ship",
-                                           "sell", "export", "transfer", NULL};
     int32_t obj = ev_child(s, v, "obj");
-    if (obj >= 0 && ev_lemma_in(s, v, dispatch)) {
+    if (obj >= 0 && ev_dispatch_verb(s, v)) {
         int32_t sent_to = nominal_actor(s, obj, 3, actors); /* "a letter [to Biden]" */
         if (sent_to >= 0)
             cand[n++] = sent_to;
@@ -1008,7 +1074,7 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
     bool thing_did = hs >= 0 && !ev_actor_of(s, hs, actors).code && ev_lemma_in(s, hs, weapons);
     /* (a participle on the root noun is mostly the main verb mistagged: "militia vowed") */
     if (!thing_did &&
-        (!x || strcmp(x, "VBN") != 0 || active_subject ||
+        (!past_participle(s, v) || active_subject ||
          (!reduced && !headline && ev_child(s, v, "nsubj:pass") < 0 &&
           ev_child(s, v, "aux:pass") < 0) ||
          ev_child(s, v, "obl:agent") >= 0))

@@ -1404,6 +1404,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             vc.match.target = vc.match.governed ? -1 : vc.match.target;
             vc.match.governed = vc.match.no_target = false;
         }
+        /* "amassed troops near the border": a pattern's object sent or massed is one's own */
+        if (vc.match.target >= 0 && vc.match.target == obj && ev_dispatch_verb(&s, v))
+            vc.match.target = -1;
         if (vc.match.target >= 0) {
             tgts[0] = (ev_arg){vc.match.target, -1};
             nt = vc.match.governed ? ev_with_conjuncts(&s, vc.match.target, tgts, 0, MAX_ACTORS) : 1;
