@@ -25,7 +25,11 @@ bool ev_word_matches(const ev_sentence *s, int32_t i, const char *w, bool exact)
         return true;
     if (exact)
         return false;
-    if (lemma[0] == w[0] && strcmp(lemma, w) == 0)
+    /* a noun of a pattern is no verb's past: "- * VISIT" under REPORT is "reported a
+     * visit", not "reported to have visited" */
+    const char *x = ev_tok(s, i)->xpos;
+    if (lemma[0] == w[0] && strcmp(lemma, w) == 0 &&
+        !(x && (strcmp(x, "VBD") == 0 || strcmp(x, "VBN") == 0)))
         return true;
     return (t[0] == w[0] || !w[0]) && is_plural_of(t, w);
 }

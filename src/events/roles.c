@@ -845,12 +845,13 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
     bool raised = false; /* reached through an infinitive: "is scheduled to attend" */
     for (int depth = 0; depth < 6 && v >= 0; depth++) {
         if (ev_child(s, v, "nsubj:pass") >= 0 || ev_child(s, v, "aux:pass") >= 0) {
-            int32_t agent = ev_child(s, v, "obl:agent");
-            if (agent >= 0)
-                return with_conjuncts(s, agent, out, 0, max);
-            /* "Obama is scheduled to attend": the passive's subject does the infinitive */
+            /* "Obama is scheduled to attend", "politicians were reported by the media to
+             * have visited": the passive's subject does the infinitive, not its agent */
             int32_t subj = raised ? ev_child(s, v, "nsubj:pass") : -1;
-            return subj >= 0 ? with_conjuncts(s, antecedent(s, subj, v), out, 0, max) : 0;
+            if (subj >= 0)
+                return with_conjuncts(s, antecedent(s, subj, v), out, 0, max);
+            int32_t agent = ev_child(s, v, "obl:agent");
+            return agent >= 0 ? with_conjuncts(s, agent, out, 0, max) : 0;
         }
         int32_t subj = ev_child(s, v, "nsubj");
         if (subj >= 0 && ev_bare_participle(s, v)) { /* the subject underwent it */

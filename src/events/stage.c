@@ -1293,6 +1293,28 @@ static ev_arg teller_for_pronoun(stage *st, const ev_sentence *s, int32_t v, ev_
     return (ev_arg){teller, -1};
 }
 
+/* Whether a visit (042, 043, 036) from a to b stays at home: "Harris visited the
+ * state", "flew to Moscow" said of a Russian, "politicians visited the hospital" (a
+ * place of one's own country is no party visited; its people are: "demonstrators
+ * received ministers"). */
+static bool home_trip(const ev_sentence *s, const char *code, const ev_actor *a,
+                      const ev_actor *b)
+{
+    bool host = strcmp(code, "043") == 0;
+    if ((!host && strcmp(code, "042") != 0 && strcmp(code, "036") != 0) ||
+        strncmp(a->code, b->code, 3) != 0)
+        return false;
+    if (strlen(b->code) == 3 || strlen(a->code) == 3)
+        return true;
+    static const char *const places[] = {
+        "hospital", "clinic", "school", "university", "campus", "cemetery", "graveyard",
+        "memorial", "state", "city", "town", "village", "region", "province", "district",
+        "area", "site", "prison", "jail", "base", "camp", "plant", "factory", "hotel",
+        "church", "mosque", "temple", "synagogue", "museum", "border", "capital", NULL};
+    int32_t visited = host ? a->head : b->head; /* the host is 043's source */
+    return visited >= 0 && ev_lemma_in(s, visited, places);
+}
+
 /* Whether any of args names a coded actor. */
 static bool any_coded(stage *st, const ev_sentence *s, const ev_arg *args, size_t n)
 {
@@ -1524,9 +1546,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                     continue;
                 /* "Harris visited the state", "flew to Moscow" said of a Russian: a trip at
                  * home is no visit or meeting between parties */
-                if ((strcmp(vc.code, "042") == 0 || strcmp(vc.code, "043") == 0 ||
-                     strcmp(vc.code, "036") == 0) &&
-                    strncmp(a.code, b.code, 3) == 0 && (strlen(b.code) == 3 || strlen(a.code) == 3))
+                if (home_trip(&s, vc.code, &a, &b))
                     continue;
                 /* "Trump withdrew the US from the treaty": a state's own people moving the
                  * state itself act for it, not on it */
