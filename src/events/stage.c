@@ -1301,18 +1301,20 @@ static bool home_trip(const ev_sentence *s, const char *code, const ev_actor *a,
                       const ev_actor *b)
 {
     bool host = strcmp(code, "043") == 0;
-    if ((!host && strcmp(code, "042") != 0 && strcmp(code, "036") != 0) ||
-        strncmp(a->code, b->code, 3) != 0)
+    if (!host && strcmp(code, "042") != 0 && strcmp(code, "036") != 0)
         return false;
-    if (strlen(b->code) == 3 || strlen(a->code) == 3)
+    const ev_actor *place = host ? a : b;
+    bool unknown = strncmp(place->code, "---", 3) == 0; /* "the hospital" of no story */
+    if (strncmp(a->code, b->code, 3) != 0 && !unknown)
+        return false;
+    if (!unknown && (strlen(b->code) == 3 || strlen(a->code) == 3))
         return true;
     static const char *const places[] = {
         "hospital", "clinic", "school", "university", "campus", "cemetery", "graveyard",
         "memorial", "state", "city", "town", "village", "region", "province", "district",
         "area", "site", "prison", "jail", "base", "camp", "plant", "factory", "hotel",
         "church", "mosque", "temple", "synagogue", "museum", "border", "capital", NULL};
-    int32_t visited = host ? a->head : b->head; /* the host is 043's source */
-    return visited >= 0 && ev_lemma_in(s, visited, places);
+    return place->head >= 0 && ev_lemma_in(s, place->head, places); /* 043: the host */
 }
 
 /* Whether any of args names a coded actor. */
