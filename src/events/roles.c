@@ -896,8 +896,8 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
              * to a noun has that noun, with its apposition, for subject */
             const char *hu = v >= 0 && !control ? ev_tok(s, v)->upos : NULL;
             if (hu && (strcmp(hu, "NOUN") == 0 || strcmp(hu, "PROPN") == 0) &&
-                ev_head(s, v) < 0)
-                return with_conjuncts(s, v, out, 0, max);
+                ev_head(s, v) < 0) /* not "about ships, captains and clashes with" */
+                return ev_child(s, v, "case") < 0 ? with_conjuncts(s, v, out, 0, max) : 0;
             int32_t obj = control && v >= 0 ? ev_child(s, v, "obj") : -1;
             if (obj < 0 && control && v >= 0)
                 obj = ev_child(s, v, "iobj");

@@ -1391,6 +1391,15 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         int32_t obj = ev_child(&s, v, "obj");
         if (dismissal(st, &s, v, obj)) /* "fired the prosecutor" is no shooting */
             continue;
+        /* "bested that performance", "crushed their hopes": violence on an abstract thing
+         * (coercion of one is real: "outlawed the death penalty", and so is taking
+         * control or power: "seeks to retake control") */
+        if (vc.match.score <= 0 && forceful(vc.code) && strncmp(vc.code, "17", 2) != 0 &&
+            strcmp(vc.code, "192") != 0 &&
+            obj >= 0 && ev_child(&s, v, "nsubj:pass") < 0 && ev_tok(&s, obj)->upos &&
+            strcmp(ev_tok(&s, obj)->upos, "NOUN") == 0 &&
+            !ev_actor_of(&s, obj, st->actors).code && ev_abstract_noun(st->dict, s.lemma[obj]))
+            continue;
         /* a light verb means its default act only with what it acts on, and that an actor:
          * "took Crimea", not "took to social media", "took place" or "took office" */
         if (vc.match.score <= 0 && ev_lemma_in(&s, v, light_verbs) &&
