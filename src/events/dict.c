@@ -271,7 +271,7 @@ dyad_status dyad_event_dict_add_nouns(dyad_event_dict *d, const char *name, cons
             } else {
                 memcpy(code, open + 1, cl);
                 code[cl] = '\0';
-                if (!code_valid(code)) {
+                if (!code_valid(code) && strcmp(code, "---") != 0) { /* ---: no event */
                     ev_problem(d, name, lineno, "not a CAMEO code");
                 } else {
                     if (!dyad_array_grow((void **)&d->nouns, &d->cap_nouns, d->n_nouns + 1,

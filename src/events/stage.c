@@ -748,7 +748,8 @@ static bool relational_object(const ev_sentence *s, int32_t v)
     static const char *const relational[] = {
         "tie", "relation", "talk", "agreement", "deal", "treaty", "meeting", "cooperation",
         "accord", "pact", "dialogue", "negotiation", "summit", "contact", "partnership",
-        "alliance", "truce", "ceasefire", "exchange", "consultation", "trade", "border", NULL};
+        "alliance", "truce", "ceasefire", "exchange", "consultation", "trade", "border",
+        "war", "battle", "conflict", NULL};
     int32_t obj = ev_child(s, v, "obj");
     return obj >= 0 && ev_lemma_in(s, obj, relational);
 }
@@ -1039,7 +1040,7 @@ static bool event_noun(stage *st, const ev_sentence *s, int32_t n, const char **
         if (strcmp(c, "---") != 0 && strncmp(c, "01", 2) != 0)
             *code = c;
     }
-    if (!*code)
+    if (!*code || strcmp(*code, "---") == 0) /* a noun that names no event by itself */
         return false;
     dyad_actor_match m;
     const dyad_token *t = ev_tok(s, n);
@@ -1246,10 +1247,11 @@ static bool names_party(stage *st, const ev_sentence *s, int32_t o)
            dyad_actor_dict_lookup(st->actors, s->doc->text + t->start, t->end - t->start, 0, &m);
 }
 
-/* Whether every target is a place phrase ("in Doha", "at the UN"). */
+/* Whether every target is a place phrase ("in Doha", "at the UN") or what the relation is
+ * about ("a war over the Nagorno-Karabakh region"). */
 static bool only_places(const ev_sentence *s, const ev_arg *tgts, size_t nt)
 {
-    static const char *const place[] = {"in", "at", NULL};
+    static const char *const place[] = {"in", "at", "over", "about", NULL};
     for (size_t j = 0; j < nt; j++) {
         int32_t h = tgts[j].head;
         while (h >= 0 && ev_rel_starts(s, h, "conj"))
@@ -1391,6 +1393,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         int32_t obj = ev_child(&s, v, "obj");
         if (dismissal(st, &s, v, obj)) /* "fired the prosecutor" is no shooting */
             continue;
+        /* "fought a war", "waged an insurgency": the fighting itself */
+        static const char *const wars[] = {"war", "battle", "fight", "conflict", "insurgency",
+                                           "struggle", "skirmish", "clash", "campaign", NULL};
         /* "bested that performance", "crushed their hopes": violence on an abstract thing
          * (coercion of one is real: "outlawed the death penalty", and so is taking
          * control or power: "seeks to retake control") */
@@ -1398,7 +1403,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             strcmp(vc.code, "192") != 0 &&
             obj >= 0 && ev_child(&s, v, "nsubj:pass") < 0 && ev_tok(&s, obj)->upos &&
             strcmp(ev_tok(&s, obj)->upos, "NOUN") == 0 &&
-            !ev_actor_of(&s, obj, st->actors).code && ev_abstract_noun(st->dict, s.lemma[obj]))
+            !ev_actor_of(&s, obj, st->actors).code && ev_abstract_noun(st->dict, s.lemma[obj]) &&
+            !ev_lemma_in(&s, obj, wars) && !event_noun(st, &s, obj, &(const char *){NULL}))
             continue;
         /* a light verb means its default act only with what it acts on, and that an actor:
          * "took Crimea", not "took to social media", "took place" or "took office" */
