@@ -1319,6 +1319,22 @@ static bool home_trip(const ev_sentence *s, const char *code, const ev_actor *a,
     return place->head >= 0 && ev_lemma_in(s, place->head, places); /* 043: the host */
 }
 
+/* Whether t is a party of the relation object obj names between others ("announced deals
+ * between Israel and Bahrain"): the relation is theirs, which the noun codes; the subject
+ * only tells of it, unless it mediates (04: "brokered a ceasefire between"). */
+static bool party_between(const ev_sentence *s, const verb_code *vc, int32_t obj, int32_t t)
+{
+    static const char *const between[] = {"between", "among", "amongst", NULL};
+    if (obj < 0 || strncmp(vc->code, "04", 2) == 0)
+        return false;
+    for (int depth = 0; t >= 0 && t != obj && depth < 6; depth++) {
+        if (ev_head(s, t) == obj && ev_has_case(s, t, between))
+            return true;
+        t = ev_head(s, t);
+    }
+    return false;
+}
+
 /* Whether any of args names a coded actor. */
 static bool any_coded(stage *st, const ev_sentence *s, const ev_arg *args, size_t n)
 {
@@ -1571,6 +1587,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                     strlen(a.code) > 3 && strncmp(a.code, b.code, 3) == 0)
                     continue;
                 if (thing_object || contest(&s, v, &vc, a.code, b.code) ||
+                    party_between(&s, &vc, obj, tgts[j].head) ||
                     place_only(&s, v, &vc, tgts[j].head))
                     continue;
                 /* "told reporters", "was asked by reporters": the press asks and listens,
