@@ -196,6 +196,9 @@ typedef struct ev_actor {
 /* An argument: the head of the phrase naming the actor and, for "the ambassadors of
  * Arnor and Gondor", the noun whose role each member takes (-1 when none). */
 typedef struct ev_arg { int32_t head, role; } ev_arg;
+/* An ev_arg role at or below EV_PAIR: member EV_PAIR - role (0, 1) of the two countries a
+ * noun such as "the two countries" stands for. */
+enum { EV_PAIR = -100 };
 /* Whether local token i's lemma or lower-cased form is one of words (NULL-ended). */
 bool ev_lemma_in(const ev_sentence *s, int32_t i, const char *const *words);
 /* The actor a noun phrase headed by local token h refers to; code NULL when none. */

@@ -378,6 +378,7 @@ static bool bare_noun(const ev_sentence *s, int32_t r)
 }
 
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors);
+static const char *pair_member(const ev_sentence *s, int32_t h, int i);
 
 ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
@@ -627,6 +628,11 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
 
 ev_actor ev_actor_arg(const ev_sentence *s, ev_arg arg, const dyad_actor_dict *actors)
 {
+    if (arg.role <= EV_PAIR) {
+        ev_actor a = ev_actor_of(s, arg.head, actors);
+        a.code = pair_member(s, arg.head, EV_PAIR - arg.role);
+        return a;
+    }
     ev_actor a = ev_actor_of(s, arg.head, actors);
     if (arg.role < 0 || !a.code)
         return a;
@@ -650,10 +656,82 @@ ev_actor ev_actor_arg(const ev_sentence *s, ev_arg arg, const dyad_actor_dict *a
     return a;
 }
 
+/* Whether h is a plural noun of parties counted as two: "the two countries", "both
+ * sides", "the two leaders". */
+static bool pair_noun(const ev_sentence *s, int32_t h)
+{
+    static const char *const parties[] = {"country", "nation", "side", "leader",
+                                          "government", "president", "neighbor",
+                                          "neighbour", NULL};
+    if (!ev_lemma_in(s, h, parties) || strcmp(s->lower[h], s->lemma[h]) == 0)
+        return false;
+    for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c])
+        if ((rel_is(s, c, "det") && strcmp(s->lower[c], "both") == 0) ||
+            (rel_is(s, c, "nummod") && strcmp(s->lower[c], "two") == 0))
+            return true;
+    return false;
+}
+
+/* Whether the word before byte offset at says where ("met in Nairobi"): a place named
+ * there is no party. */
+static bool after_place_word(const dyad_doc *doc, uint32_t at)
+{
+    static const char *const where[] = {"in", "at", "near", "outside", "to", "from", "into",
+                                        NULL};
+    uint32_t end = at;
+    while (end > 0 && doc->text[end - 1] == ' ')
+        end--;
+    uint32_t start = end;
+    while (start > 0 && doc->text[start - 1] >= 'a' && doc->text[start - 1] <= 'z')
+        start--;
+    for (const char *const *w = where; *w; w++)
+        if (end - start == strlen(*w) && memcmp(doc->text + start, *w, end - start) == 0)
+            return true;
+    return false;
+}
+
+/* Member i (0, 1) of the two countries named last before pair noun h, in its sentence or
+ * the two before; a government for "leaders", "presidents" and "governments"; NULL when
+ * fewer than two are named. */
+static const char *pair_member(const ev_sentence *s, int32_t h, int i)
+{
+    static const char *const rulers[] = {"leader", "government", "president", NULL};
+    const dyad_doc *doc = s->doc;
+    int32_t here = -1;
+    for (size_t k = 0; k < doc->n_sentences && here < 0; k++)
+        if (doc->sentences[k].first == s->first)
+            here = (int32_t)k;
+    uint32_t at = ev_tok(s, h)->start;
+    char cc[2][4] = {"", ""};
+    uint32_t last[2] = {0, 0}; /* where each was named last */
+    for (size_t k = 0; k < doc->n_actors; k++) {
+        const dyad_mention *m = &doc->actors[k];
+        char c[4];
+        if (m->start >= at || m->sentence < here - 2 || !actor_code_country(m->code, c) ||
+            strcmp(c, "---") == 0 || after_place_word(doc, m->start))
+            continue;
+        int slot = strcmp(c, cc[0]) == 0 ? 0 : strcmp(c, cc[1]) == 0 ? 1 : -1;
+        if (slot < 0) /* a third country pushes out the one named longest ago */
+            slot = !cc[0][0] ? 0 : !cc[1][0] ? 1 : last[0] < last[1] ? 0 : 1;
+        memcpy(cc[slot], c, 4);
+        last[slot] = m->start + 1;
+    }
+    if (!cc[0][0] || !cc[1][0])
+        return NULL;
+    int first = last[0] < last[1] ? 0 : 1; /* in the order they were named */
+    const char *code = keep(s, cc[i == 0 ? first : 1 - first]);
+    return ev_lemma_in(s, h, rulers) ? with_role(s, code, "GOV") : code;
+}
+
 /* The arguments a phrase headed by h names: h and the nouns coordinated with it
  * ("Russia and China"), or the members of "the ambassadors of A, B and C". */
 static size_t with_conjuncts(const ev_sentence *s, int32_t h, ev_arg *out, size_t n, size_t max)
 {
+    if (n + 2 <= max && pair_noun(s, h) && pair_member(s, h, 0)) {
+        out[n++] = (ev_arg){h, EV_PAIR};
+        out[n++] = (ev_arg){h, EV_PAIR - 1};
+        return n;
+    }
     static const char *const member_of[] = {"of", "from", "in", NULL};
     const char *u = ev_tok(s, h)->upos;
     if (u && strcmp(u, "NOUN") == 0) {
@@ -661,13 +739,13 @@ static size_t with_conjuncts(const ev_sentence *s, int32_t h, ev_arg *out, size_
             /* "the ambassadors of A and B", "A and B leaders" */
             bool member = (rel_is(s, c, "nmod") && ev_has_case(s, c, member_of)) ||
                           rel_is(s, c, "compound") || rel_is(s, c, "amod");
-            if (!member || ev_child(s, c, "conj") < 0)
+            if (!member || (ev_child(s, c, "conj") < 0 && !pair_noun(s, c)))
                 continue;
             size_t before = n;
             n = with_conjuncts(s, c, out, n, max);
             size_t members = n - before;
             for (size_t k = before; k < n; k++)
-                if (out[k].role < 0)
+                if (out[k].role == -1) /* "the leaders of the two countries": the pair's */
                     out[k].role = h;
             /* "lawmakers and officials in A and B": a bare noun coordinated with the
              * role is a role of the same members */

@@ -1566,7 +1566,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                     continue;
                 /* one phrase is no two parties: "celebrate Tabaski with Eriador", "former
                  * Vice President of the United States Joe Biden" parsed in two */
-                if (ns && srcs[i].role < 0 && tgts[j].role < 0 &&
+                if (ns && srcs[i].role == -1 && tgts[j].role == -1 &&
                     ((a.start < b.end && b.start < a.end) || one_mention(s.doc, &a, &b)))
                     continue;
                 /* "Trump fired his secretary" is USAGOV to USAGOV; "Russia ... Russia" is not,
