@@ -1335,6 +1335,22 @@ static bool party_between(const ev_sentence *s, const verb_code *vc, int32_t obj
     return false;
 }
 
+/* Whether t is what a yielded bid was for, or the bid itself, one's own: "ended his bid
+ * for the Democratic Party's nomination", "was ending her presidential bid" yield to no
+ * party. */
+static bool yielded_goal(const ev_sentence *s, const verb_code *vc, int32_t obj, int32_t t)
+{
+    static const char *const for_case[] = {"for", NULL};
+    if (obj < 0 || strncmp(vc->code, "08", 2) != 0)
+        return false;
+    int32_t owner = ev_child(s, obj, "nmod:poss");
+    const char *u = owner >= 0 ? ev_tok(s, owner)->upos : NULL;
+    const char *tx = ev_tok(s, t)->xpos; /* "her" the parse made an indirect object */
+    if (((t == obj || t == owner) && u && strcmp(u, "PRON") == 0) || (tx && !strcmp(tx, "PRP$")))
+        return true;
+    return ev_head(s, t) == obj && ev_has_case(s, t, for_case);
+}
+
 /* Whether any of args names a coded actor. */
 static bool any_coded(stage *st, const ev_sentence *s, const ev_arg *args, size_t n)
 {
@@ -1484,6 +1500,11 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         /* "Gondor and Osgiliath renewed ties": the members act toward each other, also
          * where a relational object says so beside a place ("began peace talks in
          * Doha"); "X and Y will meet in Zurich" meets in Zurich, as PETRARCH codes it */
+        for (size_t j = 0; j < nt;) /* what a yielded bid was for is no target */
+            if (yielded_goal(&s, &vc, obj, tgts[j].head))
+                tgts[j] = tgts[--nt];
+            else
+                j++;
         bool mutual = (nt == 0 || (only_places(&s, tgts, nt) && relational_object(&s, v))) &&
                       ns > 1 && strncmp(vc.code, "01", 2) != 0 && reciprocal(&s, v, vc.code);
         if (mutual) {
@@ -1554,6 +1575,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             static const char *const staffed[] = {"campaign", NULL};
             int32_t sh = ns && vc.match.source < 0 ? srcs[i].head : -1; /* a pattern's $ holds */
             const char *hu = sh >= 0 ? ev_tok(&s, sh)->upos : NULL;
+            /* the press that "called the election for Biden" yields nothing */
+            if (a.code && strncmp(vc.code, "08", 2) == 0 && is_press(a.code))
+                continue;
             if (!a.code || (hu && strcmp(hu, "NOUN") == 0 && a.head == sh && !a.doers &&
                             !ev_lemma_in(&s, sh, staffed) &&
                             ev_abstract_noun(st->dict, s.lemma[sh])))
