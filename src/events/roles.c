@@ -1086,7 +1086,7 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
      * "in" phrase before that ("sent $2 billion in aid to Ukraine") */
     size_t places = n;
     for (int32_t c = s->first_child[v]; c >= 0 && n < 11 && !unknown_name; c = s->next_sibling[c])
-        if (is_oblique(s, c, place))
+        if (is_oblique(s, c, place) && !s->temporal[c]) /* "In March, at the debate" */
             cand[n++] = c;
     for (size_t i = places, m = n; i < m && n < 12; i++) {
         int32_t deep = nominal_actor(s, cand[i], 3, actors);

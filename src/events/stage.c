@@ -241,6 +241,15 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
             said_with = ev_child(s, h, "ccomp");
             break;
         }
+        /* "would have allowed the government to extradite", the infinitive parsed as the
+         * object's clause: the verb governs it */
+        int32_t to = ev_child(s, x, "mark");
+        if (ev_rel_starts(s, x, "acl") && !ev_rel_starts(s, x, "acl:relcl") && to >= 0 &&
+            strcmp(s->lower[to], "to") == 0 && ev_rel_starts(s, h, "obj") && ev_head(s, h) >= 0) {
+            via_xcomp = true;
+            x = ev_head(s, h);
+            continue;
+        }
         if (!ev_rel_starts(s, x, "xcomp") && !ev_rel_starts(s, x, "conj"))
             break;
         via_xcomp = ev_rel_starts(s, x, "xcomp");
@@ -1316,7 +1325,12 @@ static bool home_trip(const ev_sentence *s, const char *code, const ev_actor *a,
         "memorial", "state", "city", "town", "village", "region", "province", "district",
         "area", "site", "prison", "jail", "base", "camp", "plant", "factory", "hotel",
         "church", "mosque", "temple", "synagogue", "museum", "border", "capital", NULL};
-    return place->head >= 0 && ev_lemma_in(s, place->head, places); /* 043: the host */
+    /* 043's host is its source; "a cemetery of U.S. soldiers" is the cemetery */
+    static const char *const of[] = {"of", NULL};
+    int32_t h = place->head;
+    if (h >= 0 && ev_rel_starts(s, h, "nmod") && ev_has_case(s, h, of))
+        h = ev_head(s, h);
+    return h >= 0 && ev_lemma_in(s, h, places);
 }
 
 /* Whether t is a party of the relation object obj names between others ("announced deals
