@@ -1104,6 +1104,9 @@ static bool protest_in_place(stage *st, const ev_sentence *s, int32_t n, const c
     return true;
 }
 
+static bool home_trip(const ev_sentence *s, const char *code, const ev_actor *a,
+                      const ev_actor *b);
+
 /* Nouns that name events, with both sides named around them. */
 static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *pre,
                        ev_context *post, uint8_t *in_clause)
@@ -1150,7 +1153,8 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
             ev_actor a = ev_actor_arg(s, srcs[i], st->actors);
             for (size_t j = 0; a.code && j < nt; j++) {
                 ev_actor b = ev_actor_arg(s, tgts[j], st->actors);
-                if (!b.code || srcs[i].head == tgts[j].head || strcmp(a.code, b.code) == 0)
+                if (!b.code || srcs[i].head == tgts[j].head || strcmp(a.code, b.code) == 0 ||
+                    home_trip(s, code, &a, &b)) /* "his visit to Walter Reed Hospital" */
                     continue;
                 /* a verb that coded an act between the same two says what happened to
                  * the noun: "lifted the sanctions on Iran" imposes none */
