@@ -100,16 +100,28 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
         *nt = *ns;
         return true;
     }
-    /* "made threats against", "launched attacks on": the subject of a light verb does it */
-    if (*nt && !*ns && ev_rel_starts(s, n, "obj")) {
+    /* "made threats against", "launched attacks on", "orchestrated attacks on": the subject
+     * of a light verb does it */
+    if (!*ns && ev_rel_starts(s, n, "obj")) {
         static const char *const light[] = {"make", "launch", "carry", "stage", "mount",
                                             "conduct", "hold", "issue", "impose", "give",
                                             "offer", "provide", "extend", "begin", "start",
-                                            "deliver", "wage", "lodge", "file", "level", NULL};
+                                            "deliver", "wage", "lodge", "file", "level",
+                                            "orchestrate", "organize", "organise",
+                                            "mastermind", "plot", NULL};
         int32_t v = ev_head(s, n);
         const char *lemma = v >= 0 ? ev_tok(s, v)->lemma : NULL;
         for (const char *const *l = light; lemma && *l; l++)
             if (strcmp(lemma, *l) == 0) {
+                /* "launched attacks on Kenya" parsed with "on Kenya" on the verb (not
+                 * "with": "providing airstrikes with the Air Force" is the means) */
+                static const char *const aimed[] = {"on", "against", "to", "toward",
+                                                    "towards", "into", "upon", NULL};
+                for (int32_t c = s->first_child[v]; c >= 0 && !*nt; c = s->next_sibling[c])
+                    if (ev_rel_starts(s, c, "obl") && ev_has_case(s, c, aimed))
+                        *nt = add_side(s, c, tgts, *nt, max, actors);
+                if (!*nt)
+                    break;
                 ev_arg subj[6];
                 size_t k = ev_sources(s, v, subj, max);
                 for (size_t i = 0; i < k; i++)
