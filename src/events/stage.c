@@ -1369,6 +1369,17 @@ static bool yielded_goal(const ev_sentence *s, const verb_code *vc, int32_t obj,
     return ev_head(s, t) == obj && ev_has_case(s, t, for_case);
 }
 
+/* Whether code names people of no state or armed role: civilians, criminals, business,
+ * schools, the press. */
+static bool private_party(const char *code)
+{
+    static const char *const private[] = {"CVL", "CRM", "BUS", "EDU", "JRN", "MED", NULL};
+    for (const char *const *r = private; *r; r++)
+        if (actor_code_has_role(code, *r))
+            return true;
+    return false;
+}
+
 /* Whether any of args names a coded actor. */
 static bool any_coded(stage *st, const ev_sentence *s, const ev_arg *args, size_t n)
 {
@@ -1593,8 +1604,12 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             static const char *const staffed[] = {"campaign", NULL};
             int32_t sh = ns && vc.match.source < 0 ? srcs[i].head : -1; /* a pattern's $ holds */
             const char *hu = sh >= 0 ? ev_tok(&s, sh)->upos : NULL;
-            /* the press that "called the election for Biden" yields nothing */
-            if (a.code && strncmp(vc.code, "08", 2) == 0 && is_press(a.code))
+            /* the press that "called the election for Biden" yields nothing; people of no
+             * state or armed role who take or grab something seize nothing ("grabbed a
+             * knife", "smugglers to take them from Turkey"): seizure (171) is an act of
+             * authorities and armed groups */
+            if (a.code && ((strncmp(vc.code, "08", 2) == 0 && is_press(a.code)) ||
+                           (strncmp(vc.code, "171", 3) == 0 && private_party(a.code))))
                 continue;
             if (!a.code || (hu && strcmp(hu, "NOUN") == 0 && a.head == sh && !a.doers &&
                             !ev_lemma_in(&s, sh, staffed) &&
