@@ -254,10 +254,16 @@ static bool lookup(const ev_sentence *s, const dyad_actor_dict *actors, uint32_t
                    uint32_t end, dyad_actor_match *m)
 {
     /* "UNK" alone ("the land", "a man") says only that nothing is known */
-    return actors && end > start &&
-           dyad_actor_dict_lookup(actors, s->doc->text + start, end - start,
-                                  doc_date(s->doc), m) &&
-           m->code[0] && (m->country[0] || strcmp(m->code, "UNK") != 0);
+    if (!actors || end <= start ||
+        !dyad_actor_dict_lookup(actors, s->doc->text + start, end - start, doc_date(s->doc), m) ||
+        !m->code[0] || (!m->country[0] && strcmp(m->code, "UNK") == 0))
+        return false;
+    /* names of countries and their peoples are capitalized: "stronger poles", "turkey"
+     * and "china" in lower case are no Poland, Turkey or China */
+    bool capital = m->country_end == m->country_start;
+    for (size_t i = start + m->country_start; i < start + m->country_end && !capital; i++)
+        capital = s->doc->text[i] >= 'A' && s->doc->text[i] <= 'Z';
+    return capital;
 }
 
 static const char *keep(const ev_sentence *s, const char *code)
