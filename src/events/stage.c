@@ -17,7 +17,8 @@ typedef struct stage {
     dyad_doc *doc;
     dyad_event *events;
     size_t n_events, cap_events;
-    uint8_t *acted; /* [sentence length] 1 where a verb coded an act (not a statement) */
+    uint8_t *acted; /* [sentence length] 1 where a verb coded an act (not a statement), 2
+                     * where its pattern coded, with no target, what its object names */
     ev_deed deeds[EV_DEEDS]; /* the last violent acts told, oldest first */
     size_t n_deeds;
 } stage;
@@ -1124,7 +1125,9 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
             continue;
         /* the verb the noun belongs to says whether it happened: "denied an attack" */
         int32_t v = ev_head(s, n);
-        bool acted = v >= 0 && st->acted[v];
+        bool acted = v >= 0 && (st->acted[v] & 1);
+        if (st->acted[n] & 2) /* "ordered heightened alert (from troops)": told by the verb */
+            continue;
         status_info status = {"asserted", -1, -1, -1};
         if (v >= 0 && ev_tok(s, v)->upos && strcmp(ev_tok(s, v)->upos, "VERB") == 0) {
             status = event_status(s, v, false);
@@ -1380,6 +1383,24 @@ static bool private_party(const char *code)
     return false;
 }
 
+/* Whether t is the sources' own armed forces or police, which a mobilization (15) puts
+ * on alert or deploys: "ordered heightened alert from troops" is aimed at no one named. */
+static bool own_forces(stage *st, const ev_sentence *s, const verb_code *vc, const ev_arg *srcs,
+                       size_t ns, ev_arg t)
+{
+    static const char *const forces[] = {"MIL", "COP", NULL};
+    const char *b = strncmp(vc->code, "15", 2) == 0 ? ev_actor_arg(s, t, st->actors).code : NULL;
+    bool armed = false;
+    for (const char *const *r = forces; b && *r && !armed; r++)
+        armed = actor_code_has_role(b, *r);
+    for (size_t i = 0; armed && i < ns; i++) {
+        const char *a = ev_actor_arg(s, srcs[i], st->actors).code;
+        if (a && strncmp(a, b, 3) == 0 && strncmp(a, "---", 3) != 0)
+            return true;
+    }
+    return false;
+}
+
 /* Whether any of args names a coded actor. */
 static bool any_coded(stage *st, const ev_sentence *s, const ev_arg *args, size_t n)
 {
@@ -1529,8 +1550,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         /* "Gondor and Osgiliath renewed ties": the members act toward each other, also
          * where a relational object says so beside a place ("began peace talks in
          * Doha"); "X and Y will meet in Zurich" meets in Zurich, as PETRARCH codes it */
-        for (size_t j = 0; j < nt;) /* what a yielded bid was for is no target */
-            if (yielded_goal(&s, &vc, obj, tgts[j].head))
+        for (size_t j = 0; j < nt;) /* what a yielded bid was for is no target, */
+            if (yielded_goal(&s, &vc, obj, tgts[j].head) ||
+                own_forces(st, &s, &vc, srcs, ns, tgts[j])) /* nor one's own alerted forces */
                 tgts[j] = tgts[--nt];
             else
                 j++;
@@ -1688,6 +1710,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             if (!coded && nt == 0 && ns && !verbal && !reversed && targetless(&s, v, &vc) &&
                 !contest(&s, v, &vc, a.code, NULL) && !(thing_object && !wrong)) {
                 ev_actor none = {.code = NULL, .head = -1};
+                if (!wrong && vc.match.on_object && obj >= 0)
+                    st->acted[obj] |= 2; /* the pattern coded what the object names */
                 if ((!wrong && !add_event(st, &s, si, v, vc.code, &a, &none, &status, date, vt)) ||
                     !claim_or_accusation(st, &s, si, v, vc.code, &a, &none, &status, date, vt))
                     return false;
