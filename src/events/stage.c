@@ -1410,12 +1410,17 @@ static bool any_coded(stage *st, const ev_sentence *s, const ev_arg *args, size_
     return false;
 }
 
-/* Whether one actor mention spans both a and b: a title and its name split by the parse. */
-static bool one_mention(const dyad_doc *doc, const ev_actor *a, const ev_actor *b)
+/* Whether one actor mention spans both a and b, or both their head words: a title and
+ * its name split by the parse ("on Sunday Presidents | Muhammadu Buhari of Nigeria"). */
+static bool one_mention(const ev_sentence *s, const ev_actor *a, const ev_actor *b)
 {
+    const dyad_doc *doc = s->doc;
+    uint32_t ah = a->head >= 0 ? ev_tok(s, a->head)->start : a->start;
+    uint32_t bh = b->head >= 0 ? ev_tok(s, b->head)->start : b->start;
     for (size_t i = 0; i < doc->n_actors; i++) {
         const dyad_mention *m = &doc->actors[i];
-        if (m->start <= a->start && a->end <= m->end && m->start <= b->start && b->end <= m->end)
+        if ((m->start <= a->start && a->end <= m->end && m->start <= b->start && b->end <= m->end) ||
+            (m->start <= ah && ah < m->end && m->start <= bh && bh < m->end))
             return true;
     }
     return false;
@@ -1646,7 +1651,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 /* one phrase is no two parties: "celebrate Tabaski with Eriador", "former
                  * Vice President of the United States Joe Biden" parsed in two */
                 if (ns && srcs[i].role == -1 && tgts[j].role == -1 &&
-                    ((a.start < b.end && b.start < a.end) || one_mention(s.doc, &a, &b)))
+                    ((a.start < b.end && b.start < a.end) || one_mention(&s, &a, &b)))
                     continue;
                 /* "Trump fired his secretary" is USAGOV to USAGOV; "Russia ... Russia" is not,
                  * nor a named country toward itself ("China and Russia held talks in
