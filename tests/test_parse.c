@@ -572,3 +572,26 @@ DYAD_TEST(parse_repair_date_apposition)
     CHECK(and_head[3] == 1);
     CHECK_STR(and_rel[3], "conj");
 }
+
+DYAD_TEST(parse_repair_parallel_of_names)
+{
+    /* "Buhari of Nigeria and Talon of Benin signed": Talon is Buhari's peer */
+    static const char *const form[] = {"Buhari", "of", "Nigeria", "and", "Talon", "of",
+                                       "Benin", "signed"};
+    static const char *const upos[] = {"PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "ADP",
+                                       "PROPN", "VERB"};
+    static const char *const xpos[] = {"NNP", "IN", "NNP", "CC", "NNP", "IN", "NNP", "VBD"};
+    size_t len[8];
+    dyad_parse_input in = parse_input(8, form, len, upos, xpos);
+    int head[8] = {7, 2, 0, 4, 2, 6, 4, -1};
+    const char *rel[8] = {"nsubj", "case", "nmod", "cc", "conj", "case", "nmod", "root"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[4] == 0);
+    CHECK_STR(rel[4], "conj");
+
+    /* "the capital of Nigeria and Benin": no "of" of its own, Benin stays Nigeria's peer */
+    int two_head[8] = {7, 2, 0, 4, 2, 6, 4, -1};
+    const char *two_rel[8] = {"nsubj", "case", "nmod", "cc", "conj", "case", "obl", "root"};
+    dyad_parse_repair(&in, two_head, two_rel);
+    CHECK(two_head[4] == 2);
+}

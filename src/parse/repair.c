@@ -259,8 +259,44 @@ static void coordinated_subjects(const dyad_parse_input *in, int *head, const ch
     }
 }
 
+/* Whether word i is a proper noun. */
+static bool proper(const dyad_parse_input *in, int i)
+{
+    return in->upos[i] && strcmp(in->upos[i], "PROPN") == 0;
+}
+
+/* The "of" preposition hung on word x, or -1. */
+static int of_case(const dyad_parse_input *in, const int *head, const char **rel, int x)
+{
+    static const char *const of[] = {"of", NULL};
+    for (int i = 0; i < in->n; i++)
+        if (head[i] == x && rel_is(rel[i], "case") && form_in(in, i, of))
+            return i;
+    return -1;
+}
+
+/* "Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin" parsed with
+ * "Talon" coordinated with "Nigeria": a name with an "of" phrase of its own is the peer
+ * of the name that has one, not of the place inside it. */
+static void parallel_of_names(const dyad_parse_input *in, int *head, const char **rel)
+{
+    for (int k = 0; k < in->n; k++) {
+        int m = head[k], h = m >= 0 ? head[m] : -1;
+        if (h < 0 || !rel_is(rel[k], "conj") || !rel_is(rel[m], "nmod") || !proper(in, k) ||
+            !proper(in, m) || !proper(in, h) || of_case(in, head, rel, m) < 0)
+            continue;
+        bool own_of = false;
+        for (int i = k + 1; i < in->n && !own_of; i++)
+            own_of = head[i] == k && rel_is(rel[i], "nmod") && proper(in, i) &&
+                     of_case(in, head, rel, i) >= 0;
+        if (own_of)
+            head[k] = h;
+    }
+}
+
 void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
 {
+    parallel_of_names(in, head, rel);
     date_apposition_subject(in, head, rel);
     title_subject(in, head, rel);
     content_clause(in, head, rel);
