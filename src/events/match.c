@@ -52,10 +52,16 @@ static size_t phrase_at(const dyad_event_dict *d, const ev_phrase *ph, const ev_
 }
 
 /* Whether token i is used as a preposition: "to Moscow", not "to lift" (the marker of
- * an infinitive; "for failing" is one, as a gerund's "for" stands for its clause). */
+ * an infinitive; "for failing" is one, as a gerund's "for" stands for its clause), */
 static bool preposition_at(const ev_sentence *s, int32_t i)
 {
     const char *rel = ev_tok(s, i)->deprel;
+    /* nor the particle of a verb in a clause below: "wanted to find out" is no "want out" */
+    int32_t h = ev_head(s, i);
+    if (rel && strcmp(rel, "compound:prt") == 0 && h >= 0 &&
+        (ev_rel_starts(s, h, "xcomp") || ev_rel_starts(s, h, "ccomp") ||
+         ev_rel_starts(s, h, "advcl")))
+        return false;
     return !rel || strcmp(rel, "mark") != 0 || strcmp(s->lower[i], "to") != 0;
 }
 
