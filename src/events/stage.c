@@ -1401,6 +1401,22 @@ static bool own_forces(stage *st, const ev_sentence *s, const verb_code *vc, con
     return false;
 }
 
+/* Whether v concedes, disputes or warns with a "that" clause, whose actors it is about:
+ * "Gollum allowed that Mordor isn't a pleasant place", "Biden argued that Trump had no
+ * plan", "warned that Biden could destroy the growth" (what one pledges, hints or
+ * prefers is no act toward those named in it). */
+static bool that_clause(const ev_sentence *s, int32_t v, const verb_code *vc)
+{
+    static const char *const toward[] = {"08", "11", "12", "13", NULL};
+    /* a claim that someone did something accuses them (claim_or_accusation) */
+    static const char *const claims[] = {"claim", "allege", NULL};
+    if (!root_in(vc->code, toward) || ev_lemma_in(s, v, claims))
+        return false;
+    int32_t c = ev_child(s, v, "ccomp");
+    int32_t mark = c >= 0 ? ev_child(s, c, "mark") : -1;
+    return mark >= 0 && strcmp(s->lower[mark], "that") == 0;
+}
+
 /* Whether any of args names a coded actor. */
 static bool any_coded(stage *st, const ev_sentence *s, const ev_arg *args, size_t n)
 {
@@ -1549,7 +1565,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                      : 0;
             if (!nt)
                 nt = ev_targets(&s, v, tgts, MAX_ACTORS, st->actors);
-            if (!nt && strncmp(vc.code, "01", 2) == 0 && !statement)
+            if (!nt && (strncmp(vc.code, "01", 2) == 0 || that_clause(&s, v, &vc)) && !statement)
                 nt = ev_content_targets(&s, v, tgts, MAX_ACTORS, st->actors);
         }
         /* "Gondor and Osgiliath renewed ties": the members act toward each other, also
