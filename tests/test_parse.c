@@ -595,3 +595,22 @@ DYAD_TEST(parse_repair_parallel_of_names)
     dyad_parse_repair(&in, two_head, two_rel);
     CHECK(two_head[4] == 2);
 }
+
+DYAD_TEST(parse_repair_between_marker)
+{
+    /* "ties between Gondor and Arnor, the agency said": "between" marks no clause */
+    static const char *const form[] = {"ties", "between", "Gondor", "and", "Arnor", ",",
+                                       "the", "agency", "said"};
+    static const char *const upos[] = {"NOUN", "ADP", "PROPN", "CCONJ", "PROPN", "PUNCT",
+                                       "DET", "NOUN", "VERB"};
+    static const char *const xpos[] = {"NNS", "IN", "NNP", "CC", "NNP", ",", "DT", "NN", "VBD"};
+    size_t len[9];
+    dyad_parse_input in = parse_input(9, form, len, upos, xpos);
+    int head[9] = {-1, 8, 8, 4, 2, 8, 7, 8, 0};
+    const char *rel[9] = {"root", "mark", "nsubj", "cc", "conj", "punct", "det", "nsubj",
+                          "advcl"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[1] == 2 && head[2] == 0);
+    CHECK_STR(rel[1], "case");
+    CHECK_STR(rel[2], "nmod");
+}

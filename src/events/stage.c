@@ -1342,11 +1342,13 @@ static bool home_trip(const ev_sentence *s, const char *code, const ev_actor *a,
 
 /* Whether t is a party of the relation object obj names between others ("announced deals
  * between Israel and Bahrain"): the relation is theirs, which the noun codes; the subject
- * only tells of it, unless it mediates (04: "brokered a ceasefire between"). */
+ * only tells of it (01) or takes no part in it (06). Who mediates it ("brokered a
+ * ceasefire between") or welcomes or condemns it acts toward its parties. */
 static bool party_between(const ev_sentence *s, const verb_code *vc, int32_t obj, int32_t t)
 {
     static const char *const between[] = {"between", "among", "amongst", NULL};
-    if (obj < 0 || strncmp(vc->code, "04", 2) == 0)
+    static const char *const told[] = {"01", "06", NULL};
+    if (obj < 0 || !root_in(vc->code, told))
         return false;
     for (int depth = 0; t >= 0 && t != obj && depth < 6; depth++) {
         if (ev_head(s, t) == obj && ev_has_case(s, t, between))

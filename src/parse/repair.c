@@ -294,8 +294,30 @@ static void parallel_of_names(const dyad_parse_input *in, int *head, const char 
     }
 }
 
+/* "ties between Minas Tirith and Osgiliath after a rift, the agency said" parsed with
+ * "between" marking "said" and the first place its subject: "between" introduces no
+ * clause, so it is the preposition of the noun after it, which modifies the noun
+ * before it. */
+static void between_marker(const dyad_parse_input *in, int *head, const char **rel)
+{
+    static const char *const between[] = {"between", "among", NULL};
+    int n = in->n;
+    for (int p = 1; p + 1 < n; p++) {
+        int v = head[p], x = p + 1, before = p - 1;
+        if (!rel_is(rel[p], "mark") || !form_in(in, p, between) || v < 0 || head[x] != v ||
+            !(proper(in, x) || (in->upos[x] && !strcmp(in->upos[x], "NOUN"))) ||
+            !in->upos[before] || (strcmp(in->upos[before], "NOUN") && !proper(in, before)))
+            continue;
+        head[p] = x;
+        rel[p] = "case";
+        head[x] = before;
+        rel[x] = "nmod";
+    }
+}
+
 void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
 {
+    between_marker(in, head, rel);
     parallel_of_names(in, head, rel);
     date_apposition_subject(in, head, rel);
     title_subject(in, head, rel);
