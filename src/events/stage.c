@@ -1419,6 +1419,20 @@ static bool that_clause(const ev_sentence *s, int32_t v, const verb_code *vc)
     return mark >= 0 && strcmp(s->lower[mark], "that") == 0;
 }
 
+/* Whether t is whom a protest (14) supports, not protests against: "rallied in Washington
+ * in support of President Trump to protest the results". */
+static bool protested_for(const ev_sentence *s, const verb_code *vc, int32_t v, int32_t t)
+{
+    static const char *const support[] = {"support", "favor", "favour", "behalf", "solidarity",
+                                          "defence", "defense", NULL};
+    if (strncmp(vc->code, "14", 2) != 0)
+        return false;
+    for (int depth = 0; t >= 0 && t != v && depth < 6; depth++, t = ev_head(s, t))
+        if (ev_lemma_in(s, t, support))
+            return true;
+    return false;
+}
+
 /* Whether any of args names a coded actor. */
 static bool any_coded(stage *st, const ev_sentence *s, const ev_arg *args, size_t n)
 {
@@ -1575,7 +1589,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
          * Doha"); "X and Y will meet in Zurich" meets in Zurich, as PETRARCH codes it */
         for (size_t j = 0; j < nt;) /* what a yielded bid was for is no target, */
             if (yielded_goal(&s, &vc, obj, tgts[j].head) ||
-                own_forces(st, &s, &vc, srcs, ns, tgts[j])) /* nor one's own alerted forces */
+                own_forces(st, &s, &vc, srcs, ns, tgts[j]) || /* nor one's own alerted forces, */
+                protested_for(&s, &vc, v, tgts[j].head))     /* nor whom a protest supports */
                 tgts[j] = tgts[--nt];
             else
                 j++;
