@@ -727,6 +727,23 @@ static bool dismissal(stage *st, const ev_sentence *s, int32_t v, int32_t obj)
     return passive;
 }
 
+/* Whether v suggests that something is or may be so, a surmise and no appeal: "suggested
+ * Cohen may have edited the footage" (but "suggested he resign", "suggested that they
+ * should talk" appeal). */
+static bool surmise(const ev_sentence *s, int32_t v)
+{
+    static const char *const suggest[] = {"suggest", "hint", "imply", NULL};
+    static const char *const urging[] = {"should", "must", "ought", NULL};
+    int32_t c = ev_lemma_in(s, v, suggest) ? ev_child(s, v, "ccomp") : -1;
+    if (c < 0)
+        return false;
+    for (int32_t a = s->first_child[c]; a >= 0; a = s->next_sibling[a])
+        if (ev_rel_starts(s, a, "aux") && ev_lemma_in(s, a, urging))
+            return false;
+    const char *x = ev_tok(s, c)->xpos; /* a bare verb is the subjunctive of an appeal */
+    return !x || strcmp(x, "VB") != 0 || ev_child(s, c, "aux") >= 0;
+}
+
 /* Whether noun n is a rally qualified as an election campaign's ("held his first campaign
  * rally"). */
 static bool campaign_rally(const ev_sentence *s, int32_t n)
@@ -1511,6 +1528,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             continue;
         int32_t obj = ev_child(&s, v, "obj");
         if (dismissal(st, &s, v, obj)) /* "fired the prosecutor" is no shooting */
+            continue;
+        if (vc.match.score <= 0 && strncmp(vc.code, "02", 2) == 0 && surmise(&s, v))
             continue;
         /* "fought a war", "waged an insurgency": the fighting itself */
         static const char *const wars[] = {"war", "battle", "fight", "conflict", "insurgency",
