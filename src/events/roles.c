@@ -467,6 +467,24 @@ static bool in_place_phrase(const ev_sentence *s, int32_t h, uint32_t at)
 {
     static const char *const place[] = {"in", "at", "near", "on", "outside", "inside",
                                         "around", "across", NULL};
+    int32_t lo = 0, hi = (int32_t)s->count - 1, w = -1; /* the word at byte at */
+    while (lo <= hi && w < 0) {
+        int32_t mid = lo + (hi - lo) / 2;
+        const dyad_token *t = ev_tok(s, mid);
+        if (at < t->start)
+            hi = mid - 1;
+        else if (at >= t->end)
+            lo = mid + 1;
+        else
+            w = mid;
+    }
+    bool placed = false;
+    for (int depth = 0; w >= 0 && w != h && depth < 8; depth++) {
+        placed = placed || (rel_is(s, w, "nmod") && ev_has_case(s, w, place));
+        w = ev_head(s, w);
+    }
+    if (!placed || w != h)
+        return false;
     /* a place in a place is that place: "Palm Beach County in Florida issued" */
     const dyad_doc *doc = s->doc;
     uint32_t hstart = ev_tok(s, h)->start;
@@ -475,16 +493,7 @@ static bool in_place_phrase(const ev_sentence *s, int32_t h, uint32_t at)
         if (m->start <= hstart && hstart < m->end && m->type && strcmp(m->type, "place") == 0)
             return false;
     }
-    int32_t w = -1;
-    for (int32_t i = 0; i < (int32_t)s->count && w < 0; i++)
-        if (ev_tok(s, i)->start <= at && at < ev_tok(s, i)->end)
-            w = i;
-    bool placed = false;
-    for (int depth = 0; w >= 0 && w != h && depth < 8; depth++) {
-        placed = placed || (rel_is(s, w, "nmod") && ev_has_case(s, w, place));
-        w = ev_head(s, w);
-    }
-    return placed && w == h;
+    return true;
 }
 
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
