@@ -8,9 +8,10 @@ class, PLOVER type, mode, context, description) from cameo/cameo_codes_derived.t
 cameo/gdelt_CAMEO.* and plover/CAMEO2PLOVER-2021.txt, and OUT_DIR/cameo.verbs, the
 CAMEO 2.0 verb dictionary (petrarch2/CAMEO.2.0.txt) with comments stripped,
 patterns dyad cannot use dropped, the phrases of data/events/supplement-synsets.txt
-added to their synsets and the verbs of data/events/supplement-verbs.txt appended, and
-OUT_DIR/cameo.nouns, the nouns that name events (from light-verb patterns, less those of
-data/events/not-event-nouns.txt), and OUT_DIR/negation.tsv, the code PETRARCH gives a negated
+added to their synsets and the verbs of data/events/supplement-verbs.txt appended (its
+"= VERB [code]" lines give a CAMEO 2.0 verb its own code instead), and
+OUT_DIR/cameo.nouns, the nouns that name events (from light-verb patterns; those of
+data/events/not-event-nouns.txt listed as [---], naming none), and OUT_DIR/negation.tsv, the code PETRARCH gives a negated
 event (universalpetrarch/PETR.Internal.Coding.Ontology.txt: a negated code is the one
 whose internal value is its own minus 0xFFFF, "did not clash" 110 -> 050, "would not
 provide support" 060 -> 121), and OUT_DIR/compose.tsv, the code of an appeal, intent,

@@ -975,12 +975,12 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
             v = ev_head(s, v);
             continue;
         }
-        /* "X vowed to attack", "X met and agreed": the subject of the governing verb;
-         * but "asked Zelensky to investigate": its object (object control) */
         if (passive_complement(s, v)) { /* "says Osama's son killed" */
             int32_t agent = oblique(s, v, by_case);
             return agent >= 0 ? with_conjuncts(s, agent, out, 0, max) : 0;
         }
+        /* "X vowed to attack", "X met and agreed": the subject of the governing verb;
+         * but "asked Zelensky to investigate": its object (object control) */
         if (rel_is(s, v, "xcomp") || rel_is(s, v, "conj")) {
             bool control = rel_is(s, v, "xcomp");
             raised = control;

@@ -1530,7 +1530,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         if (dismissal(st, &s, v, obj)) /* "fired the prosecutor" is no shooting */
             continue;
         if (vc.match.score <= 0 && strncmp(vc.code, "02", 2) == 0 && surmise(&s, v))
-            continue;
+            continue; /* "suggested Cohen may have edited the footage" appeals to no one */
         /* "fought a war", "waged an insurgency": the fighting itself */
         static const char *const wars[] = {"war", "battle", "fight", "conflict", "insurgency",
                                            "struggle", "skirmish", "clash", "campaign", NULL};
@@ -1603,9 +1603,6 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             if (!nt && (strncmp(vc.code, "01", 2) == 0 || that_clause(&s, v, &vc)) && !statement)
                 nt = ev_content_targets(&s, v, tgts, MAX_ACTORS, st->actors);
         }
-        /* "Gondor and Osgiliath renewed ties": the members act toward each other, also
-         * where a relational object says so beside a place ("began peace talks in
-         * Doha"); "X and Y will meet in Zurich" meets in Zurich, as PETRARCH codes it */
         for (size_t j = 0; j < nt;) /* what a yielded bid was for is no target, */
             if (yielded_goal(&s, &vc, obj, tgts[j].head) ||
                 own_forces(st, &s, &vc, srcs, ns, tgts[j]) || /* nor one's own alerted forces, */
@@ -1613,6 +1610,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 tgts[j] = tgts[--nt];
             else
                 j++;
+        /* "Gondor and Osgiliath renewed ties": the members act toward each other, also
+         * where a relational object says so beside a place ("began peace talks in
+         * Doha"); "X and Y will meet in Zurich" meets in Zurich, as PETRARCH codes it */
         bool mutual = (nt == 0 || (only_places(&s, tgts, nt) && relational_object(&s, v))) &&
                       ns > 1 && strncmp(vc.code, "01", 2) != 0 && reciprocal(&s, v, vc.code);
         if (mutual) {
