@@ -66,6 +66,29 @@ static bool neither_nor(const ev_sentence *s, int32_t subj)
 }
 
 /* Status from v's own words: "not", modal and future auxiliaries, "if". */
+/* Whether modal m of v is the "would" of a future told in the past: "announced that she
+ * would be launching an impeachment inquiry" (not "said it would attack if ..."). */
+static bool reported_would(const ev_sentence *s, int32_t v, int32_t m)
+{
+    static const char *const told[] = {"say", "tell", "announce", "state", "add", "declare",
+                                       "confirm", "promise", "pledge", "vow", "write", NULL};
+    static const char *const cond[] = {"if", "unless", NULL};
+    /* "would prefer", "would like", "would consider": a wish or a thought, still open */
+    static const char *const wishes[] = {"prefer", "like", "love", "rather", "consider", NULL};
+    int32_t h = ev_head(s, v);
+    const char *hx = h >= 0 ? ev_tok(s, h)->xpos : NULL;
+    if (strcmp(s->lower[m], "would") != 0 || !ev_rel_starts(s, v, "ccomp") || !hx ||
+        ev_lemma_in(s, v, wishes) ||
+        strcmp(hx, "VBD") != 0 || !ev_lemma_in(s, h, told))
+        return false;
+    for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c]) {
+        int32_t cm = ev_rel_starts(s, c, "advcl") ? ev_child(s, c, "mark") : -1;
+        if (cm >= 0 && ev_lemma_in(s, cm, cond))
+            return false;
+    }
+    return true;
+}
+
 static const char *own_status(const ev_sentence *s, int32_t v)
 {
     static const char *const neg[] = {"not", "n't", "never", "no", NULL};
@@ -85,7 +108,7 @@ static const char *own_status(const ev_sentence *s, int32_t v)
             ev_lemma_in(s, c, neg))
             return "negated";
         if (ev_rel_starts(s, c, "aux") && ev_lemma_in(s, c, modal))
-            status = "hypothetical";
+            status = reported_would(s, v, c) ? "future" : "hypothetical";
         else if (ev_rel_starts(s, c, "aux") && ev_lemma_in(s, c, fut) && !status)
             status = "future";
         else if (ev_rel_starts(s, c, "mark") && ev_lemma_in(s, c, cond))
