@@ -99,35 +99,36 @@ static const char *own_status(const ev_sentence *s, int32_t v)
     const char *status = NULL;
     /* "is to visit": what is arranged, not yet done ("was to prevent" is a purpose) */
     static const char *const is[] = {"is", "are", "am", "'s", "'re", NULL};
-    bool be = false, to = false, only = false, consequence = false;
+    bool be = false, to = false, only = false, consequence = false, negated = false;
+    bool conditional = false; /* "If Iran did not impose ...": a negation in a hypothesis */
     for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c]) {
         be = be || (ev_rel_starts(s, c, "cop") && ev_lemma_in(s, c, is));
         only = only || (ev_rel_starts(s, c, "advmod") && strcmp(s->lower[c], "only") == 0);
         to = to || (ev_rel_starts(s, c, "mark") && strcmp(s->lower[c], "to") == 0);
         if ((ev_rel_starts(s, c, "advmod") || ev_rel_starts(s, c, "det") || ev_rel_starts(s, c, "aux")) &&
             ev_lemma_in(s, c, neg))
-            return "negated";
+            negated = true;
         if (ev_rel_starts(s, c, "aux") && ev_lemma_in(s, c, modal))
             status = reported_would(s, v, c) ? "future" : "hypothetical";
         else if (ev_rel_starts(s, c, "aux") && ev_lemma_in(s, c, fut) && !status)
             status = "future";
         else if (ev_rel_starts(s, c, "mark") && ev_lemma_in(s, c, cond))
-            status = "hypothetical";
+            status = "hypothetical", conditional = true;
         /* "has given no indication", "no troops were injured" */
         else if (ev_rel_starts(s, c, "obj") || ev_rel_starts(s, c, "nsubj:pass")) {
             int32_t det = ev_child(s, c, "det");
-            if (det >= 0 && ev_lemma_in(s, det, neg))
-                return "negated";
+            negated = negated || (det >= 0 && ev_lemma_in(s, det, neg));
         }
         /* "neither the EU nor the US would endorse it" */
-        if (ev_rel_starts(s, c, "nsubj") && neither_nor(s, c))
-            return "negated";
+        negated = negated || (ev_rel_starts(s, c, "nsubj") && neither_nor(s, c));
         /* "If Russia attacks, the US will impose sanctions": what follows from a condition
          * is as hypothetical as the condition */
         int32_t cm = ev_rel_starts(s, c, "advcl") ? ev_child(s, c, "mark") : -1;
         if (cm >= 0 && c < v && ev_lemma_in(s, cm, cond))
             consequence = true;
     }
+    if (negated)
+        return conditional ? "hypothetical" : "negated";
     if (consequence && (!status || strcmp(status, "future") == 0))
         return "hypothetical";
     return !status && be && to && !only ? "future" : status;
