@@ -496,6 +496,19 @@ static bool in_place_phrase(const ev_sentence *s, int32_t h, uint32_t at)
     return true;
 }
 
+/* "a Trump supporter", "Putin's critics": people named by their bond to a person named
+ * before them are civilians of that person's country (code's), not the person; NULL
+ * when h is no such noun. */
+static const char *followers_code(const ev_sentence *s, int32_t h, const char *code)
+{
+    static const char *const followers[] = {"supporter", "follower", "fan", "loyalist",
+                                            "critic", "opponent", "admirer", NULL};
+    char fc[4];
+    if (!ev_lemma_in(s, h, followers) || !actor_code_country(code, fc))
+        return NULL;
+    return with_role(s, keep(s, fc), "CVL");
+}
+
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
     ev_actor a = {.head = h};
@@ -568,6 +581,9 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
      * adjective beside it ("an official visit") */
     if (lookup(s, actors, pstart, pend, &m) && !in_place_phrase(s, h, pstart + m.start) &&
         (!common || m.country[0] || nominal_match(s, h, lo, hi, pstart + m.start, pstart + m.end))) {
+        if (common && m.name[0] && pstart + m.end <= ev_tok(s, h)->start &&
+            (a.code = followers_code(s, h, m.code)))
+            return a;
         if (m.country[0]) {
             a.code = keep(s, m.code);
             return a;
@@ -622,7 +638,12 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         return a;
     }
     if (inside && !in_place_phrase(s, h, inside->start)) {
-        a.code = mention_code(s, inside);
+        a.code = NULL;
+        if (common && inside->end <= ev_tok(s, h)->start && inside->type &&
+            strcmp(inside->type, "person") == 0)
+            a.code = followers_code(s, h, mention_code(s, inside));
+        if (!a.code)
+            a.code = mention_code(s, inside);
         return a;
     }
     /* "his former rival, Joe Biden": the apposition names who the noun is */
