@@ -124,6 +124,7 @@ enum { EV_DEEDS = 8 }; /* the acts remembered, for "the attack" and "the perpetr
 typedef struct ev_sentence {
     const dyad_doc *doc;
     const dyad_event_dict *dict;   /* for the nouns it knows; NULL = none */
+    size_t index;                  /* in doc->sentences */
     uint32_t first, count;         /* token range in doc->tokens */
     char **lower;                  /* [count] lower-cased forms */
     char **lemma;                  /* [count] lower-cased lemmas (the form when none) */
@@ -232,6 +233,10 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
 int32_t ev_patient(const ev_sentence *s, int32_t v);
 /* A bare participle with a subject and nothing it acts on: a headline's passive. */
 bool ev_bare_participle(const ev_sentence *s, int32_t v);
+/* dyad_actor_dict_lookup over [start, end) of the text at the document's date, kept only
+ * when it names something ("UNK" alone does not) and its country is capitalized. */
+bool ev_actor_lookup(const ev_sentence *s, const dyad_actor_dict *actors, uint32_t start,
+                     uint32_t end, dyad_actor_match *m);
 /* Whether v sends or moves what it acts on ("deployed troops", "supplied shells", "amassed
  * troops"): the object is the doer's own, the act toward where it goes. */
 bool ev_dispatch_verb(const ev_sentence *s, int32_t v);

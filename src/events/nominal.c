@@ -33,9 +33,7 @@ static bool names_country(const ev_sentence *s, int32_t c, const dyad_actor_dict
 {
     const dyad_token *t = ev_tok(s, c);
     dyad_actor_match m;
-    return actors && dyad_actor_dict_lookup(actors, s->doc->text + t->start, t->end - t->start,
-                                             0, &m) &&
-           m.country[0];
+    return ev_actor_lookup(s, actors, t->start, t->end, &m) && m.country[0];
 }
 
 /* "deals between Israel and Bahrain and between Serbia and Kosovo": the parties of the

@@ -51,6 +51,7 @@ bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
     const dyad_sentence *sent = &doc->sentences[si];
     s->doc = doc;
     s->dict = NULL;
+    s->index = si;
     s->first = sent->first;
     s->count = sent->count;
     s->country = "---";
@@ -250,8 +251,8 @@ static int32_t doc_date(const dyad_doc *doc)
 
 /* The dictionary's reading of bytes [start, end): a code with a country, a role
  * alone ("GOV" for "the ambassadors"), or nothing. */
-static bool lookup(const ev_sentence *s, const dyad_actor_dict *actors, uint32_t start,
-                   uint32_t end, dyad_actor_match *m)
+bool ev_actor_lookup(const ev_sentence *s, const dyad_actor_dict *actors, uint32_t start,
+                     uint32_t end, dyad_actor_match *m)
 {
     /* "UNK" alone ("the land", "a man") says only that nothing is known */
     if (!actors || end <= start ||
@@ -344,7 +345,8 @@ static const char *speaker_code(const ev_sentence *s, int32_t h, const dyad_acto
         if (!quote->direct || at < quote->start || at >= quote->end)
             continue;
         dyad_actor_match m;
-        if (quote->speaker.code || !lookup(s, actors, quote->speaker.start, quote->speaker.end, &m))
+        if (quote->speaker.code ||
+            !ev_actor_lookup(s, actors, quote->speaker.start, quote->speaker.end, &m))
             return quote->speaker.code;
         /* a role alone ("a spokesperson") may speak for anyone: not the story's country */
         return m.country[0] ? keep(s, m.code) : NULL;
@@ -579,7 +581,7 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
     dyad_actor_match m;
     /* a common noun is an actor by its own word ("government", "troops"), not by an
      * adjective beside it ("an official visit") */
-    if (lookup(s, actors, pstart, pend, &m) && !in_place_phrase(s, h, pstart + m.start) &&
+    if (ev_actor_lookup(s, actors, pstart, pend, &m) && !in_place_phrase(s, h, pstart + m.start) &&
         (!common || m.country[0] || nominal_match(s, h, lo, hi, pstart + m.start, pstart + m.end))) {
         if (common && m.name[0] && pstart + m.end <= ev_tok(s, h)->start &&
             (a.code = followers_code(s, h, m.code)))
@@ -682,7 +684,7 @@ ev_actor ev_actor_arg(const ev_sentence *s, ev_arg arg, const dyad_actor_dict *a
             lo = c;
     dyad_actor_match m;
     uint32_t rstart = ev_tok(s, lo)->start, rend = ev_tok(s, arg.role)->end;
-    if (lookup(s, actors, rstart, rend, &m) && !m.country[0])
+    if (ev_actor_lookup(s, actors, rstart, rend, &m) && !m.country[0])
         a.code = with_role(s, a.code, m.code);
     /* the evidence is the member with its role: "US ... activists" */
     if (rstart < a.start)
@@ -733,10 +735,7 @@ static const char *pair_member(const ev_sentence *s, int32_t h, int i)
 {
     static const char *const rulers[] = {"leader", "government", "president", NULL};
     const dyad_doc *doc = s->doc;
-    int32_t here = -1;
-    for (size_t k = 0; k < doc->n_sentences && here < 0; k++)
-        if (doc->sentences[k].first == s->first)
-            here = (int32_t)k;
+    int32_t here = (int32_t)s->index;
     uint32_t at = ev_tok(s, h)->start;
     char cc[2][4] = {"", ""};
     uint32_t last[2] = {0, 0}; /* where each was named last */
