@@ -233,6 +233,8 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
 int32_t ev_patient(const ev_sentence *s, int32_t v);
 /* A bare participle with a subject and nothing it acts on: a headline's passive. */
 bool ev_bare_participle(const ev_sentence *s, int32_t v);
+/* Whether token h is inside a mention of the given type ("person", "place"). */
+bool ev_mention_typed(const ev_sentence *s, int32_t h, const char *type);
 /* dyad_actor_dict_lookup over [start, end) of the text at the document's date, kept only
  * when it names something ("UNK" alone does not) and its country is capitalized. */
 bool ev_actor_lookup(const ev_sentence *s, const dyad_actor_dict *actors, uint32_t start,

@@ -463,6 +463,17 @@ static bool money_noun(const ev_sentence *s, int32_t h)
     return u && strcmp(u, "NOUN") == 0 && ev_lemma_in(s, h, money);
 }
 
+bool ev_mention_typed(const ev_sentence *s, int32_t h, const char *type)
+{
+    uint32_t at = ev_tok(s, h)->start;
+    for (size_t i = 0; i < s->doc->n_actors; i++) {
+        const dyad_mention *m = &s->doc->actors[i];
+        if (m->start <= at && at < m->end && m->type && strcmp(m->type, type) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Whether the word at byte offset at stands in a place phrase on h: "Fire at historic
  * Welsh ex-hotel Bontddu Hall" names where, not who. */
 static bool in_place_phrase(const ev_sentence *s, int32_t h, uint32_t at)
@@ -488,14 +499,7 @@ static bool in_place_phrase(const ev_sentence *s, int32_t h, uint32_t at)
     if (!placed || w != h)
         return false;
     /* a place in a place is that place: "Palm Beach County in Florida issued" */
-    const dyad_doc *doc = s->doc;
-    uint32_t hstart = ev_tok(s, h)->start;
-    for (size_t i = 0; i < doc->n_actors; i++) {
-        const dyad_mention *m = &doc->actors[i];
-        if (m->start <= hstart && hstart < m->end && m->type && strcmp(m->type, "place") == 0)
-            return false;
-    }
-    return true;
+    return !ev_mention_typed(s, h, "place");
 }
 
 /* "a Trump supporter", "Putin's critics": people named by their bond to a person named

@@ -550,13 +550,7 @@ static const char *const naming_verbs[] = {"call", "describe", "brand", "label",
 /* Whether token h is inside a name the mention stage typed a person. */
 static bool person_mention(const ev_sentence *s, int32_t h)
 {
-    uint32_t at = ev_tok(s, h)->start;
-    for (size_t i = 0; i < s->doc->n_actors; i++) {
-        const dyad_mention *m = &s->doc->actors[i];
-        if (m->start <= at && at < m->end && m->type && strcmp(m->type, "person") == 0)
-            return true;
-    }
-    return false;
+    return ev_mention_typed(s, h, "person");
 }
 
 /* "Biden attacked Trump on taxes": one named person attacking another, with nothing in
