@@ -152,6 +152,7 @@ typedef struct ev_match {
     bool negation;                 /* the pattern matched a "not": its code is the negated act */
     bool no_target;                /* its "(TO)" phrase names no actor: the act has no target */
     bool governed;                 /* target from a "(TO)" phrase, with its conjuncts */
+    int gaps;                      /* words skipped between its words: fewer is closer */
 } ev_match;
 
 /* Matches pattern p: pre elements over pre (text order), post over post. is_actor

@@ -126,6 +126,7 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
                       bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg)
 {
     size_t pos = 0;
+    bool worded = false; /* gaps count between its words, not before the first */
     for (uint32_t e = 0; e < n; e++) {
         const ev_elem *el = &elems[e];
         if (el->kind == EL_SKIP) {
@@ -134,6 +135,7 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
             continue;
         }
         bool found = false;
+        size_t from = pos;
         for (size_t k = pos; k < ctx->n && !found; k++) {
             size_t len = 0;
             if (s->temporal[ctx->tok[k]] && el->kind != EL_SOURCE && el->kind != EL_TARGET)
@@ -175,8 +177,11 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
                 }
                 pos = k + len;
                 /* a compound is a condition the words alone do not state */
-                if (el->kind == EL_WORD || el->kind == EL_SYNSET || el->kind == EL_COMPOUND)
+                if (el->kind == EL_WORD || el->kind == EL_SYNSET || el->kind == EL_COMPOUND) {
                     m->score += (int)len;
+                    m->gaps += worded ? (int)(k - from) : 0;
+                    worded = true;
+                }
                 for (size_t t = k; t < k + len && t < ctx->n && el->kind != EL_TARGET; t++)
                     m->on_object |= ctx->tok[t] == object;
             }

@@ -422,10 +422,12 @@ static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_c
             ev_match m = ev_pattern_match(d, p, s, pre, post, object, actor_start, st);
             if (m.score < 0 || (m.score == 0 && m.source < 0 && m.target < 0))
                 continue;
-            /* of as many words, a later pattern wins, but not over one that names the
-             * object: "expressed appreciation for China's assistance" is appreciation */
+            /* of as many words, one that names the object wins ("expressed appreciation
+             * for China's assistance" is appreciation), then the closer ("called for a
+             * cessation of fighting" is no call for fighting), then the later */
             if (m.score > best.match.score ||
-                (m.score == best.match.score && (m.on_object || !best.match.on_object))) {
+                (m.score == best.match.score &&
+                 (m.on_object != best.match.on_object ? m.on_object : m.gaps <= best.match.gaps))) {
                 best.match = m;
                 snprintf(best.code, sizeof best.code, "%s", p->code);
                 snprintf(best.code2, sizeof best.code2, "%s", p->code2);
@@ -1224,7 +1226,13 @@ static bool targetless(const ev_sentence *s, int32_t v, const verb_code *vc)
 {
     static const char *const deeds[] = {"14", "15", "17", "18", "19", "20", NULL};
     static const char *const by_pattern[] = {"08", "16", NULL};
-    if (vc->match.score > 0 && root_in(vc->code, by_pattern))
+    /* "called for an investigation", "demanded a ceasefire": a demand of no one named;
+     * other verbs' demand patterns ("issued an order", "signed a decree") and a call with
+     * an object ("called the race for Biden") need a target */
+    static const char *const demand[] = {"10", NULL}, *const demanders[] = {"call", "demand", NULL};
+    if (vc->match.score > 0 && (root_in(vc->code, by_pattern) ||
+                                (root_in(vc->code, demand) && ev_lemma_in(s, v, demanders) &&
+                                 ev_child(s, v, "obj") < 0)))
         return true;
     return (vc->match.score > 0 || !ev_lemma_in(s, v, light_verbs)) && root_in(vc->code, deeds);
 }
@@ -1773,11 +1781,12 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             bool on_object = violent_code(vc.code) && obj >= 0;
             /* "attacked the investigation", "slammed the plan": these verbs against no one
              * are words ("fired rockets", "launched strikes" stay deeds); so is violence
-             * a speaker names ("described the attacks as ...") */
+             * a speaker names ("described the attacks as ..."), but not what a call is
+             * for ("called for a cessation of fighting") */
             static const char *const idioms[] = {"attack", "assail", "blast", "slam", "hit",
                                                  "lash", "savage", "hammer", "batter", NULL};
             bool verbal = on_object && (ev_lemma_in(&s, v, idioms) || ev_lemma_in(&s, v, speech_cues) ||
-                                        ev_lemma_in(&s, v, naming_verbs));
+                                        (ev_lemma_in(&s, v, naming_verbs) && obj >= 0));
             /* "broke the law", "broke a record": a wrong, not violence; said of someone,
              * still an accusation */
             static const char *const breaking[] = {"break", NULL};
