@@ -1166,6 +1166,46 @@ int32_t ev_patient(const ev_sentence *s, int32_t v)
     return rel_is(s, v, "acl") && !rel_exact(s, v, "acl:relcl") ? ev_head(s, v) : -1;
 }
 
+/* Whether place mention m is where something is ("in Istanbul, Turkey"). */
+static bool located(const ev_sentence *s, const dyad_mention *m)
+{
+    static const char *const at[] = {"in", "at", "near", "outside", "inside", NULL};
+    if (!m->type || strcmp(m->type, "place") != 0)
+        return false;
+    int32_t h = -1; /* the place's head token: the last one inside the mention */
+    for (int32_t k = 0; k < (int32_t)s->count; k++)
+        if (ev_tok(s, k)->start >= m->start && ev_tok(s, k)->end <= m->end)
+            h = k;
+    while (h >= 0 && ev_head(s, h) >= 0 &&
+           (rel_is(s, h, "appos") || rel_is(s, h, "conj") || rel_is(s, h, "flat")))
+        h = ev_head(s, h);
+    return h >= 0 && ev_has_case(s, h, at);
+}
+
+/* Whether the sentence's actors other than the target and the places where things are
+ * are all of countries other than the article's: "Armenia claimed 790 Azerbaijani soldiers had been killed", in an article
+ * on an American election, was no American act. */
+static bool told_elsewhere(const ev_sentence *s, const ev_actor *target)
+{
+    char country[4];
+    bool other = false;
+    if (strcmp(s->country, "---") == 0)
+        return false;
+    const dyad_doc *doc = s->doc;
+    uint32_t lo = ev_tok(s, 0)->start, hi = ev_tok(s, (int32_t)s->count - 1)->end;
+    uint32_t t0 = target->head >= 0 ? ev_tok(s, target->head)->start : 0;
+    for (size_t i = 0; i < doc->n_actors; i++) {
+        const dyad_mention *m = &doc->actors[i];
+        if (m->start < lo || m->end > hi || (target->head >= 0 && m->start <= t0 && t0 < m->end) ||
+            !m->code || !actor_code_country(m->code, country) || located(s, m))
+            continue; /* a place abroad may be where the article's own people acted */
+        if (strcmp(country, s->country) == 0)
+            return false;
+        other = true;
+    }
+    return other;
+}
+
 bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
                        const dyad_actor_dict *actors, ev_actor *out)
 {
@@ -1239,8 +1279,10 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
          c >= 0 && !actor_code_country(at.code, country); c = s->next_sibling[c])
         if (rel_is(s, c, "nmod") && ev_has_case(s, c, place))
             at = ev_actor_of(s, c, actors);
-    if (!actor_code_country(at.code, country) && !actor_code_country(s->country, country) &&
-        !actor_code_country(target->code, country))
+    /* no place named: the article's country, unless the sentence tells of others */
+    if (!actor_code_country(at.code, country) &&
+        (told_elsewhere(s, target) ||
+         (!actor_code_country(s->country, country) && !actor_code_country(target->code, country))))
         return false;
     *out = (ev_actor){.code = keep(s, country), .head = -1, .implicit = true};
     return true;
