@@ -477,6 +477,30 @@ static bool destination(const dyad_doc *doc, const ment *m)
     return false;
 }
 
+/* Whether the word at token t stands alone elsewhere in the document as the subject or
+ * the owner of something, as a surname does after the full name ("Vladimir Rebic ...
+ * Rebic said"), and is no name the dictionary knows ("Melbourne Australia ...
+ * Australia"). */
+static bool surname_alone(const dyad_actor_dict *dict, const dyad_doc *doc, uint32_t t)
+{
+    const dyad_token *w = &doc->tokens[t], *first = &doc->tokens[t - 1];
+    size_t n = w->end - w->start, nf = first->end - first->start;
+    dyad_actor_match known;
+    if (dict && dyad_actor_dict_lookup(dict, doc->text + w->start, n, 0, &known))
+        return false;
+    for (uint32_t i = 1; i < doc->n_tokens; i++) {
+        const dyad_token *o = &doc->tokens[i], *before = &doc->tokens[i - 1];
+        if (i != t && o->end - o->start == n && upper_at(doc, i) &&
+            memcmp(doc->text + o->start, doc->text + w->start, n) == 0 &&
+            !(before->end - before->start == nf &&
+              memcmp(doc->text + before->start, doc->text + first->start, nf) == 0) &&
+            o->deprel && (!strncmp(o->deprel, "nsubj", 5) || !strcmp(o->deprel, "nmod:poss")) &&
+            !(before->upos && strcmp(before->upos, "DET") == 0) && !acronym(doc, i))
+            return true; /* someone who acts or has: "Rebic said"; "the Olympiad", "CBD" not */
+    }
+    return false;
+}
+
 static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *doc, ment *m,
                      int32_t date)
 {
@@ -505,10 +529,17 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
     m->type = dt ? dt : m->titled ? "person" : cue_type(doc, &c, m);
     if (lab)
         ner_retype(doc, lab, m, dt);
-    /* "Sudesh Amman": a city in a person's name says nothing of the person */
+    /* "Sudesh Amman": a city in a person's name says nothing of the person; nor does a
+     * first name that is a place ("Vladimir Rebic", "Doris Day") where the name is a
+     * person's beyond doubt: titled, or its surname alone elsewhere */
+    uint32_t name_start = span_start(doc, m->n0);
     if (m->code && c.found && m->type && !strcmp(m->type, "person") && !dt && !c.m.role[0] &&
         !(c.m.via & (DYAD_ACTOR_VIA_TITLE | DYAD_ACTOR_VIA_ADJECTIVE)) &&
-        c.base + c.m.start > span_start(doc, m->n0) && !of_before(doc, m, c.base + c.m.start))
+        (c.base + c.m.start > name_start ||
+         (c.base + c.m.start == name_start && m->t1 - m->n0 == 2 &&
+          c.base + c.m.end == span_end(doc, m->n0 + 1) &&
+          (m->titled || surname_alone(dict, doc, m->t1 - 1)))) &&
+        !of_before(doc, m, c.base + c.m.start))
         m->code = appos_code(dict, doc, m, date);
     if (m->type && !strcmp(m->type, "person") && (!m->code || strlen(m->code) == 3))
         office_of_place(dict, doc, m, date, &c);
