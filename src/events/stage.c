@@ -1357,14 +1357,19 @@ static ev_arg teller_for_pronoun(stage *st, const ev_sentence *s, int32_t v, ev_
 /* Whether a visit (042, 043, 036) from a to b stays at home: "Harris visited the
  * state", "flew to Moscow" said of a Russian, "politicians visited the hospital" (a
  * place of one's own country is no party visited; its people are: "demonstrators
- * received ministers"). */
+ * received ministers"), or is a private journey. */
 static bool home_trip(const ev_sentence *s, const char *code, const ev_actor *a,
                       const ev_actor *b)
 {
     bool host = strcmp(code, "043") == 0;
     if (!host && strcmp(code, "042") != 0 && strcmp(code, "036") != 0)
         return false;
-    const ev_actor *place = host ? a : b;
+    const ev_actor *place = host ? a : b, *visitor = host ? b : a;
+    /* nor is a journey of people of no office: "two people who returned from Italy" */
+    const char *vu = visitor->head >= 0 ? ev_tok(s, visitor->head)->upos : NULL;
+    if (strlen(visitor->code) == 6 && strcmp(visitor->code + 3, "CVL") == 0 && vu &&
+        strcmp(vu, "NOUN") == 0)
+        return true;
     bool unknown = strncmp(place->code, "---", 3) == 0; /* "the hospital" of no story */
     if (strncmp(a->code, b->code, 3) != 0 && !unknown)
         return false;
