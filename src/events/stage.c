@@ -486,11 +486,12 @@ static int32_t predicate_of(const ev_sentence *s, int32_t v, int32_t obj)
                                        strcmp(s->lower[ev_child(s, c, "mark")], "as") == 0)))
             return c;
     }
-    /* "described [the move as provocative]", "called [the deal "lousy"]": the parse
-     * may hang the predicate on the object */
+    /* "described [the move as provocative]", "called [the deal "lousy"]", "called [the
+     * sanctions "illegal"]": the parse may hang the predicate on the object (an adjective
+     * after its noun is mostly one) */
     for (int32_t c = s->first_child[obj]; c >= 0; c = s->next_sibling[c])
         if ((ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, as)) ||
-            (ev_rel_starts(s, c, "appos") && c > obj))
+            ((ev_rel_starts(s, c, "appos") || ev_rel_starts(s, c, "amod")) && c > obj))
             return c;
     return -1;
 }
