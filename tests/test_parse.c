@@ -395,6 +395,9 @@ DYAD_TEST(tag_grammar_constraints)
     CHECK_STR(tag_of(m, infinitive, 10, 3), "VBD");
     static const char *const fragment[] = {"Ministry", "of", "Defence", "statement", "."};
     CHECK_STR(tag_of(m, fragment, 5, 3), "NN");
+    /* a capitalized word never seen is of no closed class: "Xi" is no pronoun */
+    static const char *const unseen[] = {"Xi", "will", "visit", "France", "next", "week", "."};
+    CHECK_STR(tag_of(m, unseen, 7, 0), "NNP");
     dyad_model_free(m);
 }
 
@@ -613,4 +616,25 @@ DYAD_TEST(parse_repair_between_marker)
     CHECK(head[1] == 2 && head[2] == 0);
     CHECK_STR(rel[1], "case");
     CHECK_STR(rel[2], "nmod");
+}
+
+DYAD_TEST(parse_repair_name_before_time)
+{
+    /* "will visit France next week" with "France" a compound of "week": the verb's object */
+    static const char *const form[] = {"Xi", "will", "visit", "France", "next", "week", "."};
+    static const char *const upos[] = {"PROPN", "AUX", "VERB", "PROPN", "ADJ", "NOUN", "PUNCT"};
+    static const char *const xpos[] = {"NNP", "MD", "VB", "NNP", "JJ", "NN", "."};
+    size_t len[7];
+    dyad_parse_input in = parse_input(7, form, len, upos, xpos);
+    int head[7] = {2, 2, -1, 5, 5, 2, 2};
+    const char *rel[7] = {"nsubj", "aux", "root", "compound", "amod", "obl:unmarked", "punct"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[3] == 2);
+    CHECK_STR(rel[3], "obj");
+    CHECK(head[5] == 2);
+    /* a verb with an object keeps it: "met Macron France week" is left alone */
+    int head2[7] = {2, 2, -1, 5, 5, 2, 2};
+    const char *rel2[7] = {"nsubj", "aux", "root", "compound", "amod", "obj", "punct"};
+    dyad_parse_repair(&in, head2, rel2);
+    CHECK(head2[3] == 5);
 }

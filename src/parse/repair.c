@@ -315,8 +315,31 @@ static void between_marker(const dyad_parse_input *in, int *head, const char **r
     }
 }
 
+/* "will visit France next week" parsed with "France" a compound of "week": a name
+ * before "next/last/this" and a word of time is no part of that time, but the object of
+ * the verb the time phrase dates, when the verb has none. */
+static void name_before_time(const dyad_parse_input *in, int *head, const char **rel)
+{
+    static const char *const which[] = {"next", "last", "this", "past", "coming", NULL};
+    static const char *const spans[] = {
+        "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night",
+        "summer", "winter", "spring", "autumn", "fall", NULL};
+    int n = in->n;
+    for (int p = 0; p + 2 < n; p++) {
+        int t = p + 2, v = head[t];
+        if (!proper(in, p) || head[p] != t || !rel_is(rel[p], "compound") ||
+            !form_in(in, p + 1, which) || !form_in(in, t, spans) || v < 0 || v > p ||
+            !in->upos[v] || strcmp(in->upos[v], "VERB") != 0 ||
+            has_dependent(n, head, rel, v, "obj"))
+            continue;
+        head[p] = v;
+        rel[p] = "obj";
+    }
+}
+
 void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
 {
+    name_before_time(in, head, rel);
     between_marker(in, head, rel);
     parallel_of_names(in, head, rel);
     date_apposition_subject(in, head, rel);

@@ -262,7 +262,6 @@ static const char *classes_load(const loader *ld, dyad_tagger *t)
         return "feature model";
     if (!model_load(ld, TAG_ARR_T2_SLOTS, &t->t2, t->n_tags, s[2]))
         return "second tag model";
-    tag_grammar_classes(t);
     return NULL;
 }
 
@@ -338,6 +337,8 @@ dyad_tagger *dyad_tagger_load(const void *data, size_t len, dyad_error *err)
         what = words_load(&ld, t);
     if (!what)
         what = lemmas_load(&ld, t);
+    if (!what)
+        tag_grammar_classes(t); /* after the words: how many there are counts */
     return what ? bad(&ld, t, what) : t;
 }
 

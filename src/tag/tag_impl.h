@@ -147,6 +147,8 @@ typedef struct tag_model {
     float scale; /* weight = (int16)entry * scale */
 } tag_model;
 
+#define TAG_MAX_OPEN 256
+
 struct dyad_tagger {
     const char *strings;
     uint32_t n_strings;
@@ -167,6 +169,8 @@ struct dyad_tagger {
     void *owned;      /* payload copy owned by the tagger, or NULL */
     int vb, vbd, vbp, nn, nnp; /* the classes tag_grammar sets (VERB VB, VBD, VBP; NOUN NN;
                                 * PROPN NNP), or -1 */
+    uint32_t open[TAG_MAX_OPEN];  /* the classes of open word classes, for unseen words */
+    uint32_t n_open;              /* 0: all classes (a tag set too large to list) */
 };
 
 /* Finds the classes the grammar constraints set, once, when the tagger loads. */

@@ -32,6 +32,21 @@ void tag_grammar_classes(dyad_tagger *t)
     t->vb = class_of(t, "VERB", "VB"), t->vbd = class_of(t, "VERB", "VBD");
     t->vbp = class_of(t, "VERB", "VBP"), t->nn = class_of(t, "NOUN", "NN");
     t->nnp = class_of(t, "PROPN", "NNP");
+    /* Pronouns, determiners, prepositions, conjunctions, auxiliaries and particles are
+     * closed classes, all of whose words the treebanks hold: a capitalized word they never
+     * saw ("Xi", which its last letter made "I") is none of them (web text's unseen
+     * lower-case "u" and "ur" are) */
+    static const char *const closed[] = {"PRON", "DET", "ADP", "CCONJ", "SCONJ", "AUX", "PART",
+                                         NULL};
+    t->n_open = 0;
+    /* (a treebank too small to hold them all, as a test's, restricts nothing) */
+    for (uint32_t c = 0; c < t->n_tags && t->n_tags <= TAG_MAX_OPEN && t->n_words >= 1000; c++) {
+        const char *const *k = closed;
+        while (*k && strcmp(t->strings + t->tags[2 * c], *k) != 0)
+            k++;
+        if (!*k)
+            t->open[t->n_open++] = c;
+    }
 }
 
 static const char *xpos_of(const dyad_tagger *t, int tag)
@@ -192,8 +207,12 @@ static void tag_pass(const dyad_tagger *t, const tag_model *m, const tag_word *w
         memset(scores, 0, t->n_tags * sizeof *scores);
         tag_model_score(m, keys, nk, scores);
         const uint32_t *info = w[i].winfo == TAG_MISS ? NULL : t->winfo + 4 * w[i].winfo;
-        tags[i] = argmax(scores, info ? t->wcands + info[2] : NULL, info ? info[3] : 0,
-                         t->n_tags);
+        /* a capitalized word never seen, nor in lower case, is a name or a content word */
+        bool named = !info && !w[i].amb_lower && w[i].len > 1 &&
+                     isupper((unsigned char)w[i].text[0]);
+        tags[i] = info ? argmax(scores, t->wcands + info[2], info[3], t->n_tags)
+                       : argmax(scores, named ? t->open : NULL, named ? t->n_open : 0,
+                                t->n_tags);
     }
 }
 
