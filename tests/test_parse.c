@@ -398,6 +398,13 @@ DYAD_TEST(tag_grammar_constraints)
     /* a capitalized word never seen is of no closed class: "Xi" is no pronoun */
     static const char *const unseen[] = {"Xi", "will", "visit", "France", "next", "week", "."};
     CHECK_STR(tag_of(m, unseen, 7, 0), "NNP");
+    /* the sentence before a closing attribution has a finite verb of its own */
+    static const char *const attributed[] = {"Israeli", "forces", "killed", "at", "least", "20",
+                                             "Palestinians", "in", "an", "airstrike", "on", "a",
+                                             "school", "in", "Gaza", "on", "Thursday", ",",
+                                             "the", "Hamas", "-", "run", "health", "ministry",
+                                             "said", "."};
+    CHECK_STR(tag_of(m, attributed, 26, 2), "VBD");
     dyad_model_free(m);
 }
 

@@ -105,6 +105,32 @@ static bool infinitive(const dyad_tagger *t, const int *tags, int i)
     return i > 0 && !strcmp(xpos_of(t, tags[i - 1]), "TO");
 }
 
+/* The comma before a closing attribution (", the ministry said.", ", officials told
+ * Reuters on Friday.", ", said Peskov."), or -1: the words after it hold one finite
+ * verb, a verb of saying. */
+static int speech_tail(const dyad_tagger *t, const tag_word *w, int n, const int *tags)
+{
+    static const char *const say[] = {"said", "says", "told", "reported", "reports", "added",
+                                      "announced", "stated", "claimed", "confirmed", "wrote",
+                                      NULL};
+    static const char *const finite[] = {"VBD", "VBZ", "VBP", "MD", "VBN", "VBG", NULL};
+    int comma = -1;
+    for (int i = n - 2; i > 0 && comma < 0; i--)
+        if (w[i].len == 1 && w[i].text[0] == ',')
+            comma = i;
+    if (comma < 2)
+        return -1;
+    int says = 0, others = 0;
+    for (int i = comma + 1; i < n - 1; i++) {
+        bool spoken = false;
+        for (const char *const *k = say; *k && !spoken; k++)
+            spoken = strlen(*k) == w[i].len && !strncasecmp(w[i].text, *k, w[i].len);
+        says += spoken;
+        others += !spoken && xpos_in(t, tags[i], finite);
+    }
+    return says == 1 && others == 0 ? comma : -1;
+}
+
 /* A sentence with a full stop has a finite verb: when the tagger left none, the past
  * participle right after the subject's noun is the past tense ("The Iranian foreign
  * minister called ..." tagged VBN). */
@@ -114,6 +140,11 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
     static const char *const nominal[] = {"NN", "NNS", "NNP", "NNPS", "PRP", NULL};
     if (n < 3 || t->vbd < 0 || strcmp(xpos_of(t, tags[n - 1]), "."))
         return;
+    /* "Israeli forces killed 20 people, the ministry said.": the sentence before a
+     * closing attribution needs a finite verb of its own */
+    int tail = speech_tail(t, w, n, tags);
+    if (tail > 0)
+        n = tail + 1;
     for (int i = 0; i < n; i++)
         if (xpos_in(t, tags[i], finite) && !infinitive(t, tags, i))
             return;
