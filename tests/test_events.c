@@ -261,3 +261,37 @@ DYAD_TEST(events_verb_conjoined_to_its_subject)
     }
     dyad_doc_free(doc);
 }
+
+/* "Israeli forces killed 20 Palestinians, the ministry said" with "killed" a participle
+ * of "forces" and "forces" a second subject of "said", as the tagger and parser had it:
+ * a participle with an object is the main verb, and its noun the doer, not the victim. */
+DYAD_TEST(events_participle_of_a_second_subject)
+{
+    if (!dyad_test_shipped())
+        return;
+    static const char conllu[] =
+        "1\tIsraeli\tIsraeli\tADJ\tJJ\t_\t2\tamod\t_\t_\n"
+        "2\tforces\tforce\tNOUN\tNNS\t_\t9\tnsubj\t_\t_\n"
+        "3\tkilled\tkill\tVERB\tVBN\t_\t2\tacl\t_\t_\n"
+        "4\t20\t20\tNUM\tCD\t_\t5\tnummod\t_\t_\n"
+        "5\tPalestinians\tPalestinian\tPROPN\tNNPS\t_\t3\tobj\t_\tSpaceAfter=No\n"
+        "6\t,\t,\tPUNCT\t,\t_\t9\tpunct\t_\t_\n"
+        "7\tthe\tthe\tDET\tDT\t_\t8\tdet\t_\t_\n"
+        "8\tministry\tministry\tNOUN\tNN\t_\t9\tnsubj\t_\t_\n"
+        "9\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n"
+        "10\t.\t.\tPUNCT\t.\t_\t9\tpunct\t_\t_\n\n";
+    dyad_doc *doc = parsed_doc(conllu, sizeof conllu - 1);
+    if (!doc)
+        return;
+    CHECK(dyad_pipeline_run_parsed(dyad_test_shipped(), doc) == DYAD_OK);
+    bool killed = false;
+    for (size_t i = 0; i < doc->n_events; i++) {
+        const dyad_event *e = &doc->events[i];
+        CHECK(!(e->source.code && strcmp(e->source.code, "PSE") == 0));
+        killed |= strcmp(e->cameo, "190") == 0 && e->source.code &&
+                  strcmp(e->source.code, "ISRMIL") == 0 && e->target.code &&
+                  strcmp(e->target.code, "PSE") == 0;
+    }
+    CHECK(killed);
+    dyad_doc_free(doc);
+}

@@ -939,9 +939,15 @@ static bool main_verb_mistagged(const ev_sentence *s, int32_t v)
 {
     static const char *const relational[] = {"with", "to", "against", NULL};
     const char *x = ev_tok(s, v)->xpos;
-    int32_t h = ev_head(s, v);
+    int32_t h = ev_head(s, v), g = h >= 0 ? ev_head(s, h) : -1;
+    /* (or the noun is a second subject of the verb after it: "Israeli forces killed 20
+     * people, the ministry said" with "forces" a subject of "said") */
+    bool second_subject = false;
+    for (int32_t c = g > v && rel_exact(s, h, "nsubj") ? s->first_child[g] : -1; c >= 0;
+         c = s->next_sibling[c])
+        second_subject = second_subject || (c != h && c > v && rel_exact(s, c, "nsubj"));
     if (!rel_is(s, v, "acl") || rel_exact(s, v, "acl:relcl") || !x || !past_participle(s, v) ||
-        h < 0 || h > v || ev_head(s, h) >= 0 || ev_child(s, v, "obl:agent") >= 0 ||
+        h < 0 || h > v || (g >= 0 && !second_subject) || ev_child(s, v, "obl:agent") >= 0 ||
         ev_child(s, v, "aux:pass") >= 0)
         return false;
     return ev_child(s, v, "obj") >= 0 || oblique(s, v, relational) >= 0;
