@@ -173,8 +173,6 @@ int ev_discarded(const dyad_event_dict *d, const ev_sentence *s);
 /* Whether token lower form or lemma equals the dictionary word w (with plurals). */
 bool ev_word_matches(const ev_sentence *s, int32_t i, const char *w, bool exact);
 
-#endif
-
 /* ---- roles.c: the sentence view, clauses, arguments and their actor codes ---- */
 
 /* Fills s for sentence si (lower forms and children in doc->arena); false on OOM. */
@@ -240,6 +238,10 @@ bool ev_mention_typed(const ev_sentence *s, int32_t h, const char *type);
  * when it names something ("UNK" alone does not) and its country is capitalized. */
 bool ev_actor_lookup(const ev_sentence *s, const dyad_actor_dict *actors, uint32_t start,
                      uint32_t end, dyad_actor_match *m);
+/* The verb that makes the legal instrument the clause of v describes ("signed a decree
+ * banning ...", "failed to adopt a resolution calling for ..."), or -1: the instrument
+ * acts for its maker, and only as far as it is made. */
+int32_t ev_instrument_maker(const ev_sentence *s, int32_t v);
 /* Whether v sends or moves what it acts on ("deployed troops", "supplied shells", "amassed
  * troops"): the object is the doer's own, the act toward where it goes. */
 bool ev_dispatch_verb(const ev_sentence *s, int32_t v);
@@ -265,3 +267,5 @@ static inline int32_t ev_head(const ev_sentence *s, int32_t i)
     int32_t h = ev_tok(s, i)->head;
     return h < 0 ? -1 : h - (int32_t)s->first;
 }
+
+#endif

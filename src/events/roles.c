@@ -1037,17 +1037,8 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
                 int32_t agent = ev_child(s, v, "obl:agent");
                 return agent >= 0 ? with_conjuncts(s, agent, out, 0, max) : 0;
             }
-            int32_t h = ev_head(s, v);
-            /* "signed a decree banning the niqab": a legal instrument acts for whoever
-             * made it, the subject of the verb it is the object of */
-            static const char *const instruments[] = {
-                "decree", "law", "bill", "order", "resolution", "legislation", "ruling",
-                "regulation", "directive", "ordinance", "amendment", "act", NULL};
-            static const char *const enact[] = {"sign", "issue", "pass", "enact", "adopt",
-                                                "approve", "introduce", "impose", "unveil",
-                                                "declare", "propose", "announce", NULL};
-            int32_t g = h >= 0 && rel_is(s, h, "obj") ? ev_head(s, h) : -1;
-            if (g >= 0 && ev_lemma_in(s, h, instruments) && ev_lemma_in(s, g, enact)) {
+            int32_t h = ev_head(s, v), g = ev_instrument_maker(s, v);
+            if (g >= 0) {
                 v = g;
                 continue;
             }
@@ -1056,6 +1047,19 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
         return 0;
     }
     return 0;
+}
+
+int32_t ev_instrument_maker(const ev_sentence *s, int32_t v)
+{
+    static const char *const instruments[] = {
+        "decree", "law", "bill", "order", "resolution", "legislation", "ruling",
+        "regulation", "directive", "ordinance", "amendment", "act", NULL};
+    static const char *const enact[] = {"sign", "issue", "pass", "enact", "adopt",
+                                        "approve", "introduce", "impose", "unveil",
+                                        "declare", "propose", "announce", NULL};
+    int32_t h = rel_is(s, v, "acl") && !rel_exact(s, v, "acl:relcl") ? ev_head(s, v) : -1;
+    int32_t g = h >= 0 && rel_is(s, h, "obj") ? ev_head(s, h) : -1;
+    return g >= 0 && ev_lemma_in(s, h, instruments) && ev_lemma_in(s, g, enact) ? g : -1;
 }
 
 bool ev_dispatch_verb(const ev_sentence *s, int32_t v)

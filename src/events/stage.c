@@ -275,6 +275,14 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
             x = ev_head(s, h);
             continue;
         }
+        /* "failed to adopt a resolution calling for a ceasefire": the instrument's act is
+         * as done as its making */
+        int32_t maker = ev_instrument_maker(s, x);
+        if (maker >= 0) {
+            via_xcomp = true;
+            x = maker;
+            continue;
+        }
         if (!ev_rel_starts(s, x, "xcomp") && !ev_rel_starts(s, x, "conj"))
             break;
         via_xcomp = ev_rel_starts(s, x, "xcomp");
