@@ -243,7 +243,8 @@ bool ev_actor_lookup(const ev_sentence *s, const dyad_actor_dict *actors, uint32
  * acts for its maker, and only as far as it is made. */
 int32_t ev_instrument_maker(const ev_sentence *s, int32_t v);
 /* Whether v sends or moves what it acts on ("deployed troops", "supplied shells", "amassed
- * troops"): the object is the doer's own, the act toward where it goes. */
+ * troops", "recalled its ambassador"): the object is the doer's own, the act toward where
+ * it goes or comes from. */
 bool ev_dispatch_verb(const ev_sentence *s, int32_t v);
 /* For statements: the actors of the clause a speech verb governs. */
 size_t ev_content_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
