@@ -1653,8 +1653,22 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         /* "Gondor and Osgiliath renewed ties": the members act toward each other, also
          * where a relational object says so beside a place ("began peace talks in
          * Doha"); "X and Y will meet in Zurich" meets in Zurich, as PETRARCH codes it */
-        bool mutual = (nt == 0 || (only_places(&s, tgts, nt) && relational_object(&s, v))) &&
-                      ns > 1 && strncmp(vc.code, "01", 2) != 0 && reciprocal(&s, v, vc.code);
+        /* "Russia and Ukraine exchanged 90 prisoners": what is swapped passes between the
+         * subjects, toward each other, or with whom it is swapped; it is no party itself */
+        static const char *const swaps[] = {"exchange", "swap", NULL};
+        if (obj >= 0 && ev_lemma_in(&s, v, swaps)) {
+            static const char *const with[] = {"with", NULL};
+            for (size_t j = 0; j < nt;)
+                if (tgts[j].head == obj)
+                    tgts[j] = tgts[--nt];
+                else
+                    j++;
+            if (!nt)
+                nt = ev_oblique_targets(&s, v, with, tgts, MAX_ACTORS, st->actors);
+        }
+        bool mutual = ((nt == 0 || (only_places(&s, tgts, nt) && relational_object(&s, v))) &&
+                       ns > 1 && strncmp(vc.code, "01", 2) != 0 && reciprocal(&s, v, vc.code)) ||
+                      (ns > 1 && ev_lemma_in(&s, v, swaps) && vc.match.score > 0);
         if (mutual) {
             memcpy(tgts, srcs, ns * sizeof *srcs);
             nt = ns;
