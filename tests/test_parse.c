@@ -645,3 +645,19 @@ DYAD_TEST(parse_repair_name_before_time)
     dyad_parse_repair(&in, head2, rel2);
     CHECK(head2[3] == 5);
 }
+
+DYAD_TEST(parse_repair_subjects_with_and)
+{
+    /* "The government and the rebels signed" with both nouns subjects of "signed" */
+    static const char *const form[] = {"The", "government", "and", "the", "rebels", "signed"};
+    static const char *const upos[] = {"DET", "NOUN", "CCONJ", "DET", "NOUN", "VERB"};
+    static const char *const xpos[] = {"DT", "NN", "CC", "DT", "NNS", "VBD"};
+    size_t len[6];
+    dyad_parse_input in = parse_input(6, form, len, upos, xpos);
+    int head[6] = {1, 5, 4, 4, 5, -1};
+    const char *rel[6] = {"det", "nsubj", "cc", "det", "nsubj", "root"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[4] == 1);
+    CHECK_STR(rel[4], "conj");
+    CHECK(head[1] == 5);
+}

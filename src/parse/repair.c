@@ -259,6 +259,30 @@ static void coordinated_subjects(const dyad_parse_input *in, int *head, const ch
     }
 }
 
+/* "The Colombian government and the ELN rebels signed" parsed with both nouns subjects
+ * of the verb: a clause has one subject, so the one after "and" is the first one's
+ * conjunct. */
+static void subjects_with_and(const dyad_parse_input *in, int *head, const char **rel)
+{
+    int n = in->n;
+    for (int b = 1; b < n; b++) {
+        int v = head[b];
+        if (v <= b || !rel_is(rel[b], "nsubj"))
+            continue;
+        int a = -1, cc = -1;
+        for (int i = 0; i < b; i++) {
+            if (head[i] == v && rel_is(rel[i], "nsubj"))
+                a = i;
+            if (head[i] == b && rel_is(rel[i], "cc") && cc < 0)
+                cc = i;
+        }
+        if (a < 0 || cc < 0 || cc < a)
+            continue;
+        head[b] = a;
+        rel[b] = "conj";
+    }
+}
+
 /* Whether word i is a proper noun. */
 static bool proper(const dyad_parse_input *in, int i)
 {
@@ -348,4 +372,5 @@ void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
     preposition_head(in, head, rel);
     finite_root(in, head, rel);
     coordinated_subjects(in, head, rel);
+    subjects_with_and(in, head, rel);
 }
