@@ -131,16 +131,23 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
     /* "Russia's invasion of Ukraine": with a doer named, "of" names the one it is done to */
     if (*ns && !*nt && of_arg >= 0)
         *nt = add_side(s, of_arg, tgts, 0, max, actors);
-    /* "Russia lined up supplies from Iran": the subject of the verb receives them */
+    /* "the visit by US lawmakers to Taiwan" with "to Taiwan" hung on the doers */
+    for (size_t k = 0; k < *ns && !*nt; k++)
+        for (int32_t c = s->first_child[srcs[k].head]; c >= 0; c = s->next_sibling[c])
+            if (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, toward) && c > srcs[k].head)
+                *nt = add_side(s, c, tgts, *nt, max, actors);
+    /* "Russia lined up supplies from Iran": the subject of the verb receives them (not
+     * what is done by someone: "condemned the visit by US lawmakers") */
     if (*ns && !*nt && (ev_rel_starts(s, n, "obj") || ev_rel_starts(s, n, "obl"))) {
+        static const char *const only_from[] = {"from", NULL};
         int32_t v = ev_head(s, n);
         bool from_side = false;
         for (size_t k = 0; k < *ns; k++) {
             int32_t h = ev_head(s, srcs[k].head);
             while (h >= 0 && ev_rel_starts(s, h, "conj")) /* "from Iran and North Korea" */
                 h = ev_head(s, h);
-            from_side |= ev_has_case(s, srcs[k].head, from) ||
-                         (h >= 0 && ev_has_case(s, h, from));
+            from_side |= ev_has_case(s, srcs[k].head, only_from) ||
+                         (h >= 0 && ev_has_case(s, h, only_from));
         }
         /* the receiver is the verb's subject, inherited over "and" as for verbs */
         ev_arg subj[6];
