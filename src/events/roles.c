@@ -392,6 +392,10 @@ ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *act
 {
     if (!s->actor_known[h]) {
         s->actor[h] = actor_of(s, h, actors);
+        /* what the dictionaries list as no actor ("on Saturday" in an undated story,
+         * "the border") is none, rather than a party the event is then dropped for */
+        if (s->actor[h].code && actor_code_is_discard(s->actor[h].code))
+            s->actor[h].code = NULL;
         s->actor_known[h] = 1;
     }
     return s->actor[h];
@@ -1137,8 +1141,23 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     for (int32_t c = s->first_child[v]; c >= 0 && n < 11 && !unknown_name; c = s->next_sibling[c])
         if (is_oblique(s, c, place) && !s->temporal[c]) /* "In March, at the debate" */
             cand[n++] = c;
+    /* (only whom the phrase aims at: "in anticipation of Dorian, with McMaster" names
+     * no one the act is toward) */
+    static const char *const toward[] = {"to", "toward", "towards", "against", "on", "into",
+                                         NULL};
+    /* ... or whom a relation is with: "risen in the dispute with Osgiliath" */
+    static const char *const with[] = {"with", NULL};
+    static const char *const relations[] = {"dispute", "conflict", "war", "fight", "fighting",
+                                            "clash", "talk", "negotiation", "agreement", "deal",
+                                            "cooperation", "partnership", "alliance", NULL};
     for (size_t i = places, m = n; i < m && n < 12; i++) {
-        int32_t deep = nominal_actor(s, cand[i], 3, actors);
+        int32_t deep = -1;
+        for (int32_t c = s->first_child[cand[i]]; c >= 0 && deep < 0; c = s->next_sibling[c])
+            if (rel_is(s, c, "nmod") &&
+                (ev_has_case(s, c, toward) ||
+                 (ev_has_case(s, c, with) && ev_lemma_in(s, cand[i], relations))) &&
+                ev_actor_of(s, c, actors).code)
+                deep = c;
         if (deep >= 0) { /* before the place itself */
             memmove(cand + places + 1, cand + places, (n - places) * sizeof *cand);
             cand[places++] = deep;

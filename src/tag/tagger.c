@@ -31,7 +31,7 @@ void tag_grammar_classes(dyad_tagger *t)
 {
     t->vb = class_of(t, "VERB", "VB"), t->vbd = class_of(t, "VERB", "VBD");
     t->vbp = class_of(t, "VERB", "VBP"), t->nn = class_of(t, "NOUN", "NN");
-    t->nnp = class_of(t, "PROPN", "NNP");
+    t->nnp = class_of(t, "PROPN", "NNP"), t->vbz = class_of(t, "VERB", "VBZ");
     /* Pronouns, determiners, prepositions, conjunctions, auxiliaries and particles are
      * closed classes, all of whose words the treebanks hold: a capitalized word they never
      * saw ("Xi", which its last letter made "I") is none of them (web text's unseen
@@ -161,13 +161,23 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
      * participle, with words after it: "Unknown gunmen shot a journalist" tagged NN NN,
      * "Protesters set fire to ..." NNS JJ */
     static const char *const misread[] = {"NN", "NNS", "JJ", NULL};
-    for (int i = 1; i + 2 < n; i++)
-        if (xpos_in(t, tags[i], misread) && xpos_in(t, tags[i - 1], nominal) &&
-            (tag_lemma_seen(t, w[i].text, w[i].len, "VBD") ||
-             tag_lemma_seen(t, w[i].text, w[i].len, "VBN"))) {
+    for (int i = 1; i + 2 < n; i++) {
+        if (!xpos_in(t, tags[i], misread) || !xpos_in(t, tags[i - 1], nominal))
+            continue;
+        if (tag_lemma_seen(t, w[i].text, w[i].len, "VBD") ||
+            tag_lemma_seen(t, w[i].text, w[i].len, "VBN")) {
             tags[i] = t->vbd;
             return;
         }
+        /* "The Venezuelan opposition plans to hold protests": a plural noun the treebanks
+         * saw as a present tense, before "to" */
+        if (t->vbz >= 0 && !strcmp(xpos_of(t, tags[i]), "NNS") &&
+            !strcmp(xpos_of(t, tags[i + 1]), "TO") &&
+            tag_lemma_seen(t, w[i].text, w[i].len, "VBZ")) {
+            tags[i] = t->vbz;
+            return;
+        }
+    }
 }
 
 /* A gerund ends in "-ing" ("gon" of "gonna" aside): a word tagged VBG that does not is a
