@@ -405,6 +405,10 @@ DYAD_TEST(tag_grammar_constraints)
                                              "the", "Hamas", "-", "run", "health", "ministry",
                                              "said", "."};
     CHECK_STR(tag_of(m, attributed, 26, 2), "VBD");
+    /* a plural noun seen as a present tense before "to", in a sentence with no verb */
+    static const char *const plans[] = {"The", "Venezuelan", "opposition", "plans", "to", "hold",
+                                        "protests", "."};
+    CHECK_STR(tag_of(m, plans, 8, 3), "VBZ");
     dyad_model_free(m);
 }
 

@@ -148,6 +148,20 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
     for (int i = 0; i < n; i++)
         if (xpos_in(t, tags[i], finite) && !infinitive(t, tags, i))
             return;
+    /* "The Venezuelan opposition plans to hold protests": a plural noun after the subject
+     * that the treebanks saw as a present tense, before "to", is the verb (before any
+     * participle: "plans to develop a vehicle derived from ...") */
+    for (int i = 1; t->vbz >= 0 && i + 1 < n; i++) {
+        int j = i - 1; /* adverbs between: "NASA then plans to" */
+        while (j > 0 && !strcmp(xpos_of(t, tags[j]), "RB"))
+            j--;
+        if (!strcmp(xpos_of(t, tags[i]), "NNS") && xpos_in(t, tags[j], nominal) &&
+            !strcmp(xpos_of(t, tags[i + 1]), "TO") &&
+            tag_lemma_seen(t, w[i].text, w[i].len, "VBZ")) {
+            tags[i] = t->vbz;
+            return;
+        }
+    }
     for (int i = 1; i < n; i++) {
         if (strcmp(xpos_of(t, tags[i]), "VBN"))
             continue;
@@ -167,14 +181,6 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
         if (tag_lemma_seen(t, w[i].text, w[i].len, "VBD") ||
             tag_lemma_seen(t, w[i].text, w[i].len, "VBN")) {
             tags[i] = t->vbd;
-            return;
-        }
-        /* "The Venezuelan opposition plans to hold protests": a plural noun the treebanks
-         * saw as a present tense, before "to" */
-        if (t->vbz >= 0 && !strcmp(xpos_of(t, tags[i]), "NNS") &&
-            !strcmp(xpos_of(t, tags[i + 1]), "TO") &&
-            tag_lemma_seen(t, w[i].text, w[i].len, "VBZ")) {
-            tags[i] = t->vbz;
             return;
         }
     }
