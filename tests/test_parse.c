@@ -665,3 +665,19 @@ DYAD_TEST(parse_repair_subjects_with_and)
     CHECK_STR(rel[4], "conj");
     CHECK(head[1] == 5);
 }
+
+DYAD_TEST(parse_repair_noun_before_object)
+{
+    /* "used water cannon against demonstrators" with "water" and "cannon" both objects */
+    static const char *const form[] = {"police", "used", "water", "cannon", "against", "them"};
+    static const char *const upos[] = {"NOUN", "VERB", "NOUN", "NOUN", "ADP", "PRON"};
+    static const char *const xpos[] = {"NNS", "VBD", "NN", "NN", "IN", "PRP"};
+    size_t len[6];
+    dyad_parse_input in = parse_input(6, form, len, upos, xpos);
+    int head[6] = {1, -1, 1, 1, 5, 3};
+    const char *rel[6] = {"nsubj", "root", "obj", "obj", "case", "nmod"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[2] == 3);
+    CHECK_STR(rel[2], "compound");
+    CHECK(head[3] == 1);
+}

@@ -283,6 +283,22 @@ static void subjects_with_and(const dyad_parse_input *in, int *head, const char 
     }
 }
 
+/* "used water cannon against demonstrators" parsed with both nouns objects of "used": a
+ * verb has one object (a second one is iobj in UD), so a noun right before another is
+ * its compound. */
+static void noun_before_object(const dyad_parse_input *in, int *head, const char **rel)
+{
+    for (int a = 0; a + 1 < in->n; a++) {
+        int b = a + 1, v = head[a];
+        if (v < 0 || head[b] != v || !rel_is(rel[a], "obj") || !rel_is(rel[b], "obj") ||
+            !in->upos[a] || strcmp(in->upos[a], "NOUN") != 0 || !in->upos[b] ||
+            strcmp(in->upos[b], "NOUN") != 0)
+            continue;
+        head[a] = b;
+        rel[a] = "compound";
+    }
+}
+
 /* Whether word i is a proper noun. */
 static bool proper(const dyad_parse_input *in, int i)
 {
@@ -373,4 +389,5 @@ void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
     finite_root(in, head, rel);
     coordinated_subjects(in, head, rel);
     subjects_with_and(in, head, rel);
+    noun_before_object(in, head, rel);
 }
