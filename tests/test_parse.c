@@ -409,6 +409,10 @@ DYAD_TEST(tag_grammar_constraints)
     static const char *const plans[] = {"The", "Venezuelan", "opposition", "plans", "to", "hold",
                                         "protests", "."};
     CHECK_STR(tag_of(m, plans, 8, 3), "VBZ");
+    /* after an adjective of readiness, "to" and a base verb */
+    static const char *const ready[] = {"Iran", "is", "ready", "to", "resume", "talks", "."};
+    CHECK_STR(tag_of(m, ready, 7, 3), "TO");
+    CHECK_STR(tag_of(m, ready, 7, 4), "VB");
     dyad_model_free(m);
 }
 

@@ -32,6 +32,7 @@ void tag_grammar_classes(dyad_tagger *t)
     t->vb = class_of(t, "VERB", "VB"), t->vbd = class_of(t, "VERB", "VBD");
     t->vbp = class_of(t, "VERB", "VBP"), t->nn = class_of(t, "NOUN", "NN");
     t->nnp = class_of(t, "PROPN", "NNP"), t->vbz = class_of(t, "VERB", "VBZ");
+    t->to = class_of(t, "PART", "TO");
     /* Pronouns, determiners, prepositions, conjunctions, auxiliaries and particles are
      * closed classes, all of whose words the treebanks hold: a capitalized word they never
      * saw ("Xi", which its last letter made "I") is none of them (web text's unseen
@@ -206,9 +207,30 @@ static void false_gerund(const dyad_tagger *t, const tag_word *w, int n, int *ta
  * of 4,180 words tagged JJ, NN or VB there are VB: "would free", not ADJ), and after a
  * possessive comes no finite verb (none of 5,600: "Trump's conduct" is a noun); then
  * the constraints above. */
+/* "ready to resume talks", "willing to meet": after an adjective of readiness, "to" marks
+ * an infinitive, and the word after it taken for a singular noun, an adjective or a
+ * present tense is a base verb ("resume" is only a noun in the treebanks). */
+static void ready_to(const dyad_tagger *t, const tag_word *w, int n, int *tags)
+{
+    static const char *const ready[] = {"ready", "able", "unable", "willing", "unwilling",
+                                        "prepared", "eager", "keen", "determined", NULL};
+    for (int i = 0; i + 2 < n && t->to >= 0 && t->vb >= 0; i++) {
+        bool adjective = false;
+        for (const char *const *r = ready; *r && !adjective; r++)
+            adjective = strlen(*r) == w[i].len && !strncasecmp(w[i].text, *r, w[i].len);
+        const char *x = xpos_of(t, tags[i + 2]);
+        if (!adjective || w[i + 1].len != 2 || strncasecmp(w[i + 1].text, "to", 2) ||
+            (strcmp(x, "NN") && strcmp(x, "JJ") && strcmp(x, "VBP")))
+            continue;
+        tags[i + 1] = t->to;
+        tags[i + 2] = t->vb;
+    }
+}
+
 static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, int *tags)
 {
     false_gerund(t, w, n, tags);
+    ready_to(t, w, n, tags);
     interjection_verb(t, w, n, tags);
     main_verb(t, w, n, tags);
     for (int i = 1; i < n; i++) {
