@@ -838,6 +838,17 @@ static bool forceful(const char *code)
     return code[0] == '2' || (code[0] == '1' && code[1] >= '7' && code[1] <= '9');
 }
 
+/* Whether an actor code is of those who take places by force at home: rebels,
+ * insurgents, armed groups, the opposition, the military ("SYRREB", "SDNMIL"). */
+static bool insurgent(const char *code)
+{
+    static const char *const roles[] = {"REB", "INS", "UAF", "OPP", "SEP", "MIL", NULL};
+    for (const char *const *r = roles; strlen(code) >= 6 && *r; r++)
+        if (strncmp(code + 3, *r, 3) == 0)
+            return true;
+    return false;
+}
+
 /* The subjectless participle clause on another verb that v heads, or -1: a gerund
  * ("..., killing five soldiers") or a perfect one, which the parse may hang on "having"
  * ("..., having first placed Mugabe under house arrest"). */
@@ -1772,9 +1783,11 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 if (home_trip(&s, vc.code, &a, &b))
                     continue;
                 /* "Trump withdrew the US from the treaty": a state's own people moving the
-                 * state itself act for it, not on it */
+                 * state itself act for it, not on it; its rebels taking a city by force
+                 * act on it ("Syrian rebels captured Aleppo") */
                 if (tgts[j].head == obj && !b.doers && !b.implicit && strlen(b.code) == 3 &&
-                    strlen(a.code) > 3 && strncmp(a.code, b.code, 3) == 0)
+                    strlen(a.code) > 3 && strncmp(a.code, b.code, 3) == 0 &&
+                    !(forceful(vc.code) && insurgent(a.code)))
                     continue;
                 if (thing_object || contest(&s, v, &vc, a.code, b.code) ||
                     party_between(&s, &vc, obj, tgts[j].head) ||
