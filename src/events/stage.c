@@ -1109,6 +1109,14 @@ static bool event_noun(stage *st, const ev_sentence *s, int32_t n, const char **
     }
     if (!*code || strcmp(*code, "---") == 0) /* a noun that names no event by itself */
         return false;
+    /* "held a phone call with": a conversation by telephone (041), not an appeal */
+    static const char *const calls[] = {"call", NULL};
+    static const char *const phones[] = {"phone", "telephone", "video", NULL};
+    for (int32_t c = ev_lemma_in(s, n, calls) ? s->first_child[n] : -1; c >= 0;
+         c = s->next_sibling[c])
+        if ((ev_rel_starts(s, c, "compound") || ev_rel_starts(s, c, "amod")) &&
+            ev_lemma_in(s, c, phones))
+            *code = "041";
     dyad_actor_match m;
     const dyad_token *t = ev_tok(s, n);
     return !(st->actors && dyad_actor_dict_lookup(st->actors, s->doc->text + t->start,
