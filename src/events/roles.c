@@ -1106,6 +1106,11 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     }
     if (obj >= 0)
         cand[n++] = obj;
+    /* "filed a case against Israel at the ICJ": whom the object is against, before where */
+    static const char *const against[] = {"against", NULL};
+    for (int32_t c = obj >= 0 ? s->first_child[obj] : -1; c >= 0 && n < 3; c = s->next_sibling[c])
+        if (rel_is(s, c, "nmod") && ev_has_case(s, c, against))
+            cand[n++] = c;
     /* a named object no dictionary knows is the target, uncoded: no place stands in
      * for it ("met Emily Carter in Berlin") */
     const char *ou = obj >= 0 ? ev_tok(s, obj)->upos : NULL;
