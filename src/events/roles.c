@@ -282,6 +282,16 @@ static const char *with_role(const ev_sentence *s, const char *code, const char 
     return keep(s, buf);
 }
 
+/* A mention's head token in s: the last one inside it, or -1. */
+static int32_t mention_head(const ev_sentence *s, const dyad_mention *m)
+{
+    int32_t h = -1;
+    for (int32_t k = 0; k < (int32_t)s->count; k++)
+        if (ev_tok(s, k)->start >= m->start && ev_tok(s, k)->end <= m->end)
+            h = k;
+    return h;
+}
+
 /* The country a role alone belongs to: the article's; when the article has none, for
  * people who act where they are (police, protesters, courts, farmers; not officials,
  * troops or clergy, who travel), the country of the place the sentence happens in
@@ -305,10 +315,7 @@ static const char *role_country(const ev_sentence *s, const char *role)
             if (m->start < lo || m->end > hi || !m->type || strcmp(m->type, "place") != 0 ||
                 !m->code || !actor_code_country(m->code, s->place_country))
                 continue;
-            int32_t h = -1; /* the place's head token: the last one inside the mention */
-            for (int32_t k = 0; k < (int32_t)s->count; k++)
-                if (ev_tok(s, k)->start >= m->start && ev_tok(s, k)->end <= m->end)
-                    h = k;
+            int32_t h = mention_head(s, m);
             if (h >= 0 && (rel_is(s, h, "obl") || rel_is(s, h, "nmod")) && ev_has_case(s, h, at))
                 break;
             memcpy(s->place_country, "---", 4);
@@ -1108,7 +1115,7 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
         cand[n++] = obj;
     /* "filed a case against Israel at the ICJ": whom the object is against, before where */
     static const char *const against[] = {"against", NULL};
-    for (int32_t c = obj >= 0 ? s->first_child[obj] : -1; c >= 0 && n < 3; c = s->next_sibling[c])
+    for (int32_t c = obj >= 0 ? s->first_child[obj] : -1; c >= 0 && n < 6; c = s->next_sibling[c])
         if (rel_is(s, c, "nmod") && ev_has_case(s, c, against))
             cand[n++] = c;
     /* a named object no dictionary knows is the target, uncoded: no place stands in
@@ -1206,10 +1213,7 @@ static bool located(const ev_sentence *s, const dyad_mention *m)
     static const char *const at[] = {"in", "at", "near", "outside", "inside", NULL};
     if (!m->type || strcmp(m->type, "place") != 0)
         return false;
-    int32_t h = -1; /* the place's head token: the last one inside the mention */
-    for (int32_t k = 0; k < (int32_t)s->count; k++)
-        if (ev_tok(s, k)->start >= m->start && ev_tok(s, k)->end <= m->end)
-            h = k;
+    int32_t h = mention_head(s, m);
     while (h >= 0 && ev_head(s, h) >= 0 &&
            (rel_is(s, h, "appos") || rel_is(s, h, "conj") || rel_is(s, h, "flat")))
         h = ev_head(s, h);
@@ -1217,8 +1221,9 @@ static bool located(const ev_sentence *s, const dyad_mention *m)
 }
 
 /* Whether the sentence's actors other than the target and the places where things are
- * are all of countries other than the article's: "Armenia claimed 790 Azerbaijani soldiers had been killed", in an article
- * on an American election, was no American act. */
+ * are all of countries other than the article's: "Armenia claimed 790 Azerbaijani
+ * soldiers had been killed", in an article on an American election, was no American
+ * act. */
 static bool told_elsewhere(const ev_sentence *s, const ev_actor *target)
 {
     char country[4];

@@ -1669,9 +1669,6 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 tgts[j] = tgts[--nt];
             else
                 j++;
-        /* "Gondor and Osgiliath renewed ties": the members act toward each other, also
-         * where a relational object says so beside a place ("began peace talks in
-         * Doha"); "X and Y will meet in Zurich" meets in Zurich, as PETRARCH codes it */
         /* "Russia and Ukraine exchanged 90 prisoners": what is swapped passes between the
          * subjects, toward each other, or with whom it is swapped; it is no party itself */
         static const char *const swaps[] = {"exchange", "swap", NULL};
@@ -1685,6 +1682,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             if (!nt)
                 nt = ev_oblique_targets(&s, v, with, tgts, MAX_ACTORS, st->actors);
         }
+        /* "Gondor and Osgiliath renewed ties": the members act toward each other, also
+         * where a relational object says so beside a place ("began peace talks in
+         * Doha"); "X and Y will meet in Zurich" meets in Zurich, as PETRARCH codes it */
         bool mutual = ((nt == 0 || (only_places(&s, tgts, nt) && relational_object(&s, v))) &&
                        ns > 1 && strncmp(vc.code, "01", 2) != 0 && reciprocal(&s, v, vc.code)) ||
                       (ns > 1 && ev_lemma_in(&s, v, swaps) && vc.match.score > 0);
@@ -1830,12 +1830,11 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             bool on_object = violent_code(vc.code) && obj >= 0;
             /* "attacked the investigation", "slammed the plan": these verbs against no one
              * are words ("fired rockets", "launched strikes" stay deeds); so is violence
-             * a speaker names ("described the attacks as ..."), but not what a call is
-             * for ("called for a cessation of fighting") */
+             * a speaker names ("described the attacks as ...") */
             static const char *const idioms[] = {"attack", "assail", "blast", "slam", "hit",
                                                  "lash", "savage", "hammer", "batter", NULL};
             bool verbal = on_object && (ev_lemma_in(&s, v, idioms) || ev_lemma_in(&s, v, speech_cues) ||
-                                        (ev_lemma_in(&s, v, naming_verbs) && obj >= 0));
+                                        ev_lemma_in(&s, v, naming_verbs));
             /* "broke the law", "broke a record": a wrong, not violence; said of someone,
              * still an accusation */
             static const char *const breaking[] = {"break", NULL};

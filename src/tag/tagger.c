@@ -176,15 +176,13 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
      * participle, with words after it: "Unknown gunmen shot a journalist" tagged NN NN,
      * "Protesters set fire to ..." NNS JJ */
     static const char *const misread[] = {"NN", "NNS", "JJ", NULL};
-    for (int i = 1; i + 2 < n; i++) {
-        if (!xpos_in(t, tags[i], misread) || !xpos_in(t, tags[i - 1], nominal))
-            continue;
-        if (tag_lemma_seen(t, w[i].text, w[i].len, "VBD") ||
-            tag_lemma_seen(t, w[i].text, w[i].len, "VBN")) {
+    for (int i = 1; i + 2 < n; i++)
+        if (xpos_in(t, tags[i], misread) && xpos_in(t, tags[i - 1], nominal) &&
+            (tag_lemma_seen(t, w[i].text, w[i].len, "VBD") ||
+             tag_lemma_seen(t, w[i].text, w[i].len, "VBN"))) {
             tags[i] = t->vbd;
             return;
         }
-    }
 }
 
 /* A gerund ends in "-ing" ("gon" of "gonna" aside): a word tagged VBG that does not is a
@@ -202,11 +200,6 @@ static void false_gerund(const dyad_tagger *t, const tag_word *w, int n, int *ta
     }
 }
 
-/* Two constraints of English the perceptron breaks on news text, each with almost no
- * exception in EWT and GUM train: after a modal (and adverbs) comes a base verb (4,166
- * of 4,180 words tagged JJ, NN or VB there are VB: "would free", not ADJ), and after a
- * possessive comes no finite verb (none of 5,600: "Trump's conduct" is a noun); then
- * the constraints above. */
 /* "ready to resume talks", "willing to meet": after an adjective of readiness, "to" marks
  * an infinitive, and the word after it taken for a singular noun, an adjective or a
  * present tense is a base verb ("resume" is only a noun in the treebanks). */
@@ -227,6 +220,11 @@ static void ready_to(const dyad_tagger *t, const tag_word *w, int n, int *tags)
     }
 }
 
+/* Two constraints of English the perceptron breaks on news text, each with almost no
+ * exception in EWT and GUM train: after a modal (and adverbs) comes a base verb (4,166
+ * of 4,180 words tagged JJ, NN or VB there are VB: "would free", not ADJ), and after a
+ * possessive comes no finite verb (none of 5,600: "Trump's conduct" is a noun); then
+ * the constraints above. */
 static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, int *tags)
 {
     false_gerund(t, w, n, tags);
