@@ -138,7 +138,8 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
         size_t from = pos;
         for (size_t k = pos; k < ctx->n && !found; k++) {
             size_t len = 0;
-            if (s->temporal[ctx->tok[k]] && el->kind != EL_SOURCE && el->kind != EL_TARGET)
+            if ((s->temporal[ctx->tok[k]] || s->named[ctx->tok[k]]) && el->kind != EL_SOURCE &&
+                el->kind != EL_TARGET)
                 continue;
             switch (el->kind) {
             case EL_WORD:

@@ -46,6 +46,25 @@ static void mark_temporal(ev_sentence *s)
     }
 }
 
+/* Marks the tokens of the names and titles of people the mention stage found: no
+ * pattern word matches there ("asked for national security advisor John Bolton's
+ * resignation" is no appeal for security). */
+static void mark_named(ev_sentence *s)
+{
+    const dyad_doc *doc = s->doc;
+    const dyad_token *tok = &doc->tokens[s->first];
+    uint32_t lo = tok[0].start, hi = tok[s->count - 1].end;
+    for (size_t i = 0; i < doc->n_actors; i++) {
+        const dyad_mention *m = &doc->actors[i];
+        if (m->end <= lo || m->start >= hi || (m->form && strcmp(m->form, "name")) ||
+            !m->type || strcmp(m->type, "person"))
+            continue;
+        for (uint32_t k = 0; k < s->count; k++)
+            if (tok[k].start >= m->start && tok[k].end <= m->end)
+                s->named[k] = 1;
+    }
+}
+
 bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
 {
     const dyad_sentence *sent = &doc->sentences[si];
@@ -65,10 +84,11 @@ bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
     s->actor = dyad_arena_alloc(doc->arena, s->count * sizeof *s->actor + 1);
     s->actor_known = dyad_arena_calloc(doc->arena, s->count + 1, 1);
     s->temporal = dyad_arena_calloc(doc->arena, s->count + 1, 1);
+    s->named = dyad_arena_calloc(doc->arena, s->count + 1, 1);
     s->date_at = dyad_arena_alloc(doc->arena, s->count * sizeof *s->date_at + 1);
     s->place_country = dyad_arena_calloc(doc->arena, 4, 1);
     if (!s->lower || !s->lemma || !s->first_child || !s->next_sibling || !s->actor ||
-        !s->actor_known || !s->temporal || !s->date_at || !s->place_country)
+        !s->actor_known || !s->temporal || !s->named || !s->date_at || !s->place_country)
         return false;
     for (uint32_t i = 0; i < s->count; i++) {
         const dyad_token *t = &doc->tokens[s->first + i];
@@ -115,6 +135,7 @@ bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
         }
     }
     mark_temporal(s);
+    mark_named(s);
     /* children in text order: link from the last token backwards */
     for (int32_t i = (int32_t)s->count - 1; i >= 0; i--) {
         int32_t h = ev_head(s, i);
