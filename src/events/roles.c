@@ -53,11 +53,21 @@ static void mark_named(ev_sentence *s)
 {
     const dyad_doc *doc = s->doc;
     const dyad_token *tok = &doc->tokens[s->first];
+    if (!s->count)
+        return;
     uint32_t lo = tok[0].start, hi = tok[s->count - 1].end;
-    for (size_t i = 0; i < doc->n_actors; i++) {
+    /* the mentions are in text order: the first that starts in the sentence */
+    size_t a = 0, b = doc->n_actors;
+    while (a < b) {
+        size_t mid = a + (b - a) / 2;
+        if (doc->actors[mid].start < lo)
+            a = mid + 1;
+        else
+            b = mid;
+    }
+    for (size_t i = a; i < doc->n_actors && doc->actors[i].start < hi; i++) {
         const dyad_mention *m = &doc->actors[i];
-        if (m->end <= lo || m->start >= hi || (m->form && strcmp(m->form, "name")) ||
-            !m->type || strcmp(m->type, "person"))
+        if ((m->form && strcmp(m->form, "name")) || !m->type || strcmp(m->type, "person"))
             continue;
         for (uint32_t k = 0; k < s->count; k++)
             if (tok[k].start >= m->start && tok[k].end <= m->end)
