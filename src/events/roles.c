@@ -1104,6 +1104,24 @@ int32_t ev_instrument_maker(const ev_sentence *s, int32_t v)
     return g >= 0 && ev_lemma_in(s, h, instruments) && ev_lemma_in(s, g, enact) ? g : -1;
 }
 
+/* Where what noun n names is sent, within depth nominal phrases: "a letter [to Biden]",
+ * "doses of vaccine [to Samoa]"; not whom it counts ("thousands [of troops]"); -1 when
+ * none. */
+static int32_t sent_to(const ev_sentence *s, int32_t n, int depth, const dyad_actor_dict *actors)
+{
+    static const char *const to[] = {"to", "toward", "towards", NULL};
+    for (int32_t c = s->first_child[n]; c >= 0 && depth > 0; c = s->next_sibling[c]) {
+        if (!rel_is(s, c, "nmod"))
+            continue;
+        if (ev_has_case(s, c, to) && ev_actor_of(s, c, actors).code)
+            return c;
+        int32_t deeper = sent_to(s, c, depth - 1, actors);
+        if (deeper >= 0)
+            return deeper;
+    }
+    return -1;
+}
+
 bool ev_dispatch_verb(const ev_sentence *s, int32_t v)
 {
     static const char *const dispatch[] = {"send", "deploy", "dispatch", "station", "redeploy",
@@ -1137,9 +1155,9 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
      * government until Thursday" names whom it gives to) */
     int32_t obj = ev_child(s, v, "obj");
     if (obj >= 0 && ev_dispatch_verb(s, v)) {
-        int32_t sent_to = nominal_actor(s, obj, 3, actors); /* "a letter [to Biden]" */
-        if (sent_to >= 0)
-            cand[n++] = sent_to;
+        int32_t to = sent_to(s, obj, 3, actors);
+        if (to >= 0)
+            cand[n++] = to;
         obj = -1;
     }
     if (obj >= 0)
