@@ -1349,12 +1349,12 @@ static bool only_places(const ev_sentence *s, const ev_arg *tgts, size_t nt)
     return true;
 }
 
-/* "The Israeli military said it had killed ...", "police said they arrested": an "it" or
- * "they" nothing resolved, the subject of a clause someone says, is the one who says it,
- * when they agree in number and the teller is one party. */
+/* "The Israeli military said it had killed ...", "police said they arrested": an "it",
+ * "they", "he" or "she" nothing resolved, the subject of a clause someone says, is the
+ * one who says it, when they agree in number (and person) and the teller is one party. */
 static ev_arg teller_for_pronoun(stage *st, const ev_sentence *s, int32_t v, ev_arg src)
 {
-    static const char *const pronouns[] = {"it", "they", NULL};
+    static const char *const pronouns[] = {"it", "they", "he", "she", NULL};
     if (!ev_lemma_in(s, src.head, pronouns) || ev_actor_arg(s, src, st->actors).code)
         return src;
     int32_t x = v, cue = ev_head(s, src.head);
@@ -1376,6 +1376,18 @@ static ev_arg teller_for_pronoun(stage *st, const ev_sentence *s, int32_t v, ev_
     const char *tx = ev_tok(s, teller)->xpos;
     bool plural = tx && (strcmp(tx, "NNS") == 0 || strcmp(tx, "NNPS") == 0);
     static const char *const collective[] = {"police", NULL};
+    /* "he", "she": a person, by name or by office ("The Serbian president said he would
+     * not recognize Kosovo") */
+    static const char *const offices[] = {
+        "president", "minister", "leader", "chancellor", "king", "queen", "premier",
+        "spokesman", "spokeswoman", "spokesperson", "secretary", "governor", "mayor",
+        "senator", "ambassador", "general", "commander", "envoy", "chief", "emir",
+        "prince", "monarch", NULL};
+    bool person = strcmp(s->lower[src.head], "he") == 0 || strcmp(s->lower[src.head], "she") == 0;
+    if (person)
+        return !plural && (person_mention(s, teller) || ev_lemma_in(s, teller, offices))
+                   ? (ev_arg){teller, -1}
+                   : src;
     if (strcmp(s->lower[src.head], "it") == 0 ? plural || ev_lemma_in(s, teller, collective)
                                               : !plural && !ev_lemma_in(s, teller, collective))
         return src;
