@@ -208,12 +208,14 @@ static void ready_to(const dyad_tagger *t, const tag_word *w, int n, int *tags)
     static const char *const ready[] = {"ready", "able", "unable", "willing", "unwilling",
                                         "prepared", "eager", "keen", "determined", NULL};
     for (int i = 0; i + 2 < n && t->to >= 0 && t->vb >= 0; i++) {
+        /* "to" first: most words are not followed by it */
+        if (w[i + 1].len != 2 || strncasecmp(w[i + 1].text, "to", 2))
+            continue;
         bool adjective = false;
         for (const char *const *r = ready; *r && !adjective; r++)
             adjective = strlen(*r) == w[i].len && !strncasecmp(w[i].text, *r, w[i].len);
         const char *x = xpos_of(t, tags[i + 2]);
-        if (!adjective || w[i + 1].len != 2 || strncasecmp(w[i + 1].text, "to", 2) ||
-            (strcmp(x, "NN") && strcmp(x, "JJ") && strcmp(x, "VBP")))
+        if (!adjective || (strcmp(x, "NN") && strcmp(x, "JJ") && strcmp(x, "VBP")))
             continue;
         tags[i + 1] = t->to;
         tags[i + 2] = t->vb;
