@@ -1507,6 +1507,20 @@ static bool that_clause(const ev_sentence *s, int32_t v, const verb_code *vc)
     return mark >= 0 && strcmp(s->lower[mark], "that") == 0;
 }
 
+/* Whether t is one of the places between which force's object stands: "stormed the
+ * border fence between Morocco and the Spanish enclave of Ceuta" is done to neither
+ * ("mediated a peace between" and "talks between" name parties: no force). */
+static bool between_places(const ev_sentence *s, const verb_code *vc, int32_t obj, int32_t t)
+{
+    static const char *const between[] = {"between", "among", NULL};
+    if (obj < 0 || t < 0 || !forceful(vc->code))
+        return false;
+    int32_t h = t;
+    while (h >= 0 && ev_rel_starts(s, h, "conj"))
+        h = ev_head(s, h);
+    return h >= 0 && ev_has_case(s, h, between) && ev_head(s, h) == obj;
+}
+
 /* Whether t is whom a protest (14) supports, not protests against: "rallied in Washington
  * in support of President Trump to protest the results". */
 static bool protested_for(const ev_sentence *s, const verb_code *vc, int32_t v, int32_t t)
@@ -1677,7 +1691,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         for (size_t j = 0; j < nt;) /* what a yielded bid was for is no target, */
             if (yielded_goal(&s, &vc, obj, tgts[j].head) ||
                 own_forces(st, &s, &vc, srcs, ns, tgts[j]) || /* nor one's own alerted forces, */
-                protested_for(&s, &vc, v, tgts[j].head))     /* nor whom a protest supports */
+                protested_for(&s, &vc, v, tgts[j].head) ||   /* nor whom a protest supports, */
+                between_places(&s, &vc, obj, tgts[j].head))  /* nor where a thing stands */
                 tgts[j] = tgts[--nt];
             else
                 j++;
