@@ -125,6 +125,7 @@ typedef struct ev_sentence {
     const dyad_doc *doc;
     const dyad_event_dict *dict;   /* for the nouns it knows; NULL = none */
     size_t index;                  /* in doc->sentences */
+    size_t mention_first, mention_end; /* its mentions: doc->actors[first..end) */
     uint32_t first, count;         /* token range in doc->tokens */
     char **lower;                  /* [count] lower-cased forms */
     char **lemma;                  /* [count] lower-cased lemmas (the form when none) */

@@ -46,17 +46,14 @@ static void mark_temporal(ev_sentence *s)
     }
 }
 
-/* Marks the tokens of the names and titles of people the mention stage found: no
- * pattern word matches there ("asked for national security advisor John Bolton's
- * resignation" is no appeal for security). */
-static void mark_named(ev_sentence *s)
+/* The sentence's mentions, found by halves in the document's (in text order). */
+static void find_mentions(ev_sentence *s)
 {
     const dyad_doc *doc = s->doc;
-    const dyad_token *tok = &doc->tokens[s->first];
+    s->mention_first = s->mention_end = 0;
     if (!s->count)
         return;
-    uint32_t lo = tok[0].start, hi = tok[s->count - 1].end;
-    /* the mentions are in text order: the first that starts in the sentence */
+    uint32_t lo = ev_tok(s, 0)->start, hi = ev_tok(s, (int32_t)s->count - 1)->end;
     size_t a = 0, b = doc->n_actors;
     while (a < b) {
         size_t mid = a + (b - a) / 2;
@@ -65,7 +62,19 @@ static void mark_named(ev_sentence *s)
         else
             b = mid;
     }
-    for (size_t i = a; i < doc->n_actors && doc->actors[i].start < hi; i++) {
+    s->mention_first = s->mention_end = a;
+    while (s->mention_end < doc->n_actors && doc->actors[s->mention_end].start < hi)
+        s->mention_end++;
+}
+
+/* Marks the tokens of the names and titles of people the mention stage found: no
+ * pattern word matches there ("asked for national security advisor John Bolton's
+ * resignation" is no appeal for security). */
+static void mark_named(ev_sentence *s)
+{
+    const dyad_doc *doc = s->doc;
+    const dyad_token *tok = &doc->tokens[s->first];
+    for (size_t i = s->mention_first; i < s->mention_end; i++) {
         const dyad_mention *m = &doc->actors[i];
         if ((m->form && strcmp(m->form, "name")) || !m->type || strcmp(m->type, "person"))
             continue;
@@ -145,6 +154,7 @@ bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
         }
     }
     mark_temporal(s);
+    find_mentions(s);
     mark_named(s);
     /* children in text order: link from the last token backwards */
     for (int32_t i = (int32_t)s->count - 1; i >= 0; i--) {
@@ -340,10 +350,9 @@ static const char *role_country(const ev_sentence *s, const char *role)
         static const char *const at[] = {"in", "at", NULL};
         memcpy(s->place_country, "---", 4);
         const dyad_doc *doc = s->doc;
-        uint32_t lo = ev_tok(s, 0)->start, hi = ev_tok(s, (int32_t)s->count - 1)->end;
-        for (size_t i = 0; i < doc->n_actors; i++) {
+        for (size_t i = s->mention_first; i < s->mention_end; i++) {
             const dyad_mention *m = &doc->actors[i];
-            if (m->start < lo || m->end > hi || !m->type || strcmp(m->type, "place") != 0 ||
+            if (!m->type || strcmp(m->type, "place") != 0 ||
                 !m->code || !actor_code_country(m->code, s->place_country))
                 continue;
             int32_t h = mention_head(s, m);
@@ -508,7 +517,7 @@ static bool money_noun(const ev_sentence *s, int32_t h)
 bool ev_mention_typed(const ev_sentence *s, int32_t h, const char *type)
 {
     uint32_t at = ev_tok(s, h)->start;
-    for (size_t i = 0; i < s->doc->n_actors; i++) {
+    for (size_t i = s->mention_first; i < s->mention_end; i++) {
         const dyad_mention *m = &s->doc->actors[i];
         if (m->start <= at && at < m->end && m->type && strcmp(m->type, type) == 0)
             return true;
@@ -598,7 +607,7 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
     a.end = pend;
     /* the mention stage knows the document: surnames, titles, earlier full names */
     const dyad_mention *inside = NULL, *owner = NULL;
-    for (size_t i = 0; i < doc->n_actors; i++) {
+    for (size_t i = s->mention_first; i < s->mention_end; i++) {
         const dyad_mention *m = &doc->actors[i];
         /* a person's full name the mention stage could not code is nobody the
          * dictionary knows: "Sudesh Amman" is no Jordan */
@@ -1280,11 +1289,10 @@ static bool told_elsewhere(const ev_sentence *s, const ev_actor *target)
     if (strcmp(s->country, "---") == 0)
         return false;
     const dyad_doc *doc = s->doc;
-    uint32_t lo = ev_tok(s, 0)->start, hi = ev_tok(s, (int32_t)s->count - 1)->end;
     uint32_t t0 = target->head >= 0 ? ev_tok(s, target->head)->start : 0;
-    for (size_t i = 0; i < doc->n_actors; i++) {
+    for (size_t i = s->mention_first; i < s->mention_end; i++) {
         const dyad_mention *m = &doc->actors[i];
-        if (m->start < lo || m->end > hi || (target->head >= 0 && m->start <= t0 && t0 < m->end) ||
+        if ((target->head >= 0 && m->start <= t0 && t0 < m->end) ||
             !m->code || !actor_code_country(m->code, country) || located(s, m))
             continue; /* a place abroad may be where the article's own people acted */
         if (strcmp(country, s->country) == 0)

@@ -720,6 +720,15 @@ static bool shown_or_broken(const ev_sentence *s, int32_t v, const verb_code *vc
            (ev_lemma_in(s, v, show) || (ev_lemma_in(s, v, exceed) && ev_lemma_in(s, obj, records)));
 }
 
+/* Whether code (may be NULL) has any of roles (NULL-ended). */
+static bool any_role(const char *code, const char *const *roles)
+{
+    for (; code && *roles; roles++)
+        if (actor_code_has_role(code, *roles))
+            return true;
+    return false;
+}
+
 /* "Hagan defeated Senator Dole", "Pakistan defeated India" (at cricket): a defeat
  * between parties neither of which is armed (or police) is an election or a game. */
 static bool contest(const ev_sentence *s, int32_t v, const verb_code *vc, const char *a,
@@ -729,10 +738,7 @@ static bool contest(const ev_sentence *s, int32_t v, const verb_code *vc, const 
     static const char *const armed[] = {"MIL", "COP", "REB", "UAF", "INS", "SPY", NULL};
     if (vc->match.score > 0 || !ev_lemma_in(s, v, defeat))
         return false;
-    for (const char *const *r = armed; *r; r++)
-        if ((a && actor_code_has_role(a, *r)) || (b && actor_code_has_role(b, *r)))
-            return false;
-    return true;
+    return !any_role(a, armed) && !any_role(b, armed);
 }
 
 /* "fired the prosecutor" dismissed him: firing shoots only things ("fired rockets") or at
@@ -1311,11 +1317,7 @@ static bool civil_assembly(stage *st, const ev_sentence *s, int32_t v, ev_arg sr
     static const char *const civil[] = {"CVL", "OPP", "LAB", "EDU", "REL", "PRO", NULL};
     if (!ev_lemma_in(s, v, assemble))
         return false;
-    const char *code = ev_actor_arg(s, src, st->actors).code;
-    for (const char *const *r = civil; code && *r; r++)
-        if (actor_code_has_role(code, *r))
-            return true;
-    return false;
+    return any_role(ev_actor_arg(s, src, st->actors).code, civil);
 }
 
 /* Whether the phrase headed by o names a party by its head: a name, a pronoun, or a
@@ -1467,10 +1469,7 @@ static bool yielded_goal(const ev_sentence *s, const verb_code *vc, int32_t obj,
 static bool private_party(const char *code)
 {
     static const char *const private[] = {"CVL", "CRM", "BUS", "EDU", "JRN", "MED", NULL};
-    for (const char *const *r = private; *r; r++)
-        if (actor_code_has_role(code, *r))
-            return true;
-    return false;
+    return any_role(code, private);
 }
 
 /* Whether t is the sources' own armed forces or police, which a mobilization (15) puts
@@ -1480,9 +1479,7 @@ static bool own_forces(stage *st, const ev_sentence *s, const verb_code *vc, con
 {
     static const char *const forces[] = {"MIL", "COP", NULL};
     const char *b = strncmp(vc->code, "15", 2) == 0 ? ev_actor_arg(s, t, st->actors).code : NULL;
-    bool armed = false;
-    for (const char *const *r = forces; b && *r && !armed; r++)
-        armed = actor_code_has_role(b, *r);
+    bool armed = any_role(b, forces);
     for (size_t i = 0; armed && i < ns; i++) {
         const char *a = ev_actor_arg(s, srcs[i], st->actors).code;
         if (a && strncmp(a, b, 3) == 0 && strncmp(a, "---", 3) != 0)
@@ -1551,7 +1548,7 @@ static bool one_mention(const ev_sentence *s, const ev_actor *a, const ev_actor 
     const dyad_doc *doc = s->doc;
     uint32_t ah = a->head >= 0 ? ev_tok(s, a->head)->start : a->start;
     uint32_t bh = b->head >= 0 ? ev_tok(s, b->head)->start : b->start;
-    for (size_t i = 0; i < doc->n_actors; i++) {
+    for (size_t i = s->mention_first; i < s->mention_end; i++) {
         const dyad_mention *m = &doc->actors[i];
         if ((m->start <= a->start && a->end <= m->end && m->start <= b->start && b->end <= m->end) ||
             (m->start <= ah && ah < m->end && m->start <= bh && bh < m->end))

@@ -29,6 +29,24 @@ static bool rel_is(const char *rel, const char *want)
     return rel && strcmp(rel, want) == 0;
 }
 
+/* Whether word i has the part of speech upos. */
+static bool upos_is(const dyad_parse_input *in, int i, const char *upos)
+{
+    return in->upos[i] && strcmp(in->upos[i], upos) == 0;
+}
+
+/* Whether word i is a proper noun. */
+static bool proper(const dyad_parse_input *in, int i)
+{
+    return upos_is(in, i, "PROPN");
+}
+
+/* Whether word i is a noun or a name. */
+static bool nominal(const dyad_parse_input *in, int i)
+{
+    return upos_is(in, i, "NOUN") || proper(in, i);
+}
+
 /* Whether word v has a dependent whose relation starts with prefix. */
 static bool has_dependent(int n, const int *head, const char **rel, int v, const char *prefix)
 {
@@ -44,7 +62,7 @@ static bool has_dependent(int n, const int *head, const char **rel, int v, const
 static bool hangs_on(const dyad_parse_input *in, const int *head, int x, int d)
 {
     int h = head[x];
-    if (h >= 0 && h != d && in->upos[h] && strcmp(in->upos[h], "PUNCT") == 0)
+    if (h >= 0 && h != d && upos_is(in, h, "PUNCT"))
         h = head[h];
     return h == d;
 }
@@ -57,7 +75,7 @@ static void date_apposition_subject(const dyad_parse_input *in, int *head, const
     int n = in->n;
     for (int d = 0; d < n; d++) {
         int v = head[d];
-        if (v <= d || !date_word(in, d) || !in->upos[v] || strcmp(in->upos[v], "VERB") != 0 ||
+        if (v <= d || !date_word(in, d) || !upos_is(in, v, "VERB") ||
             has_dependent(n, head, rel, v, "nsubj") || has_dependent(n, head, rel, v, "csubj"))
             continue;
         int a = d + 1; /* the parser may make the name a conjunct of the date, no "and" */
@@ -65,7 +83,7 @@ static void date_apposition_subject(const dyad_parse_input *in, int *head, const
                            (rel_is(rel[a], "conj") && !has_dependent(n, head, rel, a, "cc"))) &&
                           hangs_on(in, head, a, d)))
             a++;
-        if (a == v || !in->upos[a] || (strcmp(in->upos[a], "PROPN") && strcmp(in->upos[a], "NOUN")))
+        if (a == v || !nominal(in, a))
             continue;
         for (int b = a + 1; b < v; b++)
             if ((rel_is(rel[b], "appos") || rel_is(rel[b], "punct")) && hangs_on(in, head, b, d))
@@ -87,8 +105,8 @@ static void title_subject(const dyad_parse_input *in, int *head, const char **re
         int b = a + 1, v = head[a];
         /* a title is one singular noun; "lawmakers Tuesday endorsed" is a date */
         if (v < 0 || head[b] != v || !rel_is(rel[a], "nsubj") || !rel_is(rel[b], "nsubj") ||
-            !in->upos[a] || strcmp(in->upos[a], "NOUN") != 0 || !in->xpos[a] ||
-            strcmp(in->xpos[a], "NN") != 0 || !in->upos[b] || strcmp(in->upos[b], "PROPN") != 0 ||
+            !upos_is(in, a, "NOUN") || !in->xpos[a] ||
+            strcmp(in->xpos[a], "NN") != 0 || !upos_is(in, b, "PROPN") ||
             date_word(in, b))
             continue;
         if (has_dependent(n, head, rel, a, "det")) {
@@ -129,7 +147,7 @@ static void content_clause(const dyad_parse_input *in, int *head, const char **r
             else if (obj >= 0 && c < 0 && rel_is(rel[i], "conj"))
                 c = i;
         }
-        if (obj < 0 || c < 0 || !in->upos[c] || strcmp(in->upos[c], "VERB") != 0 ||
+        if (obj < 0 || c < 0 || !upos_is(in, c, "VERB") ||
             has_dependent(n, head, rel, c, "cc") || has_dependent(n, head, rel, c, "nsubj") ||
             !(has_dependent(n, head, rel, c, "aux") ||
               (in->xpos[c] && strcmp(in->xpos[c], "VBD") == 0)))
@@ -157,13 +175,12 @@ static void preposition_head(const dyad_parse_input *in, int *head, const char *
 {
     int n = in->n;
     for (int p = 0; p + 1 < n; p++) {
-        if (!in->upos[p] || strcmp(in->upos[p], "ADP") != 0 ||
+        if (!upos_is(in, p, "ADP") ||
             !(rel_is(rel[p], "obl") || rel_is(rel[p], "nmod")))
             continue;
         int c = -1;
         for (int i = p + 1; i < n && c < 0; i++)
-            if (head[i] == p && rel_is(rel[i], "conj") && in->upos[i] &&
-                (!strcmp(in->upos[i], "PROPN") || !strcmp(in->upos[i], "NOUN")))
+            if (head[i] == p && rel_is(rel[i], "conj") && nominal(in, i))
                 c = i;
         if (c < 0)
             continue;
@@ -182,9 +199,7 @@ static int nominal_root(const dyad_parse_input *in, const int *head)
 {
     for (int i = 0; i < in->n; i++)
         if (head[i] < 0)
-            return in->upos[i] && (!strcmp(in->upos[i], "NOUN") || !strcmp(in->upos[i], "PROPN"))
-                       ? i
-                       : -1;
+            return nominal(in, i) ? i : -1;
     return -1;
 }
 
@@ -291,18 +306,11 @@ static void noun_before_object(const dyad_parse_input *in, int *head, const char
     for (int a = 0; a + 1 < in->n; a++) {
         int b = a + 1, v = head[a];
         if (v < 0 || head[b] != v || !rel_is(rel[a], "obj") || !rel_is(rel[b], "obj") ||
-            !in->upos[a] || strcmp(in->upos[a], "NOUN") != 0 || !in->upos[b] ||
-            strcmp(in->upos[b], "NOUN") != 0)
+            !upos_is(in, a, "NOUN") || !upos_is(in, b, "NOUN"))
             continue;
         head[a] = b;
         rel[a] = "compound";
     }
-}
-
-/* Whether word i is a proper noun. */
-static bool proper(const dyad_parse_input *in, int i)
-{
-    return in->upos[i] && strcmp(in->upos[i], "PROPN") == 0;
 }
 
 /* The "of" preposition hung on word x, or -1. */
@@ -345,8 +353,7 @@ static void between_marker(const dyad_parse_input *in, int *head, const char **r
     for (int p = 1; p + 1 < n; p++) {
         int v = head[p], x = p + 1, before = p - 1;
         if (!rel_is(rel[p], "mark") || !form_in(in, p, between) || v < 0 || head[x] != v ||
-            !(proper(in, x) || (in->upos[x] && !strcmp(in->upos[x], "NOUN"))) ||
-            !in->upos[before] || (strcmp(in->upos[before], "NOUN") && !proper(in, before)))
+            !nominal(in, x) || !nominal(in, before))
             continue;
         head[p] = x;
         rel[p] = "case";
@@ -369,7 +376,7 @@ static void name_before_time(const dyad_parse_input *in, int *head, const char *
         int t = p + 2, v = head[t];
         if (!proper(in, p) || head[p] != t || !rel_is(rel[p], "compound") ||
             !form_in(in, p + 1, which) || !form_in(in, t, spans) || v < 0 || v > p ||
-            !in->upos[v] || strcmp(in->upos[v], "VERB") != 0 ||
+            !upos_is(in, v, "VERB") ||
             has_dependent(n, head, rel, v, "obj"))
             continue;
         head[p] = v;

@@ -106,6 +106,15 @@ static bool infinitive(const dyad_tagger *t, const int *tags, int i)
     return i > 0 && !strcmp(xpos_of(t, tags[i - 1]), "TO");
 }
 
+/* Whether word w is one of words (NULL-ended), ignoring case. */
+static bool word_in(const tag_word *w, const char *const *words)
+{
+    for (; *words; words++)
+        if (strlen(*words) == w->len && !strncasecmp(w->text, *words, w->len))
+            return true;
+    return false;
+}
+
 /* The comma before a closing attribution (", the ministry said.", ", officials told
  * Reuters on Friday.", ", said Peskov."), or -1: the words after it hold one finite
  * verb, a verb of saying. */
@@ -123,9 +132,7 @@ static int speech_tail(const dyad_tagger *t, const tag_word *w, int n, const int
         return -1;
     int says = 0, others = 0;
     for (int i = comma + 1; i < n - 1; i++) {
-        bool spoken = false;
-        for (const char *const *k = say; *k && !spoken; k++)
-            spoken = strlen(*k) == w[i].len && !strncasecmp(w[i].text, *k, w[i].len);
+        bool spoken = word_in(&w[i], say);
         says += spoken;
         others += !spoken && xpos_in(t, tags[i], finite);
     }
@@ -211,11 +218,8 @@ static void ready_to(const dyad_tagger *t, const tag_word *w, int n, int *tags)
         /* "to" first: most words are not followed by it */
         if (w[i + 1].len != 2 || strncasecmp(w[i + 1].text, "to", 2))
             continue;
-        bool adjective = false;
-        for (const char *const *r = ready; *r && !adjective; r++)
-            adjective = strlen(*r) == w[i].len && !strncasecmp(w[i].text, *r, w[i].len);
         const char *x = xpos_of(t, tags[i + 2]);
-        if (!adjective || (strcmp(x, "NN") && strcmp(x, "JJ") && strcmp(x, "VBP")))
+        if (!word_in(&w[i], ready) || (strcmp(x, "NN") && strcmp(x, "JJ") && strcmp(x, "VBP")))
             continue;
         tags[i + 1] = t->to;
         tags[i + 2] = t->vb;
