@@ -1430,22 +1430,26 @@ static bool home_trip(const ev_sentence *s, const char *code, const ev_actor *a,
     return h >= 0 && ev_lemma_in(s, h, places);
 }
 
+/* Whether t is in a "between" phrase on obj ("deals between Israel and Bahrain"). */
+static bool between_of(const ev_sentence *s, int32_t obj, int32_t t)
+{
+    static const char *const between[] = {"between", "among", "amongst", NULL};
+    for (int depth = 0; obj >= 0 && t >= 0 && t != obj && depth < 6; depth++) {
+        if (ev_head(s, t) == obj && ev_has_case(s, t, between))
+            return true;
+        t = ev_head(s, t);
+    }
+    return false;
+}
+
 /* Whether t is a party of the relation object obj names between others ("announced deals
  * between Israel and Bahrain"): the relation is theirs, which the noun codes; the subject
  * only tells of it (01) or takes no part in it (06). Who mediates it ("brokered a
  * ceasefire between") or welcomes or condemns it acts toward its parties. */
 static bool party_between(const ev_sentence *s, const verb_code *vc, int32_t obj, int32_t t)
 {
-    static const char *const between[] = {"between", "among", "amongst", NULL};
     static const char *const told[] = {"01", "06", NULL};
-    if (obj < 0 || !root_in(vc->code, told))
-        return false;
-    for (int depth = 0; t >= 0 && t != obj && depth < 6; depth++) {
-        if (ev_head(s, t) == obj && ev_has_case(s, t, between))
-            return true;
-        t = ev_head(s, t);
-    }
-    return false;
+    return root_in(vc->code, told) && between_of(s, obj, t);
 }
 
 /* Whether t is what a yielded bid was for, or the bid itself, one's own: "ended his bid
@@ -1509,13 +1513,7 @@ static bool that_clause(const ev_sentence *s, int32_t v, const verb_code *vc)
  * ("mediated a peace between" and "talks between" name parties: no force). */
 static bool between_places(const ev_sentence *s, const verb_code *vc, int32_t obj, int32_t t)
 {
-    static const char *const between[] = {"between", "among", NULL};
-    if (obj < 0 || t < 0 || !forceful(vc->code))
-        return false;
-    int32_t h = t;
-    while (h >= 0 && ev_rel_starts(s, h, "conj"))
-        h = ev_head(s, h);
-    return h >= 0 && ev_has_case(s, h, between) && ev_head(s, h) == obj;
+    return forceful(vc->code) && between_of(s, obj, t);
 }
 
 /* Whether t is whom a protest (14) supports, not protests against: "rallied in Washington
