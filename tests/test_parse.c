@@ -654,6 +654,41 @@ DYAD_TEST(parse_repair_name_before_time)
     CHECK(head2[3] == 5);
 }
 
+DYAD_TEST(parse_repair_possessed_apposition)
+{
+    /* "Kenyan President William Ruto's opponent, Raila Odinga, accused" with "opponent" an
+     * apposition of "Kenyan", the subject: the owned noun is the subject */
+    static const char *const form[] = {"Kenyan", "President", "William", "Ruto", "'s",
+                                       "opponent", ",", "Raila", "Odinga", ",", "accused"};
+    static const char *const upos[] = {"PROPN", "PROPN", "PROPN", "PROPN", "PART", "NOUN",
+                                       "PUNCT", "PROPN", "PROPN", "PUNCT", "VERB"};
+    static const char *const xpos[] = {"NNP", "NNP", "NNP", "NNP", "POS", "NN",
+                                       ",", "NNP", "NNP", ",", "VBD"};
+    size_t len[11];
+    dyad_parse_input in = parse_input(11, form, len, upos, xpos);
+    int head[11] = {10, 2, 5, 2, 2, 0, 7, 5, 7, 0, -1};
+    const char *rel[11] = {"nsubj", "nmod:desc", "nmod:poss", "flat", "case", "appos",
+                           "punct", "appos", "flat", "punct", "root"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[5] == 10);
+    CHECK_STR(rel[5], "nsubj");
+    CHECK(head[0] == 1);
+    CHECK_STR(rel[0], "compound");
+    CHECK(head[9] == 5);
+    /* "Businessman Don Blankenship of West Virginia, the party's nominee": a true apposition */
+    static const char *const form2[] = {"Businessman", "Don", "of", "Virginia", ",", "the",
+                                        "Party", "'s", "nominee", ",", "answered"};
+    static const char *const upos2[] = {"PROPN", "PROPN", "ADP", "PROPN", "PUNCT", "DET",
+                                        "PROPN", "PART", "NOUN", "PUNCT", "VERB"};
+    dyad_parse_input in2 = parse_input(11, form2, len, upos2, xpos);
+    int head2[11] = {10, 0, 3, 0, 8, 6, 8, 6, 0, 8, -1};
+    const char *rel2[11] = {"nsubj", "flat", "case", "nmod", "punct", "det", "nmod:poss",
+                            "case", "appos", "punct", "root"};
+    dyad_parse_repair(&in2, head2, rel2);
+    CHECK(head2[8] == 0);
+    CHECK_STR(rel2[8], "appos");
+}
+
 DYAD_TEST(parse_repair_subjects_with_and)
 {
     /* "The government and the rebels signed" with both nouns subjects of "signed" */

@@ -4,8 +4,10 @@
  * over differently shuffled data are averaged. Writes the weights file the mention stage
  * loads (data/ner/dyad-en.ner). Build and run with tools/train-ner.sh.
  *
- * usage: train-ner -d ACTORS.dict -n NAMES.tsv -o OUT.ner [-e EPOCHS] [-r RUNS]
- *        [-m MIN_WEIGHT] [--dev DEV.conllu] TRAIN.conllu... */
+ * usage: train-ner -d ACTORS.dict -n NAMES.tsv [-g GENDERS.tsv] -o OUT.ner [-e EPOCHS] [-r RUNS]
+ *        [-m MIN_WEIGHT] [--dev DEV.conllu] TRAIN.conllu...
+ *        train-ner -n NAMES.tsv [-g GENDERS.tsv] --keep IN.ner -o OUT.ner
+ *        (the weights of IN.ner kept, its first names replaced) */
 #include "../src/mentions/mentions.h"
 
 #include <stdio.h>
@@ -30,6 +32,27 @@ static void read_names(const char *path)
         char g = line[len] == '\t' ? line[len + 1] : '-';
         if (len && !ner_names_add(&names, ner_name_key(line, len),
                                   NER_NAME | (g == 'M' ? NER_MALE : g == 'F' ? NER_FEMALE : 0)))
+            exit(1);
+    }
+    fclose(f);
+}
+
+/* Reads "name<TAB>M|F" lines (tools/name-genders.py): the gender of names the treebanks
+ * gave none, for coreference only (no NER_NAME bit, so no tagger feature). */
+static void read_genders(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    char line[256];
+    if (!f) {
+        fprintf(stderr, "train-ner: cannot read %s\n", path);
+        exit(1);
+    }
+    while (fgets(line, sizeof line, f)) {
+        size_t len = strcspn(line, "\t\n");
+        char g = line[len] == '\t' ? line[len + 1] : '-';
+        unsigned bits = g == 'M' ? NER_MALE : g == 'F' ? NER_FEMALE : 0;
+        if (len && bits && !(ner_word_info(&names, line, len) & (NER_MALE | NER_FEMALE)) &&
+            !ner_names_add(&names, ner_name_key(line, len), bits))
             exit(1);
     }
     fclose(f);
@@ -279,6 +302,8 @@ static void put32(FILE *f, uint32_t v)
     fwrite(b, 1, 4, f);
 }
 
+static void write_file(const char *path, dyad_buf *body, uint32_t n);
+
 /* Averages the weights, keeps the features whose weights matter, writes the file. */
 static void save(table *t, long now, const char *path, float min_weight)
 {
@@ -308,8 +333,14 @@ static void save(table *t, long now, const char *path, float min_weight)
         dyad_buf_append(&body, rec, sizeof rec);
         n++;
     }
+    write_file(path, &body, n);
+}
+
+/* Writes the file: header, the features in body (n records), then the first names. */
+static void write_file(const char *path, dyad_buf *body, uint32_t n)
+{
     FILE *f = fopen(path, "wb");
-    if (!f || body.oom) {
+    if (!f || body->oom) {
         fprintf(stderr, "train-ner: cannot write %s\n", path);
         exit(1);
     }
@@ -319,17 +350,39 @@ static void save(table *t, long now, const char *path, float min_weight)
             for (int b = 0; b < 8; b++)
                 rec[b] = (unsigned char)(names.keys[i] >> (8 * b));
             rec[8] = names.info[i];
-            dyad_buf_append(&body, rec, sizeof rec);
+            dyad_buf_append(body, rec, sizeof rec);
         }
     fwrite(NER_MAGIC, 1, 8, f);
     put32(f, 2);
     put32(f, n);
-    put32(f, dyad_crc32(0, body.data, body.len));
+    put32(f, dyad_crc32(0, body->data, body->len));
     put32(f, (uint32_t)names.n);
-    fwrite(body.data, 1, body.len, f);
+    fwrite(body->data, 1, body->len, f);
     fclose(f);
-    dyad_buf_free(&body);
+    dyad_buf_free(body);
     fprintf(stderr, "train-ner: %u features and %zu names written to %s\n", n, names.n, path);
+}
+
+/* --keep: the weights of a file already trained, with this run's first names. */
+static void rewrite_names(const char *in, const char *path)
+{
+    char *data;
+    size_t len;
+    dyad_error err;
+    ner_model *m = NULL;
+    if (dyad_file_read_all(in, &data, &len, &err) != DYAD_OK ||
+        !(m = ner_load_memory(data, len, &err))) {
+        fprintf(stderr, "train-ner: %s: %s\n", in, err.message);
+        exit(1);
+    }
+    ner_free(m);
+    const unsigned char *h = (const unsigned char *)data + 12; /* n_feats, checked on load */
+    uint32_t n = (uint32_t)h[0] | (uint32_t)h[1] << 8 | (uint32_t)h[2] << 16 | (uint32_t)h[3] << 24;
+    dyad_buf body;
+    dyad_buf_init(&body);
+    dyad_buf_append(&body, data + NER_HEADER, (size_t)n * NER_RECORD);
+    free(data);
+    write_file(path, &body, n);
 }
 
 /* Averaged weights as a plain table, so that dev scores are those of the shipped file. */
@@ -344,7 +397,7 @@ static table averaged(const table *t, long now)
 
 int main(int argc, char **argv)
 {
-    const char *dict_path = NULL, *out = NULL;
+    const char *dict_path = NULL, *out = NULL, *keep = NULL;
     const char *dev[8];
     int n_dev = 0, epochs = 10, runs = 1;
     float min_weight = 0.01f;
@@ -360,12 +413,19 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "-r") && i + 1 < argc) runs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "-m") && i + 1 < argc) min_weight = (float)atof(argv[++i]);
         else if (!strcmp(argv[i], "-n") && i + 1 < argc) read_names(argv[++i]);
+        else if (!strcmp(argv[i], "-g") && i + 1 < argc) read_genders(argv[++i]);
         else if (!strcmp(argv[i], "--dev") && i + 1 < argc && n_dev < 8) dev[n_dev++] = argv[++i];
+        else if (!strcmp(argv[i], "--keep") && i + 1 < argc) keep = argv[++i];
         else if (n_train < 16) train_files[n_train++] = argv[i];
     }
+    if (out && keep) {
+        rewrite_names(keep, out);
+        return 0;
+    }
     if (!out || !n_train || epochs < 1 || runs < 1) {
-        fprintf(stderr, "usage: train-ner -d ACTORS.dict -o OUT.ner [-e EPOCHS] [-r RUNS] "
-                        "[-m MIN_WEIGHT] [--dev DEV.conllu] TRAIN.conllu...\n");
+        fprintf(stderr, "usage: train-ner -d ACTORS.dict [-n NAMES.tsv] [-g GENDERS.tsv] -o OUT.ner "
+                        "[-e EPOCHS] [-r RUNS] [-m MIN_WEIGHT] [--dev DEV.conllu] TRAIN.conllu...\n"
+                        "       train-ner [-n NAMES.tsv] [-g GENDERS.tsv] --keep IN.ner -o OUT.ner\n");
         return 2;
     }
     if (dict_path && !(dict = dyad_actor_dict_load(dict_path, &err))) {

@@ -694,16 +694,8 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         a.code = keep(s, buf);
         return a;
     }
-    if (inside && !in_place_phrase(s, h, inside->start)) {
-        a.code = NULL;
-        if (common && inside->end <= ev_tok(s, h)->start && inside->type &&
-            strcmp(inside->type, "person") == 0)
-            a.code = followers_code(s, h, mention_code(s, inside));
-        if (!a.code)
-            a.code = mention_code(s, inside);
-        return a;
-    }
-    /* "his former rival, Joe Biden": the apposition names who the noun is */
+    /* "his former rival, Joe Biden", "Putin's opponent, Alexei Navalny": the apposition
+     * names who the noun is */
     for (int32_t c = s->first_child[h]; c >= 0 && common; c = s->next_sibling[c]) {
         if (!rel_is(s, c, "appos"))
             continue;
@@ -713,6 +705,15 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
             a.end = named.end > a.end ? named.end : a.end;
             return a;
         }
+    }
+    if (inside && !in_place_phrase(s, h, inside->start)) {
+        a.code = NULL;
+        if (common && inside->end <= ev_tok(s, h)->start && inside->type &&
+            strcmp(inside->type, "person") == 0)
+            a.code = followers_code(s, h, mention_code(s, inside));
+        if (!a.code)
+            a.code = mention_code(s, inside);
+        return a;
     }
     if (common && (a.code = doer_of_act(s, h)))
         a.doers = true;

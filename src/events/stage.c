@@ -1555,6 +1555,30 @@ static bool one_mention(const ev_sentence *s, const ev_actor *a, const ev_actor 
     return false;
 }
 
+/* The first mention of the one the mention spanning a's head word refers to: a pronoun
+ * or short name leads to its antecedent; -1 where no mention spans it. */
+static int32_t referent(const ev_sentence *s, const ev_actor *a)
+{
+    uint32_t at = a->head >= 0 ? ev_tok(s, a->head)->start : a->start;
+    for (size_t i = s->mention_first; i < s->mention_end; i++) {
+        const dyad_mention *m = &s->doc->actors[i];
+        if (m->start <= at && at < m->end) {
+            int32_t r = (int32_t)i;
+            for (int hops = 0; s->doc->actors[r].antecedent >= 0 && hops < 8; hops++)
+                r = s->doc->actors[r].antecedent;
+            return r;
+        }
+    }
+    return -1;
+}
+
+/* "Trump repeated his claim": one person is no party to an act on himself. */
+static bool same_referent(const ev_sentence *s, const ev_actor *a, const ev_actor *b)
+{
+    int32_t ra = referent(s, a);
+    return ra >= 0 && ra == referent(s, b);
+}
+
 static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *post,
                           uint8_t *in_clause)
 {
@@ -1806,7 +1830,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 if (strcmp(a.code, b.code) == 0 &&
                     ((a.end - a.start == b.end - b.start &&
                       memcmp(s.doc->text + a.start, s.doc->text + b.start, a.end - a.start) == 0) ||
-                     (strlen(a.code) == 3 && !a.implicit && strncmp(vc.code, "14", 2) != 0)))
+                     (strlen(a.code) == 3 && !a.implicit && strncmp(vc.code, "14", 2) != 0) ||
+                     same_referent(&s, &a, &b)))
                     continue;
                 /* "Harris visited the state", "flew to Moscow" said of a Russian: a trip at
                  * home is no visit or meeting between parties */

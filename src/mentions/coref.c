@@ -69,9 +69,14 @@ static bool any_word_in(const dyad_doc *doc, uint32_t lo, uint32_t hi, const cha
     return false;
 }
 
+static bool is_name(const ment *m)
+{
+    return m->type && !m->form;
+}
+
 /* What the document says of a person's gender: titles and honorifics in the mention or its
  * apposition, a known first name, pronouns already resolved to it. */
-static unsigned gender_of(const dyad_doc *doc, const ner_names *names, const ment *m)
+static unsigned own_gender(const dyad_doc *doc, const ner_names *names, const ment *m)
 {
     unsigned g = m->gender;
     uint32_t lo, hi;
@@ -88,6 +93,18 @@ static unsigned gender_of(const dyad_doc *doc, const ner_names *names, const men
         int x = ner_name_gender(names, doc->text + k->start, k->end - k->start);
         g = x > 0 ? (unsigned)x : 0;
     }
+    return g;
+}
+
+/* A later short name takes what the same name said before ("President Trump" after
+ * "Donald Trump"; names are linked only after coreference, so looked up here). */
+static unsigned gender_of(const dyad_doc *doc, const ner_names *names, const ment_list *l,
+                          const ment *m)
+{
+    unsigned g = own_gender(doc, names, m);
+    for (const ment *e = m; !g && m->name && e-- > l->m && m - e <= NAME_WINDOW;)
+        if (is_name(e) && e->name == m->name)
+            g = own_gender(doc, names, e);
     return g;
 }
 
@@ -124,11 +141,6 @@ static bool plural_between(const dyad_doc *doc, uint32_t from, uint32_t to)
     return false;
 }
 
-static bool is_name(const ment *m)
-{
-    return m->type && !m->form;
-}
-
 /* The best earlier name for a pronoun at token t of sentence s, or -1. */
 static long resolve_pronoun(const dyad_doc *doc, const ner_names *names, const ment_list *l,
                             size_t upto, uint32_t t, int32_t s, const pronoun *p)
@@ -143,7 +155,7 @@ static long resolve_pronoun(const dyad_doc *doc, const ner_names *names, const m
         if (!is_name(c) || c->t1 > t)
             continue;
         if (p->gender) {
-            unsigned g = gender_of(doc, names, c);
+            unsigned g = gender_of(doc, names, l, c);
             if (strcmp(c->type, "person") != 0 || (g && !(g & p->gender)))
                 continue;
         } else if ((strcmp(c->type, "organization") != 0 && strcmp(c->type, "group") != 0) ||

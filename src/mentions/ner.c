@@ -10,8 +10,6 @@
 
 #define FNV_OFFSET 14695981039346656037ull
 #define FNV_PRIME 1099511628211ull
-#define NER_HEADER 24 /* magic[8], uint32 version, n_feats, crc of the rest, n_names */
-#define NER_RECORD (8 + 4 * NER_LABELS) /* uint64 key, float weights[NER_LABELS] */
 #define NER_NAME_RECORD 9                /* uint64 key, uint8 gender bits */
 
 static uint64_t mix(uint64_t h, const char *s, size_t len)
@@ -320,7 +318,7 @@ unsigned ner_word_info(const ner_names *names, const char *s, size_t len)
 int ner_name_gender(const ner_names *names, const char *s, size_t len)
 {
     unsigned info = ner_word_info(names, s, len);
-    return info & NER_NAME ? (int)(info & (NER_MALE | NER_FEMALE)) : -1;
+    return info ? (int)(info & (NER_MALE | NER_FEMALE)) : -1;
 }
 
 void ner_names_free(ner_names *names)

@@ -11,6 +11,8 @@ enum { NER_O, NER_B_PER, NER_I_PER, NER_B_ORG, NER_I_ORG, NER_B_LOC, NER_I_LOC, 
 
 #define NER_MAX_FEATS 64   /* features of one word */
 #define NER_MAGIC "DYADNER1"
+#define NER_HEADER 24 /* magic[8], uint32 version, n_feats, crc of the rest, n_names */
+#define NER_RECORD (8 + 4 * NER_LABELS) /* uint64 key, float weights[NER_LABELS] */
 
 /* Dictionary classes of a word (bits of ner_word.dict). */
 #define NER_DICT_PERSON 1u  /* in a multi-word name with a role ("Dmitry Peskov") */
@@ -23,7 +25,7 @@ enum { NER_O, NER_B_PER, NER_I_PER, NER_B_ORG, NER_I_ORG, NER_B_LOC, NER_I_LOC, 
 /* What a word list says of a word (bits of ner_names.info). */
 #define NER_MALE 1u   /* a first name for men */
 #define NER_FEMALE 2u /* a first name for women */
-#define NER_NAME 4u   /* a first name */
+#define NER_NAME 4u   /* a first name (NER_MALE/NER_FEMALE alone: a gender known, no tagger feature) */
 
 /* First names: open addressing over 64-bit keys of the lower-case word (0 = empty). */
 typedef struct ner_names {

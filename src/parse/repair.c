@@ -384,8 +384,40 @@ static void name_before_time(const dyad_parse_input *in, int *head, const char *
     }
 }
 
+/* "Kenyan President William Ruto's opponent, Raila Odinga, accused ..." parsed with
+ * "opponent" an apposition of the first word: a noun owned by a name after that word is
+ * the phrase's head, and the word a modifier of the title or name after it. */
+static void possessed_apposition(const dyad_parse_input *in, int *head, const char **rel)
+{
+    int n = in->n;
+    for (int x = 2; x < n; x++) {
+        int h = head[x], p = -1;
+        if (h < 0 || h >= x - 1 || !rel_is(rel[x], "appos") || !upos_is(in, x, "NOUN") ||
+            !(proper(in, h) || upos_is(in, h, "ADJ")))
+            continue;
+        for (int i = h + 1; i < x && p < 0; i++)
+            if (head[i] == x && rel_is(rel[i], "nmod:poss") && proper(in, i))
+                p = i;
+        /* the word, the title and the owner one run of names: "Businessman Don
+         * Blankenship of West Virginia, the party's nominee" is an apposition */
+        bool run = p >= 0;
+        for (int i = h + 1; i <= p && run; i++)
+            run = proper(in, i);
+        if (!run)
+            continue;
+        head[x] = head[h];
+        rel[x] = rel[h];
+        for (int i = x + 1; i < n; i++) /* the commas and words after the noun are its */
+            if (head[i] == h)
+                head[i] = x;
+        head[h] = nominal(in, h + 1) && h + 1 <= p ? h + 1 : p;
+        rel[h] = upos_is(in, h, "ADJ") ? "amod" : "compound";
+    }
+}
+
 void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
 {
+    possessed_apposition(in, head, rel);
     name_before_time(in, head, rel);
     between_marker(in, head, rel);
     parallel_of_names(in, head, rel);
