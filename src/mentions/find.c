@@ -168,6 +168,48 @@ static uint32_t dict_split(const dyad_doc *doc, const coded *c, const ment *m, u
     return k > n0 && k < m->t1 && all_propn(doc, k, m->t1) ? k : n0;
 }
 
+/* "Hunter Biden", "Michelle Obama": a dictionary person matched by the surname alone,
+ * after a first name of the mention that the person's root does not have ("joe biden"),
+ * is someone else of that family: the first name's token, else UINT32_MAX. A word that
+ * is an office's title, an honorific or a name of its own is no first name ("President
+ * Biden", "Kremlin Peskov"). */
+static uint32_t another_bearer(const dyad_actor_dict *dict, const dyad_doc *doc,
+                               const coded *c, const ment *m)
+{
+    const uint32_t none = UINT32_MAX;
+    if (!c->found || !(c->m.via & DYAD_ACTOR_VIA_NAME) || (c->m.via & DYAD_ACTOR_VIA_TITLE) ||
+        !person_root(c->m.name))
+        return none;
+    uint32_t k = token_at(doc, m->t0, m->t1, c->base + (uint32_t)c->m.start), f = k - 1;
+    /* the surname alone: one word of a root of two or more */
+    if (k <= m->t0 || k >= m->t1 ||
+        token_at(doc, k, m->t1, c->base + (uint32_t)c->m.end) != k + 1 || !propn(doc, f) ||
+        !upper_at(doc, f) ||
+        ment_token_in(doc, f, ment_honorifics))
+        return none;
+    const dyad_token *w = &doc->tokens[f];
+    size_t len = w->end - w->start;
+    dyad_actor_match own;
+    /* an office's title or a name; a civilian's noun is a first name ("Hunter") */
+    if (len >= 32 || (dyad_actor_dict_lookup(dict, doc->text + w->start, len, 0, &own) &&
+                      ((own.via & (DYAD_ACTOR_VIA_NAME | DYAD_ACTOR_VIA_METONYMY)) ||
+                       (own.role[0] && strcmp(own.role, "CVL") != 0))))
+        return none;
+    char low[32];
+    for (size_t i = 0; i < len; i++) {
+        if ((unsigned char)doc->text[w->start + i] >= 0x80)
+            return none; /* "Erdoğan": spelt otherwise in the root */
+        low[i] = (char)tolower((unsigned char)doc->text[w->start + i]);
+    }
+    for (const char *p = c->m.name; *p;) {
+        size_t wl = strcspn(p, " ");
+        if (wl == len && !memcmp(p, low, len))
+            return none;
+        p += wl + (p[wl] == ' ');
+    }
+    return f;
+}
+
 /* Splits titles, honorifics and greetings off the name; sets m->n0 and m->titled. */
 static void split_name(const dyad_actor_dict *dict, const dyad_doc *doc, const coded *c, ment *m)
 {
@@ -506,11 +548,16 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
 {
     coded c;
     lookup(dict, doc, m->t0, m->t1, date, &c);
+    uint32_t first = another_bearer(dict, doc, &c, m);
+    if (first != UINT32_MAX)
+        c.found = false;
     bool locative = m->t0 > doc->sentences[m->sentence].first &&
                     (ment_token_in(doc, m->t0 - 1, ment_locatives) || destination(doc, m));
     if (c.found && c.m.via == DYAD_ACTOR_VIA_METONYMY && locative)
         c.m.code[3] = '\0'; /* "talks in Moscow": the country, not its government */
     split_name(dict, doc, &c, m);
+    if (m->n0 > first) /* "Hunter" is a hunter's title too */
+        m->n0 = first;
     m->code = c.found ? dyad_doc_strdup(doc, c.m.code, strlen(c.m.code)) : NULL;
     /* "the National Hurricane Center" is an agency named after storms, not a storm; "Queen
      * Victoria Market" a place named after a queen, not one */
@@ -520,6 +567,7 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
          (place && c.m.via == DYAD_ACTOR_VIA_TITLE && c.base + c.m.end < span_end(doc, m->t1))))
         m->code = NULL;
     m->stateless = c.found && c.m.via == DYAD_ACTOR_VIA_NAME && !c.m.country[0];
+    m->dict_person = c.found && (c.m.via & DYAD_ACTOR_VIA_NAME) && person_root(c.m.name);
     if (!m->code)
         m->code = appos_code(dict, doc, m, date);
     else if (c.m.via & DYAD_ACTOR_VIA_LAPSED)
@@ -596,7 +644,8 @@ static void corefer(const dyad_doc *doc, ment *all, size_t n, ment *m)
     size_t n_weighed = 0;
     for (size_t i = n; i-- > from;) {
         const ment *p = &all[i];
-        if (!p->type || strcmp(p->type, "person") != 0 || !p->name)
+        /* the dictionary's "President Biden" is no "Hunter Biden" of no code */
+        if (!p->type || strcmp(p->type, "person") != 0 || !p->name || (m->dict_person && !p->code))
             continue;
         bool mononym = p->t1 - p->n0 == 1 && p->titled && p->code && !strcmp(p->name, w);
         if (p->t1 - p->n0 < 2 && !mononym)

@@ -20,6 +20,7 @@ typedef struct ment {
     unsigned gender;     /* NER_MALE | NER_FEMALE learnt from pronouns resolved to it */
     int inferred;        /* the code's country is the one the document is about, not stated */
     int stateless;       /* a dictionary name coded with no country ("Facebook"): none inferred */
+    int dict_person;     /* coded as a person the dictionary names ("President Biden") */
 } ment;
 
 /* A growable array of mentions (malloc'd, freed by the stage). */
