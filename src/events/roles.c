@@ -566,6 +566,14 @@ static const char *followers_code(const ev_sentence *s, int32_t h, const char *c
     return with_role(s, keep(s, fc), "CVL");
 }
 
+/* "US$750": a country's letters written onto a currency sign name a sum, no actor. */
+static bool currency_prefix(const ev_sentence *s, int32_t h)
+{
+    static const char *const signs[] = {"$", "€", "£", NULL};
+    return h + 1 < (int32_t)s->count && !(ev_tok(s, h)->flags & DYAD_TOKEN_SPACE_AFTER) &&
+           ev_lemma_in(s, h + 1, signs);
+}
+
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
     ev_actor a = {.head = h};
@@ -593,7 +601,7 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c])
             if (rel_is(s, c, "nmod") && ev_tok(s, c)->upos && strcmp(ev_tok(s, c)->upos, "NOUN") == 0)
                 return a;
-    if (stance_noun(s, h) || money_noun(s, h))
+    if (stance_noun(s, h) || money_noun(s, h) || currency_prefix(s, h))
         return a;
     uint32_t hstart = ev_tok(s, h)->start;
     for (size_t d = 0; d < doc->n_dates; d++) /* "on Friday" names no actor */

@@ -543,6 +543,16 @@ static bool surname_alone(const dyad_actor_dict *dict, const dyad_doc *doc, uint
     return false;
 }
 
+/* Whether a currency sign is written right after the mention ("US$", "HK$"). */
+static bool currency_sign_after(const dyad_doc *doc, const ment *m)
+{
+    const dyad_sentence *s = &doc->sentences[m->sentence];
+    uint32_t t = m->t1 - 1;
+    return t + 1 < s->first + s->count && !(doc->tokens[t].flags & DYAD_TOKEN_SPACE_AFTER) &&
+           (ment_token_is(doc, t + 1, "$") || ment_token_is(doc, t + 1, "€") ||
+            ment_token_is(doc, t + 1, "£"));
+}
+
 static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *doc, ment *m,
                      int32_t date)
 {
@@ -592,8 +602,8 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
     if (m->type && !strcmp(m->type, "person") && (!m->code || strlen(m->code) == 3))
         office_of_place(dict, doc, m, date, &c);
     /* Web text writes "malaysia": lower case is a name only when the dictionary or the
-     * tagger knows it. */
-    if (!name_like(doc, m) ||
+     * tagger knows it; "US$750" is a sum, no mention of the US. */
+    if (!name_like(doc, m) || currency_sign_after(doc, m) ||
         (!has_capital(doc, m) && !(dt && !strcmp(dt, "place")) && !m->ner))
         m->type = NULL;
     uint32_t a = span_start(doc, m->n0);

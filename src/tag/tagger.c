@@ -226,11 +226,23 @@ static void ready_to(const dyad_tagger *t, const tag_word *w, int n, int *tags)
     }
 }
 
+/* Whether the word after i is one a participle before it modifies: a noun, adjective,
+ * number or symbol ("the government's proposed budget"). */
+static bool modifies_next(const dyad_tagger *t, const int *tags, int i, int n)
+{
+    if (i + 1 >= n)
+        return false;
+    const char *x = xpos_of(t, tags[i + 1]);
+    return !strncmp(x, "NN", 2) || !strncmp(x, "JJ", 2) || !strcmp(x, "CD") ||
+           !strcmp(x, "SYM") || !strcmp(x, ",");
+}
+
 /* Two constraints of English the perceptron breaks on news text, each with almost no
  * exception in EWT and GUM train: after a modal (and adverbs) comes a base verb (4,166
  * of 4,180 words tagged JJ, NN or VB there are VB: "would free", not ADJ), and after a
- * possessive comes no finite verb (none of 5,600: "Trump's conduct" is a noun); then
- * the constraints above. */
+ * possessive comes no finite verb (none of 5,600: "Trump's conduct" is a noun), nor a
+ * participle that modifies nothing after it (all 31 there do: "Sweden's bid to join" is a
+ * noun); then the constraints above. */
 static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, int *tags)
 {
     false_gerund(t, w, n, tags);
@@ -248,7 +260,7 @@ static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, int *tag
         else if ((!strcmp(xpos_of(t, tags[i - 1]), "POS") ||
                   !strcmp(xpos_of(t, tags[i - 1]), "PRP$")) &&
                  (!strcmp(x, "VB") || !strcmp(x, "VBD") || !strcmp(x, "VBP") ||
-                  !strcmp(x, "VBZ")) &&
+                  !strcmp(x, "VBZ") || (!strcmp(x, "VBN") && !modifies_next(t, tags, i, n))) &&
                  may_be(t, &w[i], t->nn))
             tags[i] = t->nn;
     }
