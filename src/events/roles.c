@@ -1208,6 +1208,25 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
         if (xp >= 0 && n < 12)
             cand[n++] = xp;
     }
+    /* "pledged $2 billion to help Ukraine (rebuild its grid)": whom what is given or sent
+     * for helping helps */
+    static const char *const helping[] = {"help", "assist", "support", "aid", "rebuild",
+                                          "bolster", "strengthen", "protect", "defend", NULL};
+    static const char *const giving[] = {"pledge", "promise", "offer", "provide", "give",
+                                         "donate", "grant", "allocate", "lend", NULL};
+    static const char *const to[] = {"to", NULL};
+    bool gives = ev_dispatch_verb(s, v) || ev_lemma_in(s, v, giving);
+    for (int32_t c = gives ? s->first_child[v] : -1; c >= 0 && n < 12; c = s->next_sibling[c]) {
+        int32_t m = ev_child(s, c, "mark");
+        if (!rel_is(s, c, "advcl") || m < 0 || !ev_lemma_in(s, m, to) ||
+            !ev_lemma_in(s, c, helping))
+            continue;
+        int32_t co = ev_child(s, c, "obj"), cx = ev_child(s, c, "xcomp");
+        if (co < 0 && cx >= 0 && ev_lemma_in(s, cx, helping))
+            co = ev_child(s, cx, "obj");
+        if (co >= 0)
+            cand[n++] = co;
+    }
     /* "attacked the headquarters of Hamas", "welcomed the resumption of ties with Kyiv" */
     for (size_t i = 0, m = n; i < m && n < 12; i++) {
         int32_t deep = unknown_name && cand[i] == obj ? -1 : nominal_actor(s, cand[i], 3, actors);
