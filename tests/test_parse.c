@@ -689,6 +689,40 @@ DYAD_TEST(parse_repair_possessed_apposition)
     CHECK_STR(rel2[8], "appos");
 }
 
+DYAD_TEST(parse_repair_object_after_of)
+{
+    /* "approved the sale of F-16 fighter jets to Turkey" with "jets" a second object and
+     * "F" the "of" phrase: "jets" heads the phrase */
+    static const char *const form[] = {"US", "approved", "the", "sale", "of", "F", "-", "16",
+                                       "fighter", "jets", "to", "Turkey"};
+    static const char *const upos[] = {"PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "PUNCT",
+                                       "NUM", "NOUN", "NOUN", "ADP", "PROPN"};
+    static const char *const xpos[] = {"NNP", "VBD", "DT", "NN", "IN", "NNP", "HYPH", "CD",
+                                       "NN", "NNS", "IN", "NNP"};
+    size_t len[12];
+    dyad_parse_input in = parse_input(12, form, len, upos, xpos);
+    int head[12] = {1, -1, 3, 1, 5, 3, 7, 5, 9, 1, 11, 9};
+    const char *rel[12] = {"nsubj", "root", "det", "obj", "case", "nmod", "punct", "flat",
+                           "compound", "obj", "case", "nmod"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[9] == 3);
+    CHECK_STR(rel[9], "nmod");
+    CHECK(head[4] == 9);
+    CHECK(head[5] == 9);
+    CHECK_STR(rel[5], "compound");
+    /* a second object with a determiner is left alone ("winds of 240 kilometers an hour") */
+    static const char *const form2[] = {"Rita", "packed", "winds", "of", "240", "kilometers",
+                                        "an", "hour"};
+    static const char *const upos2[] = {"PROPN", "VERB", "NOUN", "ADP", "NUM", "NOUN", "DET",
+                                        "NOUN"};
+    dyad_parse_input in2 = parse_input(8, form2, len, upos2, xpos);
+    int head2[8] = {1, -1, 1, 5, 5, 2, 7, 1};
+    const char *rel2[8] = {"nsubj", "root", "obj", "case", "nummod", "nmod", "det", "obj"};
+    dyad_parse_repair(&in2, head2, rel2);
+    CHECK(head2[7] == 1);
+    CHECK_STR(rel2[7], "obj");
+}
+
 DYAD_TEST(parse_repair_subjects_with_and)
 {
     /* "The government and the rebels signed" with both nouns subjects of "signed" */

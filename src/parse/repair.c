@@ -313,6 +313,59 @@ static void noun_before_object(const dyad_parse_input *in, int *head, const char
     }
 }
 
+/* The first and one past the last word of x's subtree (heads form a tree: every walk up
+ * ends within n steps). */
+static void subtree(int n, const int *head, int x, int *lo, int *hi)
+{
+    *lo = *hi = x;
+    for (int i = 0; i < n; i++) {
+        int h = i;
+        for (int steps = 0; h >= 0 && h != x && steps < n; steps++)
+            h = head[h];
+        if (h == x) {
+            *lo = i < *lo ? i : *lo;
+            *hi = i > *hi ? i : *hi;
+        }
+    }
+    (*hi)++;
+}
+
+static int of_case(const dyad_parse_input *in, const int *head, const char **rel, int x);
+
+/* "approved the sale of F-16 fighter jets to Turkey" parsed with "jets" a second object
+ * and "F" the "of" phrase: a verb has one object, so a noun object right after the first
+ * one's "of" phrase heads that phrase, whose first word is its compound. */
+static void object_after_of(const dyad_parse_input *in, int *head, const char **rel)
+{
+    int n = in->n;
+    for (int b = 2; b < n; b++) {
+        int v = head[b], a = -1, c = -1, lo, hi;
+        if (v < 0 || !rel_is(rel[b], "obj") || !upos_is(in, b, "NOUN"))
+            continue;
+        for (int i = 0; i < b && a < 0; i++)
+            if (head[i] == v && rel_is(rel[i], "obj"))
+                a = i;
+        for (int i = a + 1; a >= 0 && i < b && c < 0; i++)
+            if (head[i] == a && rel_is(rel[i], "nmod") && nominal(in, i))
+                c = i;
+        /* "winds of about 240 kilometers an hour": a determiner starts a phrase of its own */
+        if (c < 0 || of_case(in, head, rel, c) < 0 || of_case(in, head, rel, b) >= 0 ||
+            has_dependent(n, head, rel, b, "det"))
+            continue;
+        subtree(n, head, c, &lo, &hi);
+        int blo, bhi;
+        subtree(n, head, b, &blo, &bhi);
+        if (hi != blo) /* the phrase and the noun are one run of words */
+            continue;
+        int of = of_case(in, head, rel, c);
+        head[b] = a;
+        rel[b] = "nmod";
+        head[of] = b;
+        head[c] = b;
+        rel[c] = "compound";
+    }
+}
+
 /* The "of" preposition hung on word x, or -1. */
 static int of_case(const dyad_parse_input *in, const int *head, const char **rel, int x)
 {
@@ -418,6 +471,7 @@ static void possessed_apposition(const dyad_parse_input *in, int *head, const ch
 void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
 {
     possessed_apposition(in, head, rel);
+    object_after_of(in, head, rel);
     name_before_time(in, head, rel);
     between_marker(in, head, rel);
     parallel_of_names(in, head, rel);
