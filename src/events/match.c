@@ -65,6 +65,19 @@ static bool preposition_at(const ev_sentence *s, int32_t i)
     return !rel || strcmp(rel, "mark") != 0 || strcmp(s->lower[i], "to") != 0;
 }
 
+/* Whether preposition i after the pattern's word at token noun (-1: none) is that
+ * word's: its phrase hangs on the word, or on the verb or its object where the parse may
+ * have put it ("lodged a protest of [...]" is no "protest (OF)" when the "of" belongs to
+ * "the detention of a businessman"). */
+static bool phrase_of(const ev_sentence *s, int32_t i, int32_t noun, int32_t object)
+{
+    if (noun < 0 || ev_tok(s, noun)->upos == NULL || strcmp(ev_tok(s, noun)->upos, "NOUN") != 0)
+        return true;
+    int32_t ph = ev_head(s, i), at = ph >= 0 ? ev_head(s, ph) : -1;
+    return at < 0 || at == noun || at == object || (object >= 0 && at == ev_head(s, object)) ||
+           ev_head(s, noun) == at;
+}
+
 /* Preposition i of a "(TO)" pattern: the actor the phrase it heads names is the target
  * ("reached out to [the United States]"), and a phrase naming none means there is no
  * target ("voted against the bill", "led Trump 47 percent to 40"). */
@@ -127,6 +140,7 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
 {
     size_t pos = 0;
     bool worded = false; /* gaps count between its words, not before the first */
+    int32_t noun = -1;   /* the token the last word element matched */
     for (uint32_t e = 0; e < n; e++) {
         const ev_elem *el = &elems[e];
         if (el->kind == EL_SKIP) {
@@ -144,7 +158,14 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
             switch (el->kind) {
             case EL_WORD:
                 len = ev_word_matches(s, ctx->tok[k], ev_str(d, el->value), el->exact) ? 1 : 0;
-                if (len && el->preposition && !preposition_at(s, ctx->tok[k]))
+                /* "detained two aid workers": a pattern's last word that only modifies
+                 * people named after it is no act of aid ("police officers" are police) */
+                if (len && e + 1 == n && ev_rel_starts(s, ctx->tok[k], "compound") &&
+                    ev_head(s, ctx->tok[k]) > ctx->tok[k] && !is_actor(s, ctx->tok[k], arg) &&
+                    is_actor(s, ev_head(s, ctx->tok[k]), arg))
+                    len = 0;
+                if (len && el->preposition &&
+                    (!preposition_at(s, ctx->tok[k]) || !phrase_of(s, ctx->tok[k], noun, object)))
                     len = 0;
                 if (len && el->governs)
                     governed_phrase(s, ctx->tok[k], m, is_actor, arg);
@@ -171,6 +192,8 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
             }
             if (len) {
                 found = true;
+                if (el->kind == EL_WORD)
+                    noun = ctx->tok[k];
                 for (size_t t = k; t < k + len && t < ctx->n; t++) {
                     const char *w = s->lower[ctx->tok[t]];
                     m->negation |= strcmp(w, "not") == 0 || strcmp(w, "n't") == 0 ||
