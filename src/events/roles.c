@@ -1023,6 +1023,20 @@ static bool passive_complement(const ev_sentence *s, int32_t v)
            ev_child(s, ev_head(s, v), "obj") >= 0;
 }
 
+/* Nouns of an intent or its means, which an infinitive or "of" clause after them
+ * spells out: the act is their holder's ("has plans to attack", "took steps to"). */
+static const char *const intent_nouns[] = {
+    "plan", "intention", "intent", "decision", "bid", "attempt", "effort", "step",
+    "readiness", "willingness", "commitment", "promise", "pledge", "threat", "move",
+    "right", "ability", "desire", "wish", "aim", "goal", "ambition", NULL};
+
+int ev_intent_noun(const ev_sentence *s, int32_t n)
+{
+    static const char *const untried[] = {"bid", "attempt", "effort", "threat", "right",
+                                          "ability", "desire", "wish", "ambition", NULL};
+    return !ev_lemma_in(s, n, intent_nouns) ? 0 : ev_lemma_in(s, n, untried) ? 2 : 1;
+}
+
 size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
 {
     bool raised = false; /* reached through an infinitive: "is scheduled to attend" */
@@ -1084,6 +1098,9 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
             int32_t obj = control && v >= 0 ? ev_child(s, v, "obj") : -1;
             if (obj < 0 && control && v >= 0)
                 obj = ev_child(s, v, "iobj");
+            /* "has plans to attack", "took steps to": an intent or means is no doer */
+            if (obj >= 0 && ev_lemma_in(s, obj, intent_nouns))
+                obj = -1;
             if (obj >= 0)
                 return with_conjuncts(s, obj, out, 0, max);
             continue;
@@ -1101,6 +1118,18 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
             if (g >= 0) {
                 v = g;
                 continue;
+            }
+            /* "has no intention of invading", "Russia's plan to attack": whoever has
+             * the intent */
+            if (h >= 0 && ev_lemma_in(s, h, intent_nouns)) {
+                int32_t owner = ev_child(s, h, "nmod:poss");
+                if (owner >= 0)
+                    return with_conjuncts(s, owner, out, 0, max);
+                if (rel_is(s, h, "obj") && ev_head(s, h) >= 0) {
+                    v = ev_head(s, h);
+                    continue;
+                }
+                return 0;
             }
             return h >= 0 ? with_conjuncts(s, h, out, 0, max) : 0;
         }
