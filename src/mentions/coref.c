@@ -155,8 +155,10 @@ static long resolve_pronoun(const dyad_doc *doc, const ner_names *names, const m
         if (!is_name(c) || c->t1 > t)
             continue;
         if (p->gender) {
+            if (strcmp(c->type, "person") != 0)
+                continue;
             unsigned g = gender_of(doc, names, l, c);
-            if (strcmp(c->type, "person") != 0 || (g && !(g & p->gender)))
+            if (g && !(g & p->gender))
                 continue;
         } else if ((strcmp(c->type, "organization") != 0 && strcmp(c->type, "group") != 0) ||
                    !rel_starts(doc, ment_head(doc, c), "nsubj") || plural_between(doc, c->t1, t)) {
