@@ -1601,6 +1601,18 @@ static bool same_referent(const ev_sentence *s, const ev_actor *a, const ev_acto
     return ra >= 0 && ra == referent(s, b);
 }
 
+/* Whether noun n is said to be a country's by an adjective or an owner ("Russian
+ * shelling", "Israel's strikes"), not where it happened ("a Kabul car bombing"). */
+static bool country_hand(const ev_sentence *s, int32_t n)
+{
+    for (int32_t c = s->first_child[n]; c >= 0; c = s->next_sibling[c])
+        if ((ev_rel_starts(s, c, "amod") && ev_tok(s, c)->upos &&
+             !strcmp(ev_tok(s, c)->upos, "ADJ")) ||
+            ev_rel_starts(s, c, "nmod:poss"))
+            return true;
+    return false;
+}
+
 static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *post,
                           uint8_t *in_clause)
 {
@@ -1822,6 +1834,12 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             /* "the UK's efforts", "Barrett's placement": a name owns the abstract noun,
              * which does nothing ("the Trump campaign" is its staff) */
             static const char *const staffed[] = {"campaign", NULL};
+            /* "Russian shelling killed two people", "Israeli air strikes killed 40": an
+             * armed attack by a country's hand is its act when it kills or wounds */
+            static const char *const armed[] = {
+                "strike", "airstrike", "shelling", "bombing", "bombardment", "attack",
+                "raid", "barrage", "missile", "rocket", "drone", "shell", "artillery",
+                "gunfire", "fire", "offensive", "assault", "incursion", "ambush", NULL};
             int32_t sh = ns && vc.match.source < 0 ? srcs[i].head : -1; /* a pattern's $ holds */
             const char *hu = sh >= 0 ? ev_tok(&s, sh)->upos : NULL;
             /* the press that "called the election for Biden" yields nothing; people of no
@@ -1833,6 +1851,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 continue;
             if (!a.code || (hu && strcmp(hu, "NOUN") == 0 && a.head == sh && !a.doers &&
                             !ev_lemma_in(&s, sh, staffed) &&
+                            !(violent_code(vc.code) && ev_lemma_in(&s, sh, armed) &&
+                              country_hand(&s, sh)) &&
                             ev_abstract_noun(st->dict, s.lemma[sh])))
                 continue;
             size_t coded = 0;
