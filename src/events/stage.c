@@ -1749,9 +1749,10 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 tgts[j] = tgts[--nt];
             else
                 j++;
-        /* "Russia and Ukraine exchanged 90 prisoners": what is swapped passes between the
-         * subjects, toward each other, or with whom it is swapped; it is no party itself */
-        static const char *const swaps[] = {"exchange", "swap", NULL};
+        /* "Russia and Ukraine exchanged 90 prisoners", "traded fire": what is swapped
+         * passes between the subjects, toward each other, or with whom it is swapped; it is
+         * no party itself */
+        static const char *const swaps[] = {"exchange", "swap", "trade", NULL};
         if (obj >= 0 && ev_lemma_in(&s, v, swaps)) {
             static const char *const with[] = {"with", NULL};
             for (size_t j = 0; j < nt;)
