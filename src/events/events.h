@@ -124,6 +124,7 @@ enum { EV_DEEDS = 8 }; /* the acts remembered, for "the attack" and "the perpetr
 typedef struct ev_sentence {
     const dyad_doc *doc;
     const dyad_event_dict *dict;   /* for the nouns it knows; NULL = none */
+    const dyad_actor_dict *actors; /* for its nationality words; NULL = none */
     size_t index;                  /* in doc->sentences */
     size_t mention_first, mention_end; /* its mentions: doc->actors[first..end) */
     uint32_t first, count;         /* token range in doc->tokens */
@@ -133,6 +134,9 @@ typedef struct ev_sentence {
     const char *country;           /* the document's own country ("POL"), or "---" */
     char *place_country;           /* [4] where the sentence happens ("in Nairobi": KEN),
                                     * "" = not looked for yet, "---" = none */
+    char *named_country;           /* [4] the one country the sentence's coded names have
+                                    * ("The president of Kenya praised ...": KEN), "" = not
+                                    * looked for yet, "---" = none or several */
     uint64_t words;                /* ev_word_bit of every form, lemma and singular */
     struct ev_actor *actor;        /* [count] ev_actor_of each token, once asked */
     uint8_t *actor_known;          /* [count] 1 where actor[] holds the answer */

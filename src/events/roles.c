@@ -106,8 +106,10 @@ bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
     s->named = dyad_arena_calloc(doc->arena, s->count + 1, 1);
     s->date_at = dyad_arena_alloc(doc->arena, s->count * sizeof *s->date_at + 1);
     s->place_country = dyad_arena_calloc(doc->arena, 4, 1);
+    s->named_country = dyad_arena_calloc(doc->arena, 4, 1);
     if (!s->lower || !s->lemma || !s->first_child || !s->next_sibling || !s->actor ||
-        !s->actor_known || !s->temporal || !s->named || !s->date_at || !s->place_country)
+        !s->actor_known || !s->temporal || !s->named || !s->date_at || !s->place_country ||
+        !s->named_country)
         return false;
     for (uint32_t i = 0; i < s->count; i++) {
         const dyad_token *t = &doc->tokens[s->first + i];
@@ -333,10 +335,43 @@ static int32_t mention_head(const ev_sentence *s, const dyad_mention *m)
     return h;
 }
 
-/* The country a role alone belongs to: the article's; when the article has none, for
- * people who act where they are (police, protesters, courts, farmers; not officials,
- * troops or clergy, who travel), the country of the place the sentence happens in
- * ("Police fired tear gas at protesters in Nairobi"). */
+/* Adds country mc to the one found so far in c ("" none yet, "---" several). */
+static void one_country(char *c, const char *mc)
+{
+    if (strcmp(mc, "IGO") != 0)
+        memcpy(c, !c[0] || strcmp(c, mc) == 0 ? mc : "---", 4);
+}
+
+/* The one country the sentence's coded names and nationality words have ("the Kenyan
+ * government ... to Uganda" has two), else "---". */
+static const char *named_country(const ev_sentence *s)
+{
+    if (!s->named_country[0]) {
+        char c[4] = "", mc[4];
+        const dyad_doc *doc = s->doc;
+        for (size_t i = s->mention_first; i < s->mention_end; i++) {
+            const dyad_mention *m = &doc->actors[i];
+            if (m->code && !m->country_inferred && actor_code_country(m->code, mc))
+                one_country(c, mc);
+        }
+        dyad_actor_match am;
+        for (int32_t k = 0; k < (int32_t)s->count && s->actors && strcmp(c, "---") != 0; k++) {
+            const dyad_token *t = ev_tok(s, k);
+            if (t->upos && strcmp(t->upos, "ADJ") == 0 &&
+                isupper((unsigned char)doc->text[t->start]) &&
+                ev_actor_lookup(s, s->actors, t->start, t->end, &am) && am.country[0])
+                one_country(c, am.country);
+        }
+        memcpy(s->named_country, c[0] ? c : "---", 4);
+    }
+    return s->named_country;
+}
+
+/* The country a role alone belongs to. For people who act where they are (police,
+ * protesters, courts, farmers; not officials, troops or clergy, who travel): the one
+ * country the sentence names ("The president of Kenya praised the police"), else the
+ * article's, else the country of the place the sentence happens in ("Police fired tear
+ * gas at protesters in Nairobi"); for the others the article's. */
 static const char *role_country(const ev_sentence *s, const char *role)
 {
     static const char *const local[] = {"COP", "CVL", "OPP", "JUD", "AGR", "LAB", "HLH",
@@ -344,6 +379,8 @@ static const char *role_country(const ev_sentence *s, const char *role)
     bool is_local = false;
     for (const char *const *r = local; *r && !is_local; r++)
         is_local = strncmp(role, *r, 3) == 0;
+    if (is_local && strcmp(named_country(s), "---") != 0)
+        return s->named_country;
     if (strcmp(s->country, "---") != 0 || !is_local)
         return s->country;
     if (!s->place_country[0]) {

@@ -1621,6 +1621,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         return false;
     s.country = st->country;
     s.dict = st->dict;
+    s.actors = st->actors;
     s.deeds = st->deeds;
     s.n_deeds = st->n_deeds;
     if (ev_discarded(st->dict, &s))
