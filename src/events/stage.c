@@ -1145,6 +1145,22 @@ static bool event_noun(stage *st, const ev_sentence *s, int32_t n, const char **
         if ((ev_rel_starts(s, c, "compound") || ev_rel_starts(s, c, "amod")) &&
             ev_lemma_in(s, c, phones))
             *code = "041";
+    /* "air strikes", "strikes against Houthi targets", "a strike on Beirut": force from
+     * the air (195), not a walkout (140) */
+    static const char *const strikes[] = {"strike", NULL};
+    static const char *const aerial[] = {"air", "missile", "drone", "rocket", "military",
+                                         "retaliatory", "precision", "artillery", "naval",
+                                         "nuclear", "preemptive", "pre-emptive", NULL};
+    static const char *const on[] = {"on", NULL}, *const against[] = {"against", NULL};
+    static const char *const sites[] = {"target", "position", "base", "site", "facility",
+                                        "depot", "militant", "fighter", "rebel", NULL};
+    for (int32_t c = ev_lemma_in(s, n, strikes) ? s->first_child[n] : -1; c >= 0;
+         c = s->next_sibling[c])
+        if (((ev_rel_starts(s, c, "compound") || ev_rel_starts(s, c, "amod")) &&
+             ev_lemma_in(s, c, aerial)) ||
+            (ev_rel_starts(s, c, "nmod") &&
+             (ev_has_case(s, c, on) || (ev_has_case(s, c, against) && ev_lemma_in(s, c, sites)))))
+            *code = "195"; /* a walkout is "against the reforms", "on strike" */
     dyad_actor_match m;
     const dyad_token *t = ev_tok(s, n);
     return !(st->actors && dyad_actor_dict_lookup(st->actors, s->doc->text + t->start,
