@@ -139,7 +139,8 @@ typedef struct ev_sentence {
                                     * looked for yet, "---" = none or several */
     uint64_t words;                /* ev_word_bit of every form, lemma and singular */
     struct ev_actor *actor;        /* [count] ev_actor_of each token, once asked */
-    uint8_t *actor_known;          /* [count] 1 where actor[] holds the answer */
+    uint8_t *actor_known;          /* [count] 1 where actor[] holds the answer, 2 while it
+                                    * is being found */
     uint8_t *temporal;             /* [count] 1 inside a date and its preposition ("on Monday") */
     uint8_t *named;                /* [count] 1 inside a person's name or title ("national
                                     * security advisor John Bolton") */

@@ -474,7 +474,10 @@ static const char *pair_member(const ev_sentence *s, int32_t h, int i);
 
 ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
+    if (s->actor_known[h] == 2) /* asked again while being answered: none, no loop */
+        return (ev_actor){.code = NULL, .head = h};
     if (!s->actor_known[h]) {
+        s->actor_known[h] = 2;
         s->actor[h] = actor_of(s, h, actors);
         /* what the dictionaries list as no actor ("on Saturday" in an undated story,
          * "the border") is none, rather than a party the event is then dropped for */
@@ -611,6 +614,40 @@ static bool currency_prefix(const ev_sentence *s, int32_t h)
            ev_lemma_in(s, h + 1, signs);
 }
 
+/* "The Israeli military said its forces had killed ...", "criticised Hungary's prime
+ * minister for his trip": a possessive pronoun p whose antecedent the mention stage found
+ * in an earlier sentence, or none (owner is its mention, NULL when none), stands for the
+ * nearest actor before it in the sentence that a common noun names (a subject or object,
+ * which no mention holds); that actor's code, else NULL. */
+static const char *nearer_actor(const ev_sentence *s, int32_t p, const dyad_mention *owner,
+                                const dyad_actor_dict *actors)
+{
+    if (!ev_tok(s, p)->upos || strcmp(ev_tok(s, p)->upos, "PRON") != 0 ||
+        !rel_is(s, p, "nmod:poss"))
+        return NULL;
+    if (owner && owner->antecedent >= 0 &&
+        s->doc->actors[owner->antecedent].sentence == (int32_t)s->index)
+        return NULL;
+    for (int32_t k = p - 1; k >= 0; k--) {
+        if (!ev_tok(s, k)->upos || strcmp(ev_tok(s, k)->upos, "NOUN") != 0 ||
+            !(rel_is(s, k, "nsubj") || rel_is(s, k, "obj") || rel_is(s, k, "iobj")))
+            continue;
+        ev_actor cand = ev_actor_of(s, k, actors);
+        char c[4];
+        if (cand.code && actor_code_country(cand.code, c) && strcmp(c, "---") != 0)
+            return cand.code;
+    }
+    return NULL;
+}
+
+/* The same for the possessive pronoun on noun h ("its forces"). */
+static const char *nearer_owner(const ev_sentence *s, int32_t h, const dyad_mention *owner,
+                                const dyad_actor_dict *actors)
+{
+    int32_t p = ev_child(s, h, "nmod:poss");
+    return p >= 0 ? nearer_actor(s, p, owner, actors) : NULL;
+}
+
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
     ev_actor a = {.head = h};
@@ -662,7 +699,8 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         if (!m->code || m->end <= pstart || m->start >= pend)
             continue;
         if (m->start <= hstart && hstart < m->end) {
-            a.code = mention_code(s, m);
+            const char *near = nearer_actor(s, h, m, actors);
+            a.code = near ? near : mention_code(s, m);
             return a;
         }
         /* "his licence" is no act toward him: a possessive names no actor by itself,
@@ -704,6 +742,11 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         /* "its troops" after "the Russian Defence Ministry said": the owner's country, the
          * noun's own role; a name inside the phrase keeps its code ("Kremlin officials") */
         char oc[4];
+        const char *near = !inside ? nearer_owner(s, h, owner, actors) : NULL;
+        if (near && actor_code_country(near, oc)) {
+            a.code = with_role(s, keep(s, oc), m.code);
+            return a;
+        }
         if (!inside && owner && actor_code_country(mention_code(s, owner), oc)) {
             a.code = with_role(s, keep(s, oc), m.code);
             return a;
