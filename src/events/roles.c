@@ -715,6 +715,18 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         a.code = speaker_code(s, h, actors);
         return a;
     }
+    /* "his country would leave", "its nation": the owner's country itself */
+    static const char *const homeland[] = {"country", "nation", NULL};
+    bool home = common && ev_lemma_in(s, h, homeland);
+    const char *whose = home ? nearer_owner(s, h, owner, actors) : NULL;
+    if (!whose && home && owner)
+        whose = mention_code(s, owner);
+    char hc[4];
+    if (whose && actor_code_country(whose, hc) && strcmp(hc, "---") != 0 &&
+        strcmp(hc, "IGO") != 0) {
+        a.code = keep(s, hc);
+        return a;
+    }
     /* "Lawmakers in Arnor", "the Calenardhon government": role and country together */
     dyad_actor_match m;
     /* a common noun is an actor by its own word ("government", "troops"), not by an
@@ -1287,6 +1299,15 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
             cand[n++] = to;
         obj = -1;
     }
+    /* "recaptured the village from Russian troops": a place taken is taken from whom it
+     * is taken from */
+    static const char *const taken[] = {"village", "town", "city", "area", "territory",
+                                        "region", "district", "base", "airport", "port",
+                                        "position", "hill", "settlement", NULL};
+    static const char *const from[] = {"from", NULL};
+    int32_t loser = obj >= 0 && ev_lemma_in(s, obj, taken) ? oblique(s, v, from) : -1;
+    if (loser >= 0 && ev_actor_of(s, loser, actors).code)
+        cand[n++] = loser;
     if (obj >= 0)
         cand[n++] = obj;
     /* "filed a case against Israel at the ICJ": whom the object is against, before where */

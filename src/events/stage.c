@@ -1780,6 +1780,20 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             if (!nt)
                 nt = ev_oblique_targets(&s, v, with, tgts, MAX_ACTORS, st->actors);
         }
+        /* "Israel and Hezbollah agreed to a ceasefire brokered by the United States": who
+         * brought two sides together is no side (as "memos sent by Bree" are Bree's) */
+        for (size_t j = 0; ns > 1 && j < nt;) {
+            int32_t k = tgts[j].head; /* "by the United States and France" */
+            while (ev_rel_starts(&s, k, "conj") && ev_head(&s, k) >= 0)
+                k = ev_head(&s, k);
+            const char *rel = ev_tok(&s, k)->deprel;
+            int32_t by = ev_head(&s, k);
+            if (rel && !strcmp(rel, "obl:agent") && by >= 0 && ev_rel_starts(&s, by, "acl") &&
+                reciprocal(&s, v, vc.code))
+                tgts[j] = tgts[--nt];
+            else
+                j++;
+        }
         /* "Gondor and Osgiliath renewed ties": the members act toward each other, also
          * where a relational object says so beside a place ("began peace talks in
          * Doha"); "X and Y will meet in Zurich" meets in Zurich, as PETRARCH codes it */
