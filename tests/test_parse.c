@@ -647,11 +647,29 @@ DYAD_TEST(parse_repair_name_before_time)
     CHECK(head[3] == 2);
     CHECK_STR(rel[3], "obj");
     CHECK(head[5] == 2);
-    /* a verb with an object keeps it: "met Macron France week" is left alone */
-    int head2[7] = {2, 2, -1, 5, 5, 2, 2};
-    const char *rel2[7] = {"nsubj", "aux", "root", "compound", "amod", "obj", "punct"};
-    dyad_parse_repair(&in, head2, rel2);
+    /* a verb with an object keeps it: "met Macron France next week" is left alone */
+    static const char *const form2[] = {"Xi", "met", "Macron", "France", "next", "week", "."};
+    static const char *const upos2[] = {"PROPN", "VERB", "PROPN", "PROPN", "ADJ", "NOUN", "PUNCT"};
+    dyad_parse_input in2 = parse_input(7, form2, len, upos2, xpos);
+    int head2[7] = {1, -1, 1, 5, 5, 1, 1};
+    const char *rel2[7] = {"nsubj", "root", "obj", "compound", "amod", "obl:unmarked", "punct"};
+    dyad_parse_repair(&in2, head2, rel2);
     CHECK(head2[3] == 5);
+    /* "will visit France and Serbia next month" with the month taken for the object: the
+     * first name is the object, the month the time */
+    static const char *const form3[] = {"Xi", "will", "visit", "France", "and", "Serbia", "next",
+                                        "month"};
+    static const char *const upos3[] = {"PROPN", "AUX", "VERB", "PROPN", "CCONJ", "PROPN", "ADJ",
+                                        "NOUN"};
+    static const char *const xpos3[] = {"NNP", "MD", "VB", "NNP", "CC", "NNP", "JJ", "NN"};
+    size_t len3[8];
+    dyad_parse_input in3 = parse_input(8, form3, len3, upos3, xpos3);
+    int head3[8] = {2, 2, -1, 7, 5, 3, 7, 2};
+    const char *rel3[8] = {"nsubj", "aux", "root", "compound", "cc", "conj", "amod", "obj"};
+    dyad_parse_repair(&in3, head3, rel3);
+    CHECK(head3[3] == 2);
+    CHECK_STR(rel3[3], "obj");
+    CHECK_STR(rel3[7], "obl:unmarked");
 }
 
 DYAD_TEST(parse_repair_possessed_apposition)

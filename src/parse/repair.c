@@ -415,9 +415,9 @@ static void between_marker(const dyad_parse_input *in, int *head, const char **r
     }
 }
 
-/* "will visit France next week" parsed with "France" a compound of "week": a name
- * before "next/last/this" and a word of time is no part of that time, but the object of
- * the verb the time phrase dates, when the verb has none. */
+/* "will visit France next week" parsed with "France" a compound of "week": a name (or
+ * names joined by "and") before "next/last/this" and a word of time is no part of that
+ * time, but the object of the verb the time phrase dates, when the verb has none. */
 static void name_before_time(const dyad_parse_input *in, int *head, const char **rel)
 {
     static const char *const which[] = {"next", "last", "this", "past", "coming", NULL};
@@ -425,15 +425,23 @@ static void name_before_time(const dyad_parse_input *in, int *head, const char *
         "week", "weekend", "month", "year", "morning", "afternoon", "evening", "night",
         "summer", "winter", "spring", "autumn", "fall", NULL};
     int n = in->n;
-    for (int p = 0; p + 2 < n; p++) {
-        int t = p + 2, v = head[t];
-        if (!proper(in, p) || head[p] != t || !rel_is(rel[p], "compound") ||
-            !form_in(in, p + 1, which) || !form_in(in, t, spans) || v < 0 || v > p ||
-            !upos_is(in, v, "VERB") ||
-            has_dependent(n, head, rel, v, "obj"))
+    for (int q = 0; q + 2 < n; q++) {
+        int t = q + 2, v = head[t], p = q;
+        /* "visit France and Serbia next month": the first of the names */
+        for (int hops = 0; hops < n && rel_is(rel[p], "conj") && head[p] >= 0 && head[p] < p;
+             hops++)
+            p = head[p];
+        bool other_obj = false; /* the time itself may be taken for the object */
+        for (int i = 0; i < n && !other_obj; i++)
+            other_obj = i != t && head[i] == v && rel_is(rel[i], "obj");
+        if (!proper(in, q) || !proper(in, p) || head[p] != t || !rel_is(rel[p], "compound") ||
+            !form_in(in, q + 1, which) || !form_in(in, t, spans) || v < 0 || v > p ||
+            !upos_is(in, v, "VERB") || other_obj)
             continue;
         head[p] = v;
         rel[p] = "obj";
+        if (rel_is(rel[t], "obj"))
+            rel[t] = "obl:unmarked";
     }
 }
 
