@@ -1307,6 +1307,9 @@ static bool targetless(const ev_sentence *s, int32_t v, const verb_code *vc)
 {
     static const char *const deeds[] = {"14", "15", "17", "18", "19", "20", NULL};
     static const char *const by_pattern[] = {"08", "16", NULL};
+    /* "Hamas denied responsibility for the attack", "IS claimed responsibility" */
+    if (vc->match.score > 0 && (!strcmp(vc->code, "015") || !strcmp(vc->code, "016")))
+        return true;
     /* "called for an investigation", "demanded a ceasefire": a demand of no one named;
      * other verbs' demand patterns ("issued an order", "signed a decree") and a call with
      * an object ("called the race for Biden") need a target */
