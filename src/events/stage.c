@@ -1629,6 +1629,17 @@ static bool same_referent(const ev_sentence *s, const ev_actor *a, const ev_acto
     return ra >= 0 && ra == referent(s, b);
 }
 
+/* Whether noun n names a doer of its own: an owner, or a "from" or "by" phrase. */
+static bool own_doer(const ev_sentence *s, int32_t n)
+{
+    static const char *const from_by[] = {"from", "by", NULL};
+    for (int32_t c = s->first_child[n]; c >= 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "nmod:poss") ||
+            (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, from_by)))
+            return true;
+    return false;
+}
+
 /* Whether noun n is said to be a country's by an adjective or an owner ("Russian
  * shelling", "Israel's strikes"), not where it happened ("a Kabul car bombing"). */
 static bool country_hand(const ev_sentence *s, int32_t n)
@@ -1946,6 +1957,10 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 if (statement && claimed(st, si, &b))
                     continue;
                 coded++;
+                /* "offered condolences": told once; "dismissed the claim from Berlin" is
+                 * also Berlin's claim */
+                if (vc.match.on_object && obj >= 0 && !own_doer(&s, obj))
+                    st->acted[obj] |= 2;
                 if (!add_event(st, &s, si, v, vc.code, reversed ? &b : &a, reversed ? &a : &b,
                                &status, date, vt))
                     return false;
