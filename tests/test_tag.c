@@ -227,6 +227,9 @@ DYAD_TEST(tag_lemmas_seen_and_unseen)
         {"tables", "NNS", "table"}, {"Tables", "NNS", "table"}, /* unseen plurals */
         {"jumped", "VBD", "jump"}, {"carries", "VBZ", "carry"}, /* unseen verbs */
         {"Zorba", "NNP", "Zorba"}, {"s", "NNS", "s"},
+        /* irregular forms the tiny treebank never saw: WordNet's exceptions */
+        {"fled", "VBD", "flee"},   {"Slain", "VBN", "slay"},  {"crises", "NNS", "crisis"},
+        {"worse", "JJR", "bad"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         CHECK_STR(tag_lemma(t, cases[i][0], strlen(cases[i][0]), cases[i][1], arena),

@@ -38,6 +38,41 @@ static const char *rule_apply(const dyad_tagger *t, const uint32_t *rule, const 
     return out;
 }
 
+/* WordNet's exceptions (tools/compile-irregular.py): an unseen "slain" is "slay", not
+ * what the suffix rules make of it ("sla"). */
+typedef struct irregular { const char *form, *lemma; char cls; } irregular;
+static const irregular irregulars[] = {
+#include "irregular.inc"
+};
+
+/* The class of the inflections an xpos tag marks: past and participle forms and -s
+ * verbs, plural nouns, comparative adjectives; 0 for base forms. */
+static char irregular_class(const char *xpos)
+{
+    if (!strcmp(xpos, "VBD") || !strcmp(xpos, "VBN") || !strcmp(xpos, "VBG") ||
+        !strcmp(xpos, "VBZ"))
+        return 'V';
+    if (!strcmp(xpos, "NNS") || !strcmp(xpos, "NNPS"))
+        return 'N';
+    return !strcmp(xpos, "JJR") || !strcmp(xpos, "JJS") ? 'J' : 0;
+}
+
+static int irregular_cmp(const void *key, const void *elem)
+{
+    const irregular *a = key, *b = elem;
+    int c = strcmp(a->form, b->form);
+    return c ? c : a->cls - b->cls;
+}
+
+/* The lemma WordNet gives the lower-cased form low of class cls, or NULL. */
+static const char *irregular_lemma(const char *low, char cls)
+{
+    irregular key = {low, NULL, cls};
+    const irregular *hit = bsearch(&key, irregulars, sizeof irregulars / sizeof *irregulars,
+                                   sizeof *irregulars, irregular_cmp);
+    return hit ? hit->lemma : NULL;
+}
+
 bool tag_lemma_seen(const dyad_tagger *t, const char *form, size_t n, const char *xpos)
 {
     uint64_t hx = tag_hash(xpos, strlen(xpos), 30);
@@ -71,6 +106,7 @@ void tag_lemma_keys(const dyad_tagger *t, uint64_t form_hash, uint64_t lower_has
                     const char *xpos, tag_lemma_key *k)
 {
     k->hx = tag_hash(xpos, strlen(xpos), 30);
+    k->cls = irregular_class(xpos);
     k->exact = tag_key(form_hash, k->hx);
     k->lower = tag_key(lower_hash ^ LOWER_MARK, k->hx);
     if (t->lemmas.slots) {
@@ -91,6 +127,16 @@ const char *tag_lemma_keyed(const dyad_tagger *t, const char *form, size_t n,
                             const tag_lemma_key *key, dyad_arena *arena)
 {
     uint64_t hx = key->hx;
+    /* a verb's irregular forms are WordNet's before the treebanks' ("fled" is "flead"
+     * three times in GUM train); nouns keep the treebanks' conventions ("data") */
+    char low32[32];
+    if (key->cls == 'V' && n < sizeof low32) {
+        tag_lower(form, n, low32);
+        low32[n] = '\0';
+        const char *wn = irregular_lemma(low32, 'V');
+        if (wn)
+            return wn;
+    }
     uint32_t v = tag_table_get(&t->lemmas, key->exact);
     if (v == TAG_MISS)
         v = tag_table_get(&t->lemmas, key->lower);
@@ -107,6 +153,9 @@ const char *tag_lemma_keyed(const dyad_tagger *t, const char *form, size_t n,
         return NULL;
     tag_lower(form, n, low);
     low[n] = '\0';
+    const char *wn = key->cls ? irregular_lemma(low, key->cls) : NULL;
+    if (wn)
+        return wn;
     for (size_t k = n < MAX_SUFFIX ? n : MAX_SUFFIX;; k--) {
         uint32_t r = tag_table_get(&t->rule_keys, suffix_key(low, n, k, hx));
         /* A rule strips inside the matched suffix only, so it cannot split a character,

@@ -202,6 +202,7 @@ const char *tag_lemma(const dyad_tagger *t, const char *form, size_t len, const 
  * lemma from the keys. */
 typedef struct tag_lemma_key {
     uint64_t exact, lower, hx; /* lexicon keys of the form and the lower-cased form; xpos hash */
+    char cls;                  /* WordNet's class of an inflected xpos: 'V', 'N', 'J'; else 0 */
 } tag_lemma_key;
 void tag_lemma_keys(const dyad_tagger *t, uint64_t form_hash, uint64_t lower_hash,
                     const char *xpos, tag_lemma_key *k);
