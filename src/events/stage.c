@@ -1803,6 +1803,18 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             if (!nt)
                 nt = ev_oblique_targets(&s, v, with, tgts, MAX_ACTORS, st->actors);
         }
+        /* "hosted a summit on Ukraine", "held talks about Syria": what a meeting is about
+         * is no party to it */
+        static const char *const meetings[] = {"04", NULL};
+        static const char *const topic[] = {"on", "about", "over", "regarding", NULL};
+        for (size_t j = 0; root_in(vc.code, meetings) && j < nt;)
+            if ((ev_head(&s, tgts[j].head) == obj || ev_head(&s, tgts[j].head) == v) &&
+                (ev_rel_starts(&s, tgts[j].head, "nmod") ||
+                 ev_rel_starts(&s, tgts[j].head, "obl")) &&
+                ev_has_case(&s, tgts[j].head, topic))
+                tgts[j] = tgts[--nt];
+            else
+                j++;
         /* "Israel and Hezbollah agreed to a ceasefire brokered by the United States": who
          * brought two sides together is no side (as "memos sent by Bree" are Bree's) */
         for (size_t j = 0; ns > 1 && j < nt;) {
