@@ -309,10 +309,13 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
          * help": an aim is not a deed; but "voted to condemn" is the vote's act */
         static const char *const decided[] = {"vote", "decide", "resolve", "move", NULL};
         int32_t purpose = ev_rel_starts(s, x, "advcl") ? ev_child(s, x, "mark") : -1;
-        if (purpose >= 0 && strcmp(s->lower[purpose], "to") == 0 && !found &&
-            !ev_lemma_in(s, h, decided)) {
-            found = "hypothetical";
-            break;
+        if (purpose >= 0 && strcmp(s->lower[purpose], "to") == 0) {
+            if (!ev_lemma_in(s, h, decided)) {
+                found = found ? found : "hypothetical";
+                break;
+            }
+            x = h; /* "If the House votes to impeach": as sure as the vote */
+            continue;
         }
         if (!ev_rel_starts(s, x, "xcomp") && !ev_rel_starts(s, x, "conj"))
             break;
