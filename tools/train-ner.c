@@ -18,28 +18,10 @@ typedef struct sent { ner_word *w; uint8_t *gold; size_t n; } sent;
 
 static ner_names names; /* first names (-n FILE), a feature and a section of the output */
 
-/* Reads "name<TAB>gender<TAB>count" lines (tools/first-names.py). */
-static void read_names(const char *path)
-{
-    FILE *f = fopen(path, "r");
-    char line[256];
-    if (!f) {
-        fprintf(stderr, "train-ner: cannot read %s\n", path);
-        exit(1);
-    }
-    while (fgets(line, sizeof line, f)) {
-        size_t len = strcspn(line, "\t\n");
-        char g = line[len] == '\t' ? line[len + 1] : '-';
-        if (len && !ner_names_add(&names, ner_name_key(line, len),
-                                  NER_NAME | (g == 'M' ? NER_MALE : g == 'F' ? NER_FEMALE : 0)))
-            exit(1);
-    }
-    fclose(f);
-}
-
-/* Reads "name<TAB>M|F" lines (tools/name-genders.py): the gender of names the treebanks
- * gave none, for coreference only (no NER_NAME bit, so no tagger feature). */
-static void read_genders(const char *path)
+/* Reads "name<TAB>gender..." lines: first names (tools/first-names.py: "M", "F" or "-",
+ * then a count), or with gender_only the gender of names the treebanks gave none
+ * (tools/name-genders.py), for coreference only: no NER_NAME bit, so no tagger feature. */
+static void read_names(const char *path, bool gender_only)
 {
     FILE *f = fopen(path, "r");
     char line[256];
@@ -51,8 +33,10 @@ static void read_genders(const char *path)
         size_t len = strcspn(line, "\t\n");
         char g = line[len] == '\t' ? line[len + 1] : '-';
         unsigned bits = g == 'M' ? NER_MALE : g == 'F' ? NER_FEMALE : 0;
-        if (len && bits && !(ner_word_info(&names, line, len) & (NER_MALE | NER_FEMALE)) &&
-            !ner_names_add(&names, ner_name_key(line, len), bits))
+        if (!len || (gender_only && (!bits || (ner_word_info(&names, line, len) &
+                                                (NER_MALE | NER_FEMALE)))))
+            continue;
+        if (!ner_names_add(&names, ner_name_key(line, len), gender_only ? bits : bits | NER_NAME))
             exit(1);
     }
     fclose(f);
@@ -412,8 +396,8 @@ int main(int argc, char **argv)
         else if (!strcmp(argv[i], "-e") && i + 1 < argc) epochs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "-r") && i + 1 < argc) runs = atoi(argv[++i]);
         else if (!strcmp(argv[i], "-m") && i + 1 < argc) min_weight = (float)atof(argv[++i]);
-        else if (!strcmp(argv[i], "-n") && i + 1 < argc) read_names(argv[++i]);
-        else if (!strcmp(argv[i], "-g") && i + 1 < argc) read_genders(argv[++i]);
+        else if (!strcmp(argv[i], "-n") && i + 1 < argc) read_names(argv[++i], false);
+        else if (!strcmp(argv[i], "-g") && i + 1 < argc) read_names(argv[++i], true);
         else if (!strcmp(argv[i], "--dev") && i + 1 < argc && n_dev < 8) dev[n_dev++] = argv[++i];
         else if (!strcmp(argv[i], "--keep") && i + 1 < argc) keep = argv[++i];
         else if (n_train < 16) train_files[n_train++] = argv[i];
@@ -423,9 +407,11 @@ int main(int argc, char **argv)
         return 0;
     }
     if (!out || !n_train || epochs < 1 || runs < 1) {
-        fprintf(stderr, "usage: train-ner -d ACTORS.dict [-n NAMES.tsv] [-g GENDERS.tsv] -o OUT.ner "
-                        "[-e EPOCHS] [-r RUNS] [-m MIN_WEIGHT] [--dev DEV.conllu] TRAIN.conllu...\n"
-                        "       train-ner [-n NAMES.tsv] [-g GENDERS.tsv] --keep IN.ner -o OUT.ner\n");
+        fprintf(stderr, "usage: train-ner -d ACTORS.dict [-n NAMES.tsv] [-g GENDERS.tsv] "
+                        "-o OUT.ner [-e EPOCHS] [-r RUNS] [-m MIN_WEIGHT] [--dev DEV.conllu] "
+                        "TRAIN.conllu...\n"
+                        "       train-ner [-n NAMES.tsv] [-g GENDERS.tsv] --keep IN.ner "
+                        "-o OUT.ner\n");
         return 2;
     }
     if (dict_path && !(dict = dyad_actor_dict_load(dict_path, &err))) {

@@ -1608,8 +1608,8 @@ static bool one_mention(const ev_sentence *s, const ev_actor *a, const ev_actor 
     return false;
 }
 
-/* The first mention of the one the mention spanning a's head word refers to: a pronoun
- * or short name leads to its antecedent; -1 where no mention spans it. */
+/* The index of the first mention of whoever the mention spanning a's head word refers
+ * to (a pronoun or a short name leads to its antecedent); -1 where no mention spans it. */
 static int32_t referent(const ev_sentence *s, const ev_actor *a)
 {
     uint32_t at = a->head >= 0 ? ev_tok(s, a->head)->start : a->start;

@@ -655,7 +655,8 @@ static void corefer(const dyad_doc *doc, ment *all, size_t n, ment *m)
     for (size_t i = n; i-- > from;) {
         const ment *p = &all[i];
         /* the dictionary's "President Biden" is no "Hunter Biden" of no code */
-        if (!p->type || strcmp(p->type, "person") != 0 || !p->name || (m->dict_person && !p->code))
+        if (!p->type || strcmp(p->type, "person") != 0 || !p->name ||
+            (m->dict_person && !p->code))
             continue;
         bool mononym = p->t1 - p->n0 == 1 && p->titled && p->code && !strcmp(p->name, w);
         if (p->t1 - p->n0 < 2 && !mononym)

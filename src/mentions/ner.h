@@ -25,7 +25,7 @@ enum { NER_O, NER_B_PER, NER_I_PER, NER_B_ORG, NER_I_ORG, NER_B_LOC, NER_I_LOC, 
 /* What a word list says of a word (bits of ner_names.info). */
 #define NER_MALE 1u   /* a first name for men */
 #define NER_FEMALE 2u /* a first name for women */
-#define NER_NAME 4u   /* a first name (NER_MALE/NER_FEMALE alone: a gender known, no tagger feature) */
+#define NER_NAME 4u   /* a first name (NER_MALE or NER_FEMALE alone: a gender, no feature) */
 
 /* First names: open addressing over 64-bit keys of the lower-case word (0 = empty). */
 typedef struct ner_names {

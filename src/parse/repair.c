@@ -431,12 +431,14 @@ static void name_before_time(const dyad_parse_input *in, int *head, const char *
         for (int hops = 0; hops < n && rel_is(rel[p], "conj") && head[p] >= 0 && head[p] < p;
              hops++)
             p = head[p];
+        if (!proper(in, q) || !proper(in, p) || head[p] != t || !rel_is(rel[p], "compound") ||
+            !form_in(in, q + 1, which) || !form_in(in, t, spans) || v < 0 || v > p ||
+            !upos_is(in, v, "VERB"))
+            continue;
         bool other_obj = false; /* the time itself may be taken for the object */
         for (int i = 0; i < n && !other_obj; i++)
             other_obj = i != t && head[i] == v && rel_is(rel[i], "obj");
-        if (!proper(in, q) || !proper(in, p) || head[p] != t || !rel_is(rel[p], "compound") ||
-            !form_in(in, q + 1, which) || !form_in(in, t, spans) || v < 0 || v > p ||
-            !upos_is(in, v, "VERB") || other_obj)
+        if (other_obj)
             continue;
         head[p] = v;
         rel[p] = "obj";

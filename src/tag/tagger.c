@@ -234,7 +234,7 @@ static bool modifies_next(const dyad_tagger *t, const int *tags, int i, int n)
         return false;
     const char *x = xpos_of(t, tags[i + 1]);
     return !strncmp(x, "NN", 2) || !strncmp(x, "JJ", 2) || !strcmp(x, "CD") ||
-           !strcmp(x, "SYM") || !strcmp(x, ",");
+           !strcmp(x, "SYM");
 }
 
 /* Two constraints of English the perceptron breaks on news text, each with almost no
