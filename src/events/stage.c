@@ -1919,6 +1919,12 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             if (a.code && ((strncmp(vc.code, "08", 2) == 0 && is_press(a.code)) ||
                            (strncmp(vc.code, "171", 3) == 0 && private_party(a.code))))
                 continue;
+            /* "Trump held his first indoor rally": an officeholder's or candidate's rally is
+             * a campaign, no protest (the opposition's still is) */
+            static const char *const office[] = {"GOV", "ELI", "PTY", "LEG", NULL};
+            if (a.code && strncmp(vc.code, "14", 2) == 0 && sh >= 0 && person_mention(&s, sh) &&
+                any_role(a.code, office) && !actor_code_has_role(a.code, "OPP"))
+                continue;
             if (!a.code || (hu && strcmp(hu, "NOUN") == 0 && a.head == sh && !a.doers &&
                             !ev_lemma_in(&s, sh, staffed) &&
                             !(violent_code(vc.code) && ev_lemma_in(&s, sh, armed) &&
