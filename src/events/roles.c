@@ -986,7 +986,12 @@ static int32_t nominal_actor(const ev_sentence *s, int32_t n, int depth,
     if (depth <= 0)
         return -1;
     for (int32_t c = s->first_child[n]; c >= 0; c = s->next_sibling[c]) {
-        /* "the roads leading into Mordor": through a participle, to its object */
+        /* "the roads leading into Mordor": through a participle, to its object; not into
+         * what a claim or report says ("rejected claims that it had used civilians") */
+        static const char *const content[] = {"that", "whether", "if", NULL};
+        int32_t mark = rel_is(s, c, "acl") ? ev_child(s, c, "mark") : -1;
+        if (mark >= 0 && ev_lemma_in(s, mark, content))
+            continue;
         if (rel_is(s, c, "acl") && !rel_is(s, c, "acl:relcl")) {
             for (int32_t g = s->first_child[c]; g >= 0; g = s->next_sibling[g])
                 if ((rel_is(s, g, "obj") || rel_is(s, g, "obl")) && ev_actor_of(s, g, actors).code)
@@ -1168,6 +1173,14 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
         int32_t to_mark = rel_is(s, v, "advcl") ? ev_child(s, v, "mark") : -1;
         if (to_mark >= 0 && strcmp(s->lower[to_mark], "to") == 0 && ev_head(s, v) >= 0 &&
             ev_lemma_in(s, ev_head(s, v), decide)) {
+            v = ev_head(s, v);
+            continue;
+        }
+        /* "Russia is unlikely to attack", "ready to talk": the infinitive of an adjective
+         * the parse made an adverbial clause is its subject's */
+        const char *adj = v >= 0 && ev_head(s, v) >= 0 ? ev_tok(s, ev_head(s, v))->upos : NULL;
+        if (to_mark >= 0 && strcmp(s->lower[to_mark], "to") == 0 && adj &&
+            strcmp(adj, "ADJ") == 0) {
             v = ev_head(s, v);
             continue;
         }

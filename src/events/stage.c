@@ -145,7 +145,8 @@ static const char *const future_heads[] = {"plan", "intend", "aim", "expect", "p
 static const char *const hypo_heads[] = {"hope",    "want",    "seek",    "consider", "try",
                                          "offer",   "propose", "wish",    "urge",     "ask",
                                          "call",    "demand",  "attempt", "ready",    "willing",
-                                         "eager",   "prepared", "threaten", NULL};
+                                         "eager",   "prepared", "threaten", "likely",
+                                         "unlikely", NULL};
 
 typedef struct status_info {
     const char *status;
@@ -232,6 +233,12 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
             found = "negated";
         if (via_xcomp && !found && ev_lemma_in(s, x, future_heads))
             found = "future";
+        /* "The rebels claimed to have shot down a helicopter": as they tell it */
+        static const char *const claiming[] = {"claim", "purport", "allege", NULL};
+        if (via_xcomp && !reported && ev_lemma_in(s, x, claiming)) {
+            reported = true;
+            st.cue = x;
+        }
         if (via_xcomp && !found && ev_lemma_in(s, x, hypo_heads))
             found = "hypothetical";
         int32_t hedge = hedged(s, x);
@@ -309,6 +316,13 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
          * help": an aim is not a deed; but "voted to condemn" is the vote's act */
         static const char *const decided[] = {"vote", "decide", "resolve", "move", NULL};
         int32_t purpose = ev_rel_starts(s, x, "advcl") ? ev_child(s, x, "mark") : -1;
+        /* "I am glad to endorse him": a feeling about an act is no aim; it happens */
+        static const char *const feeling[] = {"glad", "happy", "proud", "pleased", "delighted",
+                                              "honored", "honoured", "sorry", "sad", NULL};
+        if (purpose >= 0 && strcmp(s->lower[purpose], "to") == 0 && ev_lemma_in(s, h, feeling)) {
+            x = h;
+            continue;
+        }
         if (purpose >= 0 && strcmp(s->lower[purpose], "to") == 0) {
             if (!ev_lemma_in(s, h, decided)) {
                 found = found ? found : "hypothetical";
