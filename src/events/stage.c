@@ -960,6 +960,15 @@ static bool add_event(stage *st, const ev_sentence *s, size_t si, int32_t v, con
     dyad_doc *doc = st->doc;
     if (actor_code_is_discard(src->code) || actor_code_is_discard(tgt->code))
         return true; /* a storm or a weekday is no party */
+    /* "those women will attack ex-Muslim women", "a company uses glue guns": private
+     * people of no country toward others of none, or a firm or profession of none alone,
+     * are no political event (crowds of none alone still protest or storm a border) */
+    static const char *const unplaced[] = {"CVL", "CRM", "BUS", "EDU", "JRN", "MED", "ELI",
+                                           "LAB", NULL};
+    static const char *const trades[] = {"BUS", "EDU", "JRN", "MED", "ELI", NULL};
+    if (src->code && !strncmp(src->code, "---", 3) && any_role(src->code, unplaced) &&
+        (tgt->code ? !strncmp(tgt->code, "---", 3) : any_role(src->code, trades)))
+        return true;
     uint32_t start = ev_tok(s, v)->start, end = ev_tok(s, v)->end;
     const ev_actor *sides[2] = {src, tgt};
     for (int k = 0; k < 2; k++) {
