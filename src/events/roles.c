@@ -46,6 +46,24 @@ static void mark_temporal(ev_sentence *s)
     }
 }
 
+/* "suspended the treaty after the attack": a phrase of when or despite what an act
+ * happened is, like a date, no word of the act ("- * ATTACK" is no suspended attack) */
+static void mark_circumstances(ev_sentence *s)
+{
+    static const char *const when[] = {"after", "before", "since", "following", "during",
+                                       "until", "amid", "amidst", "despite", NULL};
+    for (int32_t c = 0; c < (int32_t)s->count; c++) {
+        int32_t h = ev_head(s, c);
+        if (h < 0 || !ev_rel_starts(s, c, "obl") || !ev_tok(s, h)->upos ||
+            strcmp(ev_tok(s, h)->upos, "VERB") != 0 || !ev_has_case(s, c, when))
+            continue;
+        int32_t lo = c, hi = c;
+        ev_subtree(s, c, &lo, &hi);
+        for (int32_t k = lo; k <= hi; k++)
+            s->temporal[k] = 1;
+    }
+}
+
 /* The sentence's mentions, found by halves in the document's (in text order). */
 static void find_mentions(ev_sentence *s)
 {
@@ -166,6 +184,7 @@ bool ev_sentence_init(ev_sentence *s, dyad_doc *doc, size_t si)
             s->first_child[h] = i;
         }
     }
+    mark_circumstances(s);
     return true;
 }
 

@@ -1860,7 +1860,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
          * Doha"); "X and Y will meet in Zurich" meets in Zurich, as PETRARCH codes it */
         bool mutual = ((nt == 0 || (only_places(&s, tgts, nt) && relational_object(&s, v))) &&
                        ns > 1 && strncmp(vc.code, "01", 2) != 0 && reciprocal(&s, v, vc.code)) ||
-                      (ns > 1 && ev_lemma_in(&s, v, swaps) && vc.match.score > 0);
+                      (ns > 1 && ev_lemma_in(&s, v, swaps) && vc.match.score > 0) ||
+                      (ns > 1 && says_each_other(&s, v)); /* "expelled each other's diplomats" */
         if (mutual) {
             memcpy(tgts, srcs, ns * sizeof *srcs);
             nt = ns;
