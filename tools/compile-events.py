@@ -210,6 +210,15 @@ def compile_verbs(src, out):
     missing |= unlisted - unlisted_used
     if missing:
         sys.exit(f"supplement-verbs.txt: no such verbs to recode: {' '.join(sorted(missing))}")
+    # a verb CAMEO 2.0 lists with its forms needs them in the supplement too: dyad looks a
+    # listed form up as itself, so "HOLD" alone would never meet "held"
+    with_forms = {v.group(1) for v in (re.match(r"^([A-Z_]+)\s*\{", l)
+                                       for l in text.splitlines()) if v}
+    bare = [v.group(1) for v in (re.match(r"^([A-Z_]+)\s*(\[[^\]]*\])?\s*$",
+                                          l.split("#")[0].rstrip()) for l in supplement_lines)
+            if v and v.group(1) in with_forms]
+    if bare:
+        sys.exit(f"supplement-verbs.txt: list the {{forms}} CAMEO 2.0 gives: {' '.join(bare)}")
     # the hand-curated verbs CAMEO 2.0 lacks, after it
     for line in supplement_lines:
         body = line.split("#", 1)[0].rstrip()
