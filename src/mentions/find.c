@@ -503,6 +503,19 @@ static bool of_before(const dyad_doc *doc, const ment *m, size_t at)
 
 /* Where someone goes is a place: "flew to Moscow", "headed for Moscow", "returned to
  * Kyiv" (a letter sent to Moscow still goes to the government). */
+/* "a strike on Beirut", "an attack against Kyiv": what is struck is the city, not its
+ * government. */
+static bool struck(const dyad_doc *doc, const ment *m)
+{
+    static const char *const on[] = {"on", "against", NULL};
+    static const char *const attacks[] = {"strike", "strikes", "attack", "attacks", "airstrike",
+                                          "airstrikes", "raid", "raids", "bombing", "shelling",
+                                          "bombardment", "assault", NULL};
+    uint32_t first = doc->sentences[m->sentence].first;
+    return m->t0 >= first + 2 && ment_token_in(doc, m->t0 - 1, on) &&
+           ment_token_in(doc, m->t0 - 2, attacks);
+}
+
 static bool destination(const dyad_doc *doc, const ment *m)
 {
     static const char *const to[] = {"to", "for", "into", NULL};
@@ -562,7 +575,8 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
     if (first != UINT32_MAX)
         c.found = false;
     bool locative = m->t0 > doc->sentences[m->sentence].first &&
-                    (ment_token_in(doc, m->t0 - 1, ment_locatives) || destination(doc, m));
+                    (ment_token_in(doc, m->t0 - 1, ment_locatives) || destination(doc, m) ||
+                     struck(doc, m));
     if (c.found && c.m.via == DYAD_ACTOR_VIA_METONYMY && locative)
         c.m.code[3] = '\0'; /* "talks in Moscow": the country, not its government */
     split_name(dict, doc, &c, m);
