@@ -1333,8 +1333,10 @@ static bool targetless(const ev_sentence *s, int32_t v, const verb_code *vc)
 {
     static const char *const deeds[] = {"14", "15", "17", "18", "19", "20", NULL};
     static const char *const by_pattern[] = {"08", "16", NULL};
-    /* "Hamas denied responsibility for the attack", "IS claimed responsibility" */
-    if (vc->match.score > 0 && (!strcmp(vc->code, "015") || !strcmp(vc->code, "016")))
+    /* "Hamas denied responsibility for the attack", "IS claimed responsibility"; "Japan
+     * protested" (a state's complaint, recoded from dissent) */
+    if ((vc->match.score > 0 && (!strcmp(vc->code, "015") || !strcmp(vc->code, "016"))) ||
+        !strcmp(vc->code, "114"))
         return true;
     /* "called for an investigation", "demanded a ceasefire": a demand of no one named;
      * other verbs' demand patterns ("issued an order", "signed a decree") and a call with
@@ -1923,6 +1925,16 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             date = event_date(&s, in_clause);
         }
         bool thing_object = shown_or_broken(&s, v, &vc, obj, st->actors);
+        /* "Japan protested after Chinese ships entered its waters": a state's protest is an
+         * official complaint (114), a crowd's is dissent (140) */
+        static const char *const protest[] = {"protest", NULL};
+        if (ns == 1 && !strcmp(vc.code, "140") && ev_lemma_in(&s, v, protest)) {
+            ev_actor who = ev_actor_arg(&s, srcs[0], st->actors);
+            const char *hu = ev_tok(&s, srcs[0].head)->upos;
+            if (who.code && (actor_code_has_role(who.code, "GOV") ||
+                             (strlen(who.code) == 3 && hu && !strcmp(hu, "PROPN"))))
+                snprintf(vc.code, sizeof vc.code, "114");
+        }
         for (size_t i = 0; i < (ns ? ns : 1); i++) {
             ev_actor a = ns ? ev_actor_arg(&s, srcs[i], st->actors) : unnamed;
             /* "the UK's efforts", "Barrett's placement": a name owns the abstract noun,
