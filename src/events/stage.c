@@ -827,16 +827,24 @@ static bool surmise(const ev_sentence *s, int32_t v)
     return !x || strcmp(x, "VB") != 0 || ev_child(s, c, "aux") >= 0;
 }
 
-/* Whether noun n is a rally qualified as an election campaign's ("held his first campaign
- * rally"). */
-static bool campaign_rally(const ev_sentence *s, int32_t n)
+/* Whether the protest v codes (14x) is a campaign, which protests nothing: a rally
+ * qualified as an election campaign's ("held his first campaign rally"), or one of an
+ * officeholder or candidate named (code who, head sh: "Trump held his first indoor
+ * rally"; the opposition's still protests). */
+static bool campaign(const ev_sentence *s, int32_t v, const char *code, int32_t sh,
+                     const char *who)
 {
+    if (strncmp(code, "14", 2) != 0)
+        return false;
     static const char *const campaigning[] = {"campaign", "election", "electoral", NULL};
+    int32_t n = ev_child(s, v, "obj");
     for (int32_t c = n >= 0 ? s->first_child[n] : -1; c >= 0; c = s->next_sibling[c])
         if ((ev_rel_starts(s, c, "compound") || ev_rel_starts(s, c, "amod")) &&
             ev_lemma_in(s, c, campaigning))
             return true;
-    return false;
+    static const char *const office[] = {"GOV", "ELI", "PTY", "LEG", NULL};
+    return who && sh >= 0 && person_mention(s, sh) && any_role(who, office) &&
+           !actor_code_has_role(who, "OPP");
 }
 
 /* Whether "each other" or "one another" stands in v's phrase ("willingness to help each
@@ -1720,9 +1728,6 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         /* whoever "died" suffered the act: only a pattern ("died in clashes") codes it */
         if (vc.match.score <= 0 && ev_lemma_in(&s, v, undergone_verbs))
             continue;
-        /* "held his first campaign rally": a candidate's rally protests nothing */
-        if (strncmp(vc.code, "14", 2) == 0 && campaign_rally(&s, ev_child(&s, v, "obj")))
-            continue;
         /* "she was devastated", "Tipton was shocked": a person's feeling, with no doer
          * ("the town was devastated" may still be destruction) */
         static const char *const feelings[] = {"devastate", "shock", "stun", "shatter",
@@ -1955,11 +1960,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             if (a.code && ((strncmp(vc.code, "08", 2) == 0 && is_press(a.code)) ||
                            (strncmp(vc.code, "171", 3) == 0 && private_party(a.code))))
                 continue;
-            /* "Trump held his first indoor rally": an officeholder's or candidate's rally is
-             * a campaign, no protest (the opposition's still is) */
-            static const char *const office[] = {"GOV", "ELI", "PTY", "LEG", NULL};
-            if (a.code && strncmp(vc.code, "14", 2) == 0 && sh >= 0 && person_mention(&s, sh) &&
-                any_role(a.code, office) && !actor_code_has_role(a.code, "OPP"))
+            if (campaign(&s, v, vc.code, sh, a.code))
                 continue;
             if (!a.code || (hu && strcmp(hu, "NOUN") == 0 && a.head == sh && !a.doers &&
                             !ev_lemma_in(&s, sh, staffed) &&
