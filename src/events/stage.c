@@ -252,18 +252,19 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
         /* "has (no) plans to attack", "an attempt to seize", "no intention of invading":
          * the act is as sure as its intent */
         int32_t intent = -1;
-        if (ev_rel_starts(s, x, "acl") && !ev_rel_starts(s, x, "acl:relcl") &&
-            ev_intent_noun(s, h))
+        if (ev_rel_starts(s, x, "acl") && !ev_rel_starts(s, x, "acl:relcl"))
             intent = h;
-        else if (ev_rel_starts(s, x, "xcomp") && ev_child(s, h, "obj") >= 0 &&
-                 ev_intent_noun(s, ev_child(s, h, "obj")))
+        else if (ev_rel_starts(s, x, "xcomp"))
             intent = ev_child(s, h, "obj");
-        if (intent >= 0 && (!found || strcmp(found, "negated") != 0)) {
+        int kind = intent >= 0 ? ev_intent_noun(s, intent) : 0;
+        if (!kind)
+            intent = -1;
+        if (kind && (!found || strcmp(found, "negated") != 0)) {
             static const char *const no[] = {"no", NULL};
             int32_t det = ev_child(s, intent, "det");
             found = det >= 0 && ev_lemma_in(s, det, no) ? "negated"
                     : found                              ? found
-                    : ev_intent_noun(s, intent) == 2    ? "hypothetical"
+                    : kind == 2                          ? "hypothetical"
                                                          : "future";
         }
         if (intent == h && ev_rel_starts(s, h, "obj") && ev_head(s, h) >= 0) {
