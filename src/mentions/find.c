@@ -195,15 +195,14 @@ static uint32_t another_bearer(const dyad_actor_dict *dict, const dyad_doc *doc,
                       ((own.via & (DYAD_ACTOR_VIA_NAME | DYAD_ACTOR_VIA_METONYMY)) ||
                        (own.role[0] && strcmp(own.role, "CVL") != 0))))
         return none;
-    char low[32];
-    for (size_t i = 0; i < len; i++) {
+    for (size_t i = 0; i < len; i++)
         if ((unsigned char)doc->text[w->start + i] >= 0x80)
             return none; /* "Erdoğan": spelt otherwise in the root */
-        low[i] = (char)tolower((unsigned char)doc->text[w->start + i]);
-    }
+    char word[32];
     for (const char *p = c->m.name; *p;) {
         size_t wl = strcspn(p, " ");
-        if (wl == len && !memcmp(p, low, len))
+        snprintf(word, sizeof word, "%.*s", (int)wl, p);
+        if (ment_token_is(doc, f, word))
             return none;
         p += wl + (p[wl] == ' ');
     }
