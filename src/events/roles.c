@@ -715,6 +715,10 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         if (!m->code && m->type && strcmp(m->type, "person") == 0 && m->name &&
             strchr(m->name, ' ') && m->start <= hstart && hstart < m->end)
             return a;
+        /* nor is a place it left uncoded named after one: "the Sea of Japan" */
+        if (!m->code && m->type && strcmp(m->type, "place") == 0 && m->name &&
+            strstr(m->name, " of ") && m->start <= hstart && hstart < m->end)
+            return a;
         if (!m->code || m->end <= pstart || m->start >= pend)
             continue;
         if (m->start <= hstart && hstart < m->end) {
@@ -759,8 +763,15 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
             a.code = keep(s, m.code);
             return a;
         }
+        /* "Artsakh soldiers", "Tigrayan forces": a name no dictionary knows says whose
+         * they are, not the place they are in nor the story's country */
+        bool named = false;
+        for (int32_t c = s->first_child[h]; c >= 0 && common && !named; c = s->next_sibling[c])
+            named = (rel_is(s, c, "compound") || rel_is(s, c, "amod")) && c < h &&
+                    ev_tok(s, c)->upos && strcmp(ev_tok(s, c)->upos, "PROPN") == 0 &&
+                    !ev_actor_of(s, c, actors).code;
         /* "lawmakers in Arnor": the role of the noun, the country of its modifier */
-        for (int32_t c = s->first_child[h]; c >= 0 && common; c = s->next_sibling[c]) {
+        for (int32_t c = s->first_child[h]; c >= 0 && common && !named; c = s->next_sibling[c]) {
             if (!rel_is(s, c, "nmod") || rel_exact(s, c, "nmod:poss"))
                 continue;
             ev_actor inner = ev_actor_of(s, c, actors);
@@ -800,13 +811,6 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
             a.code = with_role(s, cc, m.code);
             return a;
         }
-        /* "Artsakh soldiers": a name no dictionary knows says whose they are, not the
-         * story's country */
-        bool named = false;
-        for (int32_t c = s->first_child[h]; c >= 0 && common && !named; c = s->next_sibling[c])
-            named = (rel_is(s, c, "compound") || rel_is(s, c, "amod")) && c < h &&
-                    ev_tok(s, c)->upos && strcmp(ev_tok(s, c)->upos, "PROPN") == 0 &&
-                    !ev_actor_of(s, c, actors).code;
         char buf[64];
         snprintf(buf, sizeof buf, "%s%s", named ? "---" : role_country(s, m.code),
                  m.code);

@@ -887,7 +887,8 @@ static bool says_each_other(const ev_sentence *s, int32_t v)
     return false;
 }
 
-/* Whether v's object is a relation between parties: "renewed ties", "held talks". */
+/* Whether v's object is a relation between parties: "renewed ties", "held talks",
+ * "joint drills". */
 static bool relational_object(const ev_sentence *s, int32_t v)
 {
     static const char *const relational[] = {
@@ -895,8 +896,15 @@ static bool relational_object(const ev_sentence *s, int32_t v)
         "accord", "pact", "dialogue", "negotiation", "summit", "contact", "partnership",
         "alliance", "truce", "ceasefire", "exchange", "consultation", "trade", "border",
         "war", "battle", "conflict", NULL};
+    static const char *const joint[] = {"joint", NULL};
     int32_t obj = ev_child(s, v, "obj");
-    return obj >= 0 && ev_lemma_in(s, obj, relational);
+    if (obj < 0)
+        return false;
+    /* "held joint drills": whatever is done jointly is done with each other */
+    for (int32_t c = s->first_child[obj]; c >= 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "amod") && ev_lemma_in(s, c, joint))
+            return true;
+    return ev_lemma_in(s, obj, relational);
 }
 
 /* Whether coordinated subjects act toward each other: "X and Y met", "X and Y renewed

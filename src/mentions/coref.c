@@ -277,6 +277,29 @@ static bool title_alone(const dyad_actor_dict *dict, const dyad_doc *doc, const 
  * the same word ("Kremlin spokesman Dmitry Peskov" ... "the spokesman"), else, when the
  * title names a country, the latest whose code agrees with its country and role ("the
  * Russian foreign minister" -> a RUSGOV person). */
+/* The country of the name after "of" that follows a title at t ("the new president of
+ * Sri Lanka"), into country; false when there is none. */
+static bool title_of_country(const dyad_actor_dict *dict, const dyad_doc *doc,
+                             const dyad_sentence *sent, uint32_t t, char country[4])
+{
+    uint32_t end = sent->first + sent->count, k = t + 2;
+    if (k >= end || !ment_token_is(doc, t + 1, "of"))
+        return false;
+    if (ment_token_is(doc, k, "the"))
+        k++;
+    uint32_t last = k;
+    while (last < end && upos_is(doc, last, "PROPN"))
+        last++;
+    dyad_actor_match m;
+    if (last == k || !dyad_actor_dict_lookup(dict, doc->text + doc->tokens[k].start,
+                                             doc->tokens[last - 1].end - doc->tokens[k].start, 0,
+                                             &m) ||
+        !m.country[0])
+        return false;
+    memcpy(country, m.country, 4);
+    return true;
+}
+
 static long resolve_title(const dyad_actor_dict *dict, const dyad_doc *doc, const ment_list *l,
                           size_t upto, uint32_t lo, uint32_t t, int32_t s)
 {
@@ -285,6 +308,14 @@ static long resolve_title(const dyad_actor_dict *dict, const dyad_doc *doc, cons
     /* by code only with a country: "the Russian foreign minister", not "the official" */
     bool found = dyad_actor_dict_lookup(dict, doc->text + a->start, b->end - a->start, 0, &tm);
     bool coded = found && tm.role[0] && tm.country[0];
+    /* "the new president of Sri Lanka" is nobody of another country either */
+    char of_country[4];
+    if (title_of_country(dict, doc, &doc->sentences[s], t, of_country)) {
+        if (!found)
+            memset(&tm, 0, sizeof tm);
+        found = true;
+        memcpy(tm.country, of_country, 4);
+    }
     /* "the Kenyan president" is nobody of another country, whatever his title */
     size_t nc = found ? strlen(tm.country) : 0;
     long by_code = -1;

@@ -582,6 +582,13 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
     if (m->n0 > first) /* "Hunter" is a hunter's title too */
         m->n0 = first;
     m->code = c.found ? dyad_doc_strdup(doc, c.m.code, strlen(c.m.code)) : NULL;
+    /* "the Sea of Japan", "the Gulf of Mexico": water named after a country is no actor */
+    static const char *const waters[] = {"sea", "gulf", "strait", "straits", "bay", "ocean",
+                                         "lake", "river", NULL};
+    bool water = m->t1 - m->n0 >= 3 && ment_token_in(doc, m->n0, waters) &&
+                 ment_token_is(doc, m->n0 + 1, "of");
+    if (water)
+        m->code = NULL;
     /* "the National Hurricane Center" is an agency named after storms, not a storm; "Queen
      * Victoria Market" a place named after a queen, not one */
     bool place = last_word_in(doc, m, ment_place_cues) && !of_inside(doc, m);
@@ -600,6 +607,8 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
     m->type = dt ? dt : m->titled ? "person" : cue_type(doc, &c, m);
     if (lab)
         ner_retype(doc, lab, m, dt);
+    if (water)
+        m->type = "place";
     /* "Sudesh Amman": a city in a person's name says nothing of the person; nor does a
      * first name that is a place ("Vladimir Rebic", "Doris Day") where the name is a
      * person's beyond doubt: titled, or its surname alone elsewhere */
