@@ -1021,9 +1021,11 @@ static int32_t nominal_actor(const ev_sentence *s, int32_t n, int depth,
                     return g;
             continue;
         }
-        static const char *const as[] = {"as", NULL};
+        /* "two terms as mayor" says what the subject was; "according to an official"
+         * who says it, wherever the parse hung it */
+        static const char *const as[] = {"as", "according", NULL};
         if (!rel_is(s, c, "nmod") || rel_exact(s, c, "nmod:poss") || rel_exact(s, c, "nmod:tmod") ||
-            ev_has_case(s, c, as)) /* "two terms as mayor" says what the subject was */
+            ev_has_case(s, c, as))
             continue;
         if (ev_actor_of(s, c, actors).code)
             return c;
