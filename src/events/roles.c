@@ -990,6 +990,14 @@ static bool is_oblique(const ev_sentence *s, int32_t c, const char *const *preps
         return false;
     if (rel_exact(s, c, "obl:agent") || rel_exact(s, c, "obl:tmod"))
         return false;
+    /* "criticised the arrest on social media", "said on state television": where words
+     * were said, not to whom */
+    static const char *const on[] = {"on", "via", NULL};
+    static const char *const media[] = {"media", "twitter", "facebook", "instagram", "telegram",
+                                        "youtube", "tiktok", "television", "tv", "radio",
+                                        "website", "podcast", "platform", NULL};
+    if (ev_lemma_in(s, c, media) && ev_has_case(s, c, on))
+        return false;
     return ev_has_case(s, c, preps);
 }
 
@@ -1008,6 +1016,12 @@ static int32_t nominal_actor(const ev_sentence *s, int32_t n, int depth,
 {
     if (depth <= 0)
         return -1;
+    /* "condemned the killing of civilians by Israeli forces": an act toward a deed is
+     * toward its doer */
+    static const char *const by[] = {"by", NULL};
+    for (int32_t c = s->first_child[n]; c >= 0; c = s->next_sibling[c])
+        if (rel_is(s, c, "nmod") && ev_has_case(s, c, by) && ev_actor_of(s, c, actors).code)
+            return c;
     for (int32_t c = s->first_child[n]; c >= 0; c = s->next_sibling[c]) {
         /* "the roads leading into Mordor": through a participle, to its object; not into
          * what a claim or report says ("rejected claims that it had used civilians") */

@@ -146,7 +146,10 @@ static const char *const hypo_heads[] = {"hope",    "want",    "seek",    "consi
                                          "offer",   "propose", "wish",    "urge",     "ask",
                                          "call",    "demand",  "attempt", "ready",    "willing",
                                          "eager",   "prepared", "threaten", "likely",
-                                         "unlikely", NULL};
+                                         "unlikely", "advise", "encourage", "invite",
+                                         "instruct", "request", "recommend", "order", "tell",
+                                         "press", "pressure", "push", "appeal", "implore",
+                                         "beg", "plead", NULL};
 
 typedef struct status_info {
     const char *status;
