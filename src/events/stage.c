@@ -569,7 +569,7 @@ static bool quote_mark(const ev_sentence *s, int32_t i)
  * of blame without them, 0 neither said. Words a speaker quotes to characterize an act
  * are mostly a charge ("a 'witch hunt'"); a few words of praise turn it ("a 'decent
  * man'", "a 'game changer'"). */
-static int characterization_tone(const ev_sentence *s, int32_t pred)
+static int tone_in(const ev_sentence *s, int32_t lo, int32_t hi)
 {
     static const char *const praise[] = {
         "decent", "good", "great", "excellent", "outstanding", "wonderful", "brilliant",
@@ -600,8 +600,6 @@ static int characterization_tone(const ev_sentence *s, int32_t pred)
         "apartheid", "lawless", "perfidious", "piracy", "pirate", "theft", "robbery",
         "bandit", "banditry", "abuse", "unfair", "unjust", "undemocratic", "authoritarian",
         "oppressive", NULL};
-    int32_t lo = pred, hi = pred;
-    ev_subtree(s, pred, &lo, &hi);
     bool quoted = false, blamed = false;
     int32_t from = lo > 0 ? lo - 1 : lo, to = hi + 1 < (int32_t)s->count ? hi + 1 : hi;
     for (int32_t i = from; i <= to; i++) {
@@ -611,6 +609,14 @@ static int characterization_tone(const ev_sentence *s, int32_t pred)
         blamed = blamed || (i >= lo && i <= hi && ev_lemma_in(s, i, blame));
     }
     return quoted ? -1 : blamed ? -2 : 0;
+}
+
+/* The tone of the phrase headed by pred. */
+static int characterization_tone(const ev_sentence *s, int32_t pred)
+{
+    int32_t lo = pred, hi = pred;
+    ev_subtree(s, pred, &lo, &hi);
+    return tone_in(s, lo, hi);
 }
 
 /* The actor a characterization is about: the object itself ("called Biden a ..."), its
@@ -708,6 +714,62 @@ static void characterization(stage *st, const ev_sentence *s, int32_t v, verb_co
     vc->match.target = who;
     if (vc->match.score < 1)
         vc->match.score = 1;
+}
+
+/* Recodes a statement whose content judges an actor or its deed in words of blame or
+ * praise ("said the Russian strikes were a war crime", "said Iran's behaviour is
+ * unacceptable") as criticism (111) or praise (051) of that actor. Only the predicate's
+ * own words count, without quotation marks alone (a quoted word is often only the
+ * speaker's), and only what is said to be so: not "was not", "could be", "if". */
+static void evaluation(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const telling[] = {"say", "tell", "claim", "argue", "insist", "write",
+                                          "add", "state", "declare", "stress", "tweet",
+                                          "maintain", "contend", NULL};
+    static const char *const unsure[] = {"not", "never", "n't", "no", "if", "whether", NULL};
+    if (vc->match.score > 0 || !ev_lemma_in(s, v, telling))
+        return;
+    for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c]) {
+        if (!ev_rel_starts(s, c, "ccomp") && !ev_rel_starts(s, c, "parataxis"))
+            continue;
+        int32_t cop = ev_child(s, c, "cop"), subj = ev_child(s, c, "nsubj");
+        /* a judgement is a noun or adjective said of a noun: not "was in good health",
+         * "was to prevent fraud", "sculpting is great" */
+        const char *pu = ev_tok(s, c)->upos, *su = subj >= 0 ? ev_tok(s, subj)->upos : NULL;
+        if (cop < 0 || subj < 0 || cop > c || ev_child(s, c, "case") >= 0 || !pu || !su ||
+            !(strcmp(pu, "ADJ") == 0 || strcmp(pu, "NOUN") == 0) ||
+            !(strcmp(su, "NOUN") == 0 || strcmp(su, "PROPN") == 0 || strcmp(su, "PRON") == 0))
+            return;
+        /* the predicate's words: from the copula to the end of its phrase, before any
+         * clause of its own ("was illegal because ...") */
+        int32_t lo = c, hi = c;
+        ev_subtree(s, c, &lo, &hi);
+        for (int32_t k = s->first_child[c]; k >= 0; k = s->next_sibling[k]) {
+            if ((ev_rel_starts(s, k, "aux") || ev_rel_starts(s, k, "advmod") ||
+                 ev_rel_starts(s, k, "mark")) && ev_lemma_in(s, k, unsure))
+                return;
+            if (ev_rel_starts(s, k, "aux") && strcmp(ev_tok(s, k)->xpos ? ev_tok(s, k)->xpos : "", "MD") == 0)
+                return; /* "could be a mistake" */
+            bool clause = ev_rel_starts(s, k, "advcl") || ev_rel_starts(s, k, "ccomp") ||
+                          ev_rel_starts(s, k, "parataxis") || ev_rel_starts(s, k, "conj") ||
+                          ev_rel_starts(s, k, "acl");
+            if (clause && k > c) {
+                int32_t klo = k, khi = k;
+                ev_subtree(s, k, &klo, &khi);
+                if (klo - 1 < hi)
+                    hi = klo - 1;
+            }
+        }
+        int tone = tone_in(s, cop + 1, hi);
+        int32_t who = characterized_actor(st, s, subj);
+        if ((tone != 1 && tone != -2) || who < 0)
+            return;
+        snprintf(vc->code, sizeof vc->code, "%s", tone < 0 ? "111" : "051");
+        vc->code2[0] = '\0';
+        vc->match.target = who;
+        vc->match.score = 1;
+        return;
+    }
 }
 
 /* Whether token h names a person or a group of people: an actor the dictionary codes, or
@@ -1752,6 +1814,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         verb_code vc = code_verb(st, &s, v, pre, post);
         left_dead(&s, v, &vc);
         characterization(st, &s, v, &vc);
+        evaluation(st, &s, v, &vc);
         urging(&s, v, &vc);
         int32_t intent = compose(st, &s, v, &vc);
         /* "[:030]": "received assurances from Gondor" is Gondor's act toward the subject */
