@@ -250,14 +250,21 @@ def section(block, tag):
     return [x for x in items if x and not x.startswith('<')]
 
 def read_ngec_countries(d, path, iso_codes):
-    """Skips NGEC's pseudo-countries (EUR, UNO): Phoenix has their CAMEO IGO codes."""
-    for row in csv.DictReader(open(path, encoding='utf-8')):
-        if row['CCA3'] not in iso_codes:
-            continue
+    """Skips NGEC's pseudo-countries (EUR, UNO): Phoenix has their CAMEO IGO codes. A
+    one-word nationality in -an with no plural anywhere gets one ("Kenyan" -> "Kenyans",
+    "Serbian" -> "Serbians"): news names peoples so ("thousands of Serbians")."""
+    rows = [r for r in csv.DictReader(open(path, encoding='utf-8')) if r['CCA3'] in iso_codes]
+    names = {r['Name'].strip().lower() for r in rows}
+    for row in rows:
         g = d.group('a', row['CCA3'])
         d.add(g, row['Name'])
-        for n in row['Nationality'].split(','):
-            if n.strip(): d.add(g, n.strip())
+        items = [n.strip() for n in row['Nationality'].split(',') if n.strip()]
+        for n in items:
+            d.add(g, n)
+        for n in items:
+            if (' ' not in n and n.endswith('an') and n.lower() not in names and
+                    ('a', normalize(n + 's')) not in d.owner):
+                d.add(g, n + 's')
 
 def write(d, out):
     body = []

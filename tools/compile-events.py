@@ -219,6 +219,32 @@ def compile_verbs(src, out):
             if v and v.group(1) in with_forms]
     if bare:
         sys.exit(f"supplement-verbs.txt: list the {{forms}} CAMEO 2.0 gives: {' '.join(bare)}")
+    # so does a verb whose phrasal verb has forms, where a pattern begins with its
+    # particle: "+ASK_FOR {+ASKED_FOR ...}" makes "asked for" that verb's, which an "ASK"
+    # block's "- * (FOR RESIGNATION)" alone never meets
+    phrasal = {}
+    for v in (re.match(r"^\+([A-Z]+)_([A-Z]+)\s*\{", l) for l in text.splitlines()):
+        if v:
+            phrasal.setdefault(v.group(1), set()).add(v.group(2))
+    shadowed, verbs, listed = [], [], set()
+    for line in supplement_lines + ["---"]:
+        body = line.split("#")[0].rstrip()
+        if body.startswith("---"):
+            verbs, listed = [], set()
+            continue
+        v = re.match(r"^([A-Z]+)\s*(\[[^\]]*\])?\s*$", body)
+        if v:
+            verbs.append(v.group(1))
+        p = re.match(r"^\+([A-Z]+)_([A-Z]+)", body)
+        if p:
+            listed.add((p.group(1), p.group(2)))
+        q = re.match(r"^-.*\* \(([A-Z]+)[ )]", body)
+        for verb in verbs if q else []:
+            if q.group(1) in phrasal.get(verb, ()) and (verb, q.group(1)) not in listed:
+                shadowed.append(f"{verb}_{q.group(1)}")
+    if shadowed:
+        sys.exit("supplement-verbs.txt: list the phrasal verb CAMEO 2.0 gives with its {forms} "
+                 f"in the block: {' '.join(sorted(set(shadowed)))}")
     # the hand-curated verbs CAMEO 2.0 lacks, after it
     for line in supplement_lines:
         body = line.split("#", 1)[0].rstrip()

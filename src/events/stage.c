@@ -994,6 +994,20 @@ static bool reciprocal(const ev_sentence *s, int32_t v, const char *code)
            says_each_other(s, v);
 }
 
+/* Whether token h names a people by its nationality's plural ("Kenyans", "Serbians"),
+ * not a country ("the United States", "the Philippines"): its singular is a word of a
+ * country. */
+static bool people_named(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
+{
+    const dyad_token *t = ev_tok(s, h);
+    const char *lemma = t->lemma;
+    size_t n = lemma ? strlen(lemma) : 0, f = t->end - t->start;
+    dyad_actor_match m;
+    return t->feats && strstr(t->feats, "Number=Plur") && n && f == n + 1 &&
+           s->lower[h][n] == 's' &&
+           dyad_actor_dict_lookup(actors, lemma, n, 0, &m) && m.country[0] && !m.role[0];
+}
+
 /* Coercion and violence (CAMEO 17-20): acts that have a doer where they happen. */
 static bool forceful(const char *code)
 {
@@ -2038,7 +2052,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             ev_actor who = ev_actor_arg(&s, srcs[0], st->actors);
             const char *hu = ev_tok(&s, srcs[0].head)->upos;
             if (who.code && (actor_code_has_role(who.code, "GOV") ||
-                             (strlen(who.code) == 3 && hu && !strcmp(hu, "PROPN"))))
+                             (strlen(who.code) == 3 && hu && !strcmp(hu, "PROPN") &&
+                              !people_named(&s, srcs[0].head, st->actors))))
                 snprintf(vc.code, sizeof vc.code, "114");
         }
         for (size_t i = 0; i < (ns ? ns : 1); i++) {
