@@ -133,10 +133,14 @@ DYAD_TEST(events_code_table_parse)
 DYAD_TEST(events_nouns_and_discards_parse)
 {
     static const char nouns[] = "TALKS [046]\nSANCTIONS [163]\nBROKEN\nWORD [X19]\n";
-    static const char discards[] = "+WORLD CUP\nBASKETBALL # sport\n\n";
+    /* a last word ending in "_" is a whole word ("GROUP A_" is not "group al-Shabab"),
+     * else a stem ("BASKETBALL" takes "basketballs") */
+    static const char discards[] = "+WORLD CUP\nBASKETBALL # sport\n\nGROUP A_   # fixtures\n";
     dyad_event_dict *d = dyad_event_dict_new();
     CHECK(dyad_event_dict_add_nouns(d, "n", nouns, strlen(nouns), NULL) == DYAD_OK);
     CHECK(dyad_event_dict_add_discards(d, "d", discards, strlen(discards), NULL) == DYAD_OK);
+    CHECK(d->n_discards == 3 && d->discards[0].whole && !d->discards[1].whole);
+    CHECK(!d->discards[1].exact && d->discards[2].exact && d->discards[2].n_words == 2);
     CHECK(dyad_event_dict_skipped(d) == 2);
     CHECK_STR(dyad_event_dict_problem(d, 0), "n:3: expected NOUN [code]");
     dyad_event_dict_free(d);

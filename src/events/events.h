@@ -68,7 +68,9 @@ typedef struct ev_noun { uint32_t word; char code[EV_MAX_CODE]; } ev_noun; /* wo
 typedef struct ev_compose { char upper[EV_MAX_CODE], lower[EV_MAX_CODE], code[EV_MAX_CODE]; } ev_compose;
 
 /* A discard phrase: its words; whole = 1 when it discards the whole story. */
-typedef struct ev_discard { uint32_t word, n_words; uint8_t whole; } ev_discard;
+/* A discard phrase; whole: the story, not the sentence; exact: its last word ends with
+ * "_" and is no stem ("GROUP A_" is not "group al-Shabab"). */
+typedef struct ev_discard { uint32_t word, n_words; uint8_t whole, exact; } ev_discard;
 
 struct dyad_event_dict {
     dyad_buf pool;                         /* NUL-terminated strings; offset 0 is "" */

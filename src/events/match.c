@@ -240,7 +240,8 @@ int ev_discarded(const dyad_event_dict *d, const ev_sentence *s)
                 const char *w = ev_str(d, d->phrase_words[dc->word + j]);
                 const char *t = s->lower[k + j];
                 /* the last word is a stem: "basketball" discards "basketballs" */
-                if (j + 1 == dc->n_words ? strncmp(t, w, strlen(w)) != 0 : strcmp(t, w) != 0)
+                if (j + 1 == dc->n_words && !dc->exact ? strncmp(t, w, strlen(w)) != 0
+                                                      : strcmp(t, w) != 0)
                     break;
             }
             if (j == dc->n_words) {

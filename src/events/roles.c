@@ -326,6 +326,10 @@ bool ev_actor_lookup(const ev_sentence *s, const dyad_actor_dict *actors, uint32
     bool capital = m->country_end == m->country_start;
     for (size_t i = start + m->country_start; i < start + m->country_end && !capital; i++)
         capital = s->doc->text[i] >= 'A' && s->doc->text[i] <= 'Z';
+    /* "non-Muslims", "non-Russian staff" are the others */
+    size_t at = start + m->start;
+    if (at >= 4 && strncasecmp(s->doc->text + at - 4, "non-", 4) == 0)
+        return false;
     return capital;
 }
 

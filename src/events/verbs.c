@@ -106,6 +106,8 @@ static bool add_phrase(dyad_event_dict *d, const char *s, bool exact_all)
     ph->word = (uint32_t)d->n_phrase_words;
     ph->n_words = 0;
     size_t len = strlen(s);
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t'))
+        len--; /* "GROUP A_   # note": the underscore ends the word */
     ph->exact = exact_all || (len && s[len - 1] == '_');
     const char *p = s;
     while (*p) {
@@ -520,7 +522,8 @@ dyad_status dyad_event_dict_add_discards(dyad_event_dict *d, const char *name,
         d->discards[d->n_discards++] = (ev_discard){
             .word = (uint32_t)before_words,
             .n_words = (uint32_t)(d->n_phrase_words - before_words),
-            .whole = whole};
+            .whole = whole,
+            .exact = d->phrases[d->n_phrases].exact};
     }
     return DYAD_OK;
 oom:
