@@ -2056,7 +2056,18 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                               !people_named(&s, srcs[0].head, st->actors))))
                 snprintf(vc.code, sizeof vc.code, "114");
         }
+        /* "protesters stormed parliament", "a protester demolished the building": force
+         * by demonstrators is a violent protest, a riot (145); the police's in a clash
+         * with them stays force */
+        static const char *const demonstrators[] = {"protester", "protestor", "demonstrator",
+                                                    "rioter", "marcher", "mob", NULL};
+        static const char *const force_roots[] = {"18", "19", NULL};
+        bool riot = root_in(vc.code, force_roots) || strncmp(vc.code, "171", 3) == 0;
+        verb_code as_coded = vc;
         for (size_t i = 0; i < (ns ? ns : 1); i++) {
+            vc = as_coded;
+            if (ns && riot && ev_lemma_in(&s, srcs[i].head, demonstrators))
+                snprintf(vc.code, sizeof vc.code, "145");
             ev_actor a = ns ? ev_actor_arg(&s, srcs[i], st->actors) : unnamed;
             /* "the UK's efforts", "Barrett's placement": a name owns the abstract noun,
              * which does nothing ("the Trump campaign" is its staff) */
