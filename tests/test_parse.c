@@ -413,6 +413,10 @@ DYAD_TEST(tag_grammar_constraints)
     static const char *const ready[] = {"Iran", "is", "ready", "to", "resume", "talks", "."};
     CHECK_STR(tag_of(m, ready, 7, 3), "TO");
     CHECK_STR(tag_of(m, ready, 7, 4), "VB");
+    /* and after a verb that takes an infinitive, where the word can be a verb */
+    static const char *const vowed[] = {"The", "militia", "vowed", "to", "wage", "war", "."};
+    CHECK_STR(tag_of(m, vowed, 7, 3), "TO");
+    CHECK_STR(tag_of(m, vowed, 7, 4), "VB");
     dyad_model_free(m);
 }
 

@@ -209,17 +209,29 @@ static void false_gerund(const dyad_tagger *t, const tag_word *w, int n, int *ta
 
 /* "ready to resume talks", "willing to meet": after an adjective of readiness, "to" marks
  * an infinitive, and the word after it taken for a singular noun, an adjective or a
- * present tense is a base verb ("resume" is only a noun in the treebanks). */
+ * present tense is a base verb ("resume" is only a noun in the treebanks); so after a
+ * verb of resolve when the word can be a verb ("vowed to wage war"; EWT and GUM dev
+ * unchanged). */
 static void ready_to(const dyad_tagger *t, const tag_word *w, int n, int *tags)
 {
     static const char *const ready[] = {"ready", "able", "unable", "willing", "unwilling",
                                         "prepared", "eager", "keen", "determined", NULL};
+    /* so after verbs that take an infinitive and no "to" phrase: "vowed to wage war" */
+    static const char *const resolving[] = {
+        "vow", "vows", "vowed", "vowing", "pledge", "pledges", "pledged", "pledging",
+        "threaten", "threatens", "threatened", "threatening", "refuse", "refuses", "refused",
+        "refusing", "decide", "decides", "decided", "deciding", "intend", "intends",
+        "intended", "intending", "want", "wants", "wanted", "wanting", "seek", "seeks",
+        "sought", "seeking", "plan", "plans", "planned", "planning", "fail", "fails",
+        "failed", "failing", "vote", "votes", "voted", "voting", NULL};
     for (int i = 0; i + 2 < n && t->to >= 0 && t->vb >= 0; i++) {
         /* "to" first: most words are not followed by it */
         if (w[i + 1].len != 2 || strncasecmp(w[i + 1].text, "to", 2))
             continue;
         const char *x = xpos_of(t, tags[i + 2]);
-        if (!word_in(&w[i], ready) || (strcmp(x, "NN") && strcmp(x, "JJ") && strcmp(x, "VBP")))
+        bool adjective = word_in(&w[i], ready);
+        if ((!adjective && !(word_in(&w[i], resolving) && may_be(t, &w[i + 2], t->vb))) ||
+            (strcmp(x, "NN") && strcmp(x, "JJ") && strcmp(x, "VBP")))
             continue;
         tags[i + 1] = t->to;
         tags[i + 2] = t->vb;
