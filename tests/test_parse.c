@@ -776,3 +776,32 @@ DYAD_TEST(parse_repair_noun_before_object)
     CHECK_STR(rel[2], "compound");
     CHECK(head[3] == 1);
 }
+
+/* "arrested activists accused of plotting": a participle of suspicion with a subject and
+ * nothing of its own after a verb with no object is a reduced relative on that object;
+ * after a verb of saying it stays a clause ("said activists accused ..."). */
+DYAD_TEST(parse_repair_reduced_relative)
+{
+    static const char *const form[] = {"police", "arrested", "activists", "accused", "of",
+                                       "plotting"};
+    static const char *const upos[] = {"NOUN", "VERB", "NOUN", "VERB", "SCONJ", "VERB"};
+    static const char *const xpos[] = {"NNS", "VBD", "NNS", "VBD", "IN", "VBG"};
+    size_t len[6];
+    dyad_parse_input in = parse_input(6, form, len, upos, xpos);
+    int head[6] = {1, -1, 3, 1, 5, 3};
+    const char *rel[6] = {"nsubj", "root", "nsubj", "ccomp", "mark", "advcl"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[2] == 1);
+    CHECK_STR(rel[2], "obj");
+    CHECK(head[3] == 2);
+    CHECK_STR(rel[3], "acl");
+
+    static const char *const said_form[] = {"police", "said", "activists", "accused", "of",
+                                            "plotting"};
+    size_t said_len[6];
+    dyad_parse_input said = parse_input(6, said_form, said_len, upos, xpos);
+    int said_head[6] = {1, -1, 3, 1, 5, 3};
+    const char *said_rel[6] = {"nsubj", "root", "nsubj", "ccomp", "mark", "advcl"};
+    dyad_parse_repair(&said, said_head, said_rel);
+    CHECK(said_head[2] == 3 && said_head[3] == 1);
+}

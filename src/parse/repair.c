@@ -478,6 +478,49 @@ static void possessed_apposition(const dyad_parse_input *in, int *head, const ch
     }
 }
 
+/* "arrested five activists accused of plotting a coup" parsed with "activists" the
+ * subject of a clause "accused of ...": a participle of suspicion or custody with a
+ * subject and no auxiliary, copula or object of its own, right after a verb with no
+ * object, is a reduced relative on that verb's object (the tagger often makes it a past
+ * tense; verbs of saying and thinking take such clauses, so their clauses stay). */
+static void reduced_relative(const dyad_parse_input *in, int *head, const char **rel)
+{
+    static const char *const suspected[] = {
+        "accused", "suspected", "alleged", "charged", "convicted", "linked", "implicated",
+        "jailed", "sentenced", "detained", "arrested", "injured", "wounded", "affiliated",
+        NULL};
+    static const char *const thinking[] = {"saying", "say", "think", "thinks", "thought",
+                                           "know", "knew", "knows", "hope", "hoped", "fear",
+                                           "feared", "feel", "felt", "suggest", "suggested",
+                                           "show", "showed", "shows", "found", "find", NULL};
+    int n = in->n;
+    for (int c = 0; c < n; c++) {
+        int v = head[c];
+        if (v < 0 || !in->xpos[c] ||
+            (strcmp(in->xpos[c], "VBN") != 0 && strcmp(in->xpos[c], "VBD") != 0) ||
+            !form_in(in, c, suspected) || speech_verb(in, v) || form_in(in, v, thinking) ||
+            !rel_is(rel[c], "ccomp") || !upos_is(in, v, "VERB") ||
+            has_dependent(n, head, rel, v, "obj") || has_dependent(n, head, rel, c, "aux") ||
+            has_dependent(n, head, rel, c, "cop") || has_dependent(n, head, rel, c, "obj") ||
+            has_dependent(n, head, rel, c, "nsubj:pass"))
+            continue;
+        int s = -1;
+        for (int i = 0; i < c && s < 0; i++)
+            if (head[i] == c && rel_is(rel[i], "nsubj"))
+                s = i;
+        int lo, hi;
+        if (s < 0)
+            continue;
+        subtree(n, head, s, &lo, &hi);
+        if (lo != v + 1 || hi != c)
+            continue;
+        head[s] = v;
+        rel[s] = "obj";
+        head[c] = s;
+        rel[c] = "acl";
+    }
+}
+
 void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
 {
     possessed_apposition(in, head, rel);
@@ -493,4 +536,5 @@ void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
     coordinated_subjects(in, head, rel);
     subjects_with_and(in, head, rel);
     noun_before_object(in, head, rel);
+    reduced_relative(in, head, rel);
 }
