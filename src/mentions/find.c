@@ -482,8 +482,10 @@ static void ner_retype(const dyad_doc *doc, const uint8_t *lab, ment *m, const c
         m->type = "person"; /* "Army General Valery Gerasimov", not "airline Mahan Air" */
     else if (!dt || !strcmp(dt, "organization"))
         m->type = ner_types[type]; /* "Nasrallah" LBNREB is a man, not his party */
-    if (s > m->n0 && s < m->t1 && type == 0)
-        m->n0 = s; /* a title the chain took for the name: "Senator" */
+    /* a title the chain took for the name: "Senator"; a place's first word is none
+     * ("Tel Aviv") */
+    if (s > m->n0 && s < m->t1 && type == 0 && !(dt && !strcmp(dt, "place")))
+        m->n0 = s;
 }
 
 /* Whether the words at byte at inside m follow "of" or "from" ("Warren of Massachusetts"). */

@@ -291,6 +291,23 @@ static uint32_t lower_title_after(const dyad_actor_dict *dict, const dyad_doc *d
     return e;
 }
 
+/* "Tel Aviv" with "Tel" tagged a noun: a capitalised word before the chain [t, e) that
+ * makes with it a name the dictionary knows whole starts it; t otherwise. */
+static uint32_t name_word_before(const dyad_actor_dict *dict, const dyad_doc *doc,
+                                 const dyad_sentence *s, uint32_t t, uint32_t e)
+{
+    if (!dict || t == s->first || !capital(doc, s, t - 1) ||
+        !(is_upos(&doc->tokens[t - 1], "NOUN") || is_upos(&doc->tokens[t - 1], "ADJ")))
+        return t;
+    const dyad_token *x = &doc->tokens[t - 1], *y = &doc->tokens[e - 1];
+    size_t len = y->end - x->start;
+    dyad_actor_match m;
+    return dyad_actor_dict_lookup(dict, doc->text + x->start, len, 0, &m) && m.start == 0 &&
+                   m.end == len && (m.via & DYAD_ACTOR_VIA_NAME)
+               ? t - 1
+               : t;
+}
+
 bool ment_spans(const dyad_actor_dict *dict, const dyad_doc *doc, int32_t si, ment_list *out)
 {
     static const char *const weekdays[] = {"monday", "tuesday", "wednesday", "thursday",
@@ -309,7 +326,7 @@ bool ment_spans(const dyad_actor_dict *dict, const dyad_doc *doc, int32_t si, me
         while (e < end && joins(doc, s, e))
             e++;
         e = lower_title_after(dict, doc, s, e);
-        uint32_t b = particles_before(doc, s, t);
+        uint32_t b = particles_before(doc, s, name_word_before(dict, doc, s, t, e));
         ment m = {.t0 = b, .t1 = e, .c0 = b, .n0 = b, .sentence = si};
         extend_left(dict, doc, s, &m, out, first_of_sentence);
         if (!push(out, &m))
