@@ -488,6 +488,20 @@ DYAD_TEST(parse_repair_content_clause)
     dyad_parse_repair(&in, and_head, and_rel);
     CHECK(and_head[5] == 1 && and_head[3] == 1);
     CHECK_STR(and_rel[5], "conj");
+
+    /* "said it struck targets" with "it" the object and "struck", a participle to the
+     * tagger, the clause: the pronoun is the clause's subject */
+    static const char *const it_form[] = {"Israel", "said", "it", "struck", "targets"};
+    static const char *const it_upos[] = {"PROPN", "VERB", "PRON", "VERB", "NOUN"};
+    static const char *const it_xpos[] = {"NNP", "VBD", "PRP", "VBN", "NNS"};
+    size_t it_len[5];
+    dyad_parse_input it_in = parse_input(5, it_form, it_len, it_upos, it_xpos);
+    int it_head[5] = {1, -1, 1, 1, 3};
+    const char *it_rel[5] = {"nsubj", "root", "obj", "ccomp", "obj"};
+    dyad_parse_repair(&it_in, it_head, it_rel);
+    CHECK(it_head[2] == 3);
+    CHECK_STR(it_rel[2], "nsubj");
+    CHECK(it_head[3] == 1);
 }
 
 /* A preposition parsed as the head of an oblique, with the name after it as its conjunct,

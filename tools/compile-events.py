@@ -13,7 +13,8 @@ added to their synsets and the verbs of data/events/supplement-verbs.txt appende
 "= VERB (PREFIX [02->10]" lines move the root of the verb's patterns that begin so,
 and its "! VERB" lines drop a verb from the block CAMEO 2.0 lists it in), and
 OUT_DIR/cameo.nouns, the nouns that name events (from light-verb patterns; those of
-data/events/not-event-nouns.txt listed as [---], naming none), and OUT_DIR/negation.tsv, the code PETRARCH gives a negated
+data/events/not-event-nouns.txt listed as [---], naming none; those of
+data/events/derived-nouns.txt with the code of the verb WordNet derives them from), and OUT_DIR/negation.tsv, the code PETRARCH gives a negated
 event (universalpetrarch/PETR.Internal.Coding.Ontology.txt: a negated code is the one
 whose internal value is its own minus 0xFFFF, "did not clash" 110 -> 050, "would not
 provide support" 060 -> 121), and OUT_DIR/compose.tsv, the code of an appeal, intent,
@@ -265,6 +266,69 @@ LIGHT_BLOCKS = {"ARRANGE", "EXTEND", "MAKE", "MOUNT", "PERPETUATE", "SEND", "SIG
                 "UTILIZE", "OFFER", "GRANT", "OVERSEE_MANAGE", "IMPOSE"}
 
 
+WORDNET = Path("/usr/share/wordnet")
+
+
+def verb_codes(out):
+    """verb -> the codes cameo.verbs gives it alone (its own, else its block's)."""
+    codes, block = {}, "---"
+    for line in (out / "cameo.verbs").read_text(encoding="utf-8").splitlines():
+        m = re.match(r"^---\s+\S+\s+\[([^\]]*)\]", line)
+        if m:
+            block = m.group(1).split(":")[0]
+            continue
+        m = re.match(r"^([A-Z][A-Z]+)\s*(\{[^}]*\})?\s*(\[([^\]]*)\])?\s*$", line)
+        if m:
+            own = m.group(4).split(":")[0] if m.group(4) else block
+            codes.setdefault(m.group(1), set()).add(own)
+    return codes
+
+
+def derivations():
+    """noun -> the verbs WordNet derives it from (its "+" pointers to verb senses)."""
+    def synsets(name):
+        path = WORDNET / name
+        if not path.is_file():
+            sys.exit(f"compile-events: no {path} (install wordnet-base)")
+        for line in path.read_text(encoding="latin-1").splitlines():
+            if not line.startswith(" "):
+                yield line.split()
+    verbs = {}
+    for p in synsets("data.verb"):
+        n = int(p[3], 16)
+        verbs[p[0]] = [p[4 + 2 * i] for i in range(n)]
+    out = {}
+    for p in synsets("data.noun"):
+        n = int(p[3], 16)
+        words = [p[4 + 2 * i] for i in range(n)]
+        i = 4 + 2 * n
+        for _ in range(int(p[i])):
+            sym, off, pos, st = p[i + 1:i + 5]
+            i += 4
+            src, dst = int(st[:2], 16), int(st[2:], 16)
+            if sym == "+" and pos == "v" and src and dst and off in verbs:
+                out.setdefault(words[src - 1].upper(), set()).add(verbs[off][dst - 1].upper())
+    return out
+
+
+def derived_nouns(out, known):
+    """The nouns of data/events/derived-nouns.txt with their verb's one code, which
+    overrides the light-verb patterns' vote ("THREATEN * ASSASSINATION [138]" made the
+    noun a threat)."""
+    own = Path(__file__).resolve().parent.parent / "data" / "events" / "derived-nouns.txt"
+    nouns = [l.strip() for l in own.read_text(encoding="utf-8").splitlines()
+             if l.strip() and not l.startswith("#")]
+    codes, derive, result = verb_codes(out), derivations(), {}
+    for noun in nouns:
+        if noun in known:
+            sys.exit(f"derived-nouns.txt: {noun} is listed as naming no event")
+        found = {c for v in derive.get(noun, ()) for c in codes.get(v, ()) if c != "---"}
+        if len(found) != 1:
+            sys.exit(f"derived-nouns.txt: {noun}: no verb of one code ({sorted(found)})")
+        result[noun] = found.pop()
+    return result
+
+
 def compile_nouns(out):
     """Nouns that name an event, from the patterns of light verbs ("HOLD * TALKS [046]",
     "LAUNCH * ATTACK [190]"): "talks between X and Y" is what "X held talks with Y" is.
@@ -284,9 +348,13 @@ def compile_nouns(out):
     own = Path(__file__).resolve().parent.parent / "data" / "events" / "not-event-nouns.txt"
     not_events = {l.strip() for l in own.read_text(encoding="utf-8").splitlines()
                   if l.strip() and not l.startswith("#")}
-    for noun in sorted(set(votes) | not_events):
+    derived = derived_nouns(out, not_events)
+    for noun in sorted(set(votes) | not_events | set(derived)):
         if noun in not_events:  # [---]: nor does the verb of its lemma ("DEBATE [040]")
             lines.append(f"{noun} [---]")
+            continue
+        if noun in derived:
+            lines.append(f"{noun} [{derived[noun]}]")
             continue
         codes = votes[noun]
         best = max(codes, key=lambda c: (codes.count(c), -codes.index(c)))

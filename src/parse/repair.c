@@ -144,13 +144,21 @@ static void content_clause(const dyad_parse_input *in, int *head, const char **r
                 continue;
             if (obj < 0 && rel_is(rel[i], "obj"))
                 obj = i;
-            else if (obj >= 0 && c < 0 && rel_is(rel[i], "conj"))
-                c = i;
+            else if (obj >= 0 && c < 0 &&
+                     (rel_is(rel[i], "conj") || rel_is(rel[i], "ccomp") ||
+                      rel_is(rel[i], "parataxis")))
+                c = i; /* "said [it] struck ...": the clause without its subject */
         }
-        if (obj < 0 || c < 0 || !upos_is(in, c, "VERB") ||
+        /* a subject pronoun right before it makes a participle tag a past tense */
+        static const char *const subject_pronouns[] = {"it", "they", "he", "she", "we", NULL};
+        if (obj < 0 || c < 0)
+            continue;
+        bool past = in->xpos[c] && (strcmp(in->xpos[c], "VBD") == 0 ||
+                                    (strcmp(in->xpos[c], "VBN") == 0 && c == obj + 1 &&
+                                     form_in(in, obj, subject_pronouns)));
+        if (!upos_is(in, c, "VERB") ||
             has_dependent(n, head, rel, c, "cc") || has_dependent(n, head, rel, c, "nsubj") ||
-            !(has_dependent(n, head, rel, c, "aux") ||
-              (in->xpos[c] && strcmp(in->xpos[c], "VBD") == 0)))
+            !(has_dependent(n, head, rel, c, "aux") || past))
             continue;
         bool between = false; /* the object must end right before the verb's own words */
         for (int i = obj + 1; i < c && !between; i++) {
