@@ -1146,9 +1146,19 @@ static bool main_verb_mistagged(const ev_sentence *s, int32_t v)
     for (int32_t c = g > v && rel_exact(s, h, "nsubj") ? s->first_child[g] : -1; c >= 0;
          c = s->next_sibling[c])
         second_subject = second_subject || (c != h && c > v && rel_exact(s, c, "nsubj"));
+    /* a participle with an object of its own is active wherever the noun hangs ("A jury
+     * convicted Blankenship ..."), unless the verb takes two ("the soldier awarded the
+     * medal") */
+    static const char *const two_objects[] = {"give", "award", "grant", "offer", "send", "show",
+                                              "tell", "ask", "promise", "deny", "pay", "hand",
+                                              "lend", "teach", "allow", "assign", "name",
+                                              "call", "elect", "appoint", NULL};
+    bool active = ev_child(s, v, "obj") >= 0 && !ev_lemma_in(s, v, two_objects) &&
+                  (rel_is(s, h, "nsubj") || rel_is(s, h, "dislocated") ||
+                   rel_is(s, h, "appos") || rel_is(s, h, "root"));
     if (!rel_is(s, v, "acl") || rel_exact(s, v, "acl:relcl") || !x || !past_participle(s, v) ||
-        h < 0 || h > v || (g >= 0 && !second_subject) || ev_child(s, v, "obl:agent") >= 0 ||
-        ev_child(s, v, "aux:pass") >= 0)
+        h < 0 || h > v || (g >= 0 && !second_subject && !active) ||
+        ev_child(s, v, "obl:agent") >= 0 || ev_child(s, v, "aux:pass") >= 0)
         return false;
     return ev_child(s, v, "obj") >= 0 || oblique(s, v, relational) >= 0;
 }
@@ -1361,9 +1371,13 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
                                         "region", "district", "base", "airport", "port",
                                         "position", "hill", "settlement", NULL};
     static const char *const from[] = {"from", NULL};
-    int32_t loser = obj >= 0 && ev_lemma_in(s, obj, taken) ? oblique(s, v, from) : -1;
-    if (loser >= 0 && ev_actor_of(s, loser, actors).code)
-        cand[n++] = loser;
+    int32_t taken_noun = obj >= 0 ? obj : ev_child(s, v, "nsubj:pass");
+    int32_t loser = taken_noun >= 0 && ev_lemma_in(s, taken_noun, taken) ? oblique(s, v, from) : -1;
+    if (loser >= 0 && ev_actor_of(s, loser, actors).code) { /* "was retaken from rebels" */
+        memmove(cand + 1, cand, (size_t)n * sizeof *cand);
+        cand[0] = loser;
+        n++;
+    }
     if (obj >= 0)
         cand[n++] = obj;
     /* "filed a case against Israel at the ICJ": whom the object is against, before where */
@@ -1566,8 +1580,12 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
         if ((rel_is(s, i, "nmod") || rel_is(s, i, "obl")) && ev_has_case(s, i, by) &&
             ev_actor_of(s, i, actors).code)
             return false;
-    /* "a mortar was fired at Israel from Gaza": where it came from did it */
-    int32_t from = oblique(s, v, origin);
+    /* "a mortar was fired at Israel from Gaza": where it came from did it; but what is
+     * taken "from" someone is taken from its owner ("the election was stolen from Trump") */
+    static const char *const taking[] = {"steal", "seize", "take", "grab", "wrest", "snatch",
+                                         "rob", "confiscate", "capture", "recapture", "remove",
+                                         "withhold", "strip", "loot", NULL};
+    int32_t from = ev_lemma_in(s, v, taking) ? -1 : oblique(s, v, origin);
     ev_actor doer = from >= 0 ? ev_actor_of(s, from, actors) : (ev_actor){.code = NULL};
     if (doer.code) {
         *out = doer;

@@ -1060,6 +1060,9 @@ static bool implicit_source(stage *st, const ev_sentence *s, int32_t v, const ev
             return false;
         if (!out->implicit)
             return true; /* "fired at Israel from Lebanon": the origin is named */
+        /* a country guessed as its own doer ("Israel would be punished") is no guess */
+        if (strcmp(out->code, b.code) == 0)
+            return false;
         /* an unnamed doer acts only on what the act was done to: "was wounded in
          * hospital" wounded no hospital */
         int32_t patient = ev_patient(s, v);
