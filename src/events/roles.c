@@ -779,7 +779,8 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
             if (!rel_is(s, c, "nmod") || rel_exact(s, c, "nmod:poss"))
                 continue;
             ev_actor inner = ev_actor_of(s, c, actors);
-            if (inner.code) {
+            /* "protesters near parliament": a place of no known country owns no one */
+            if (inner.code && strncmp(inner.code, "---", 3) != 0) {
                 a.code = with_role(s, inner.code, m.code);
                 a.end = inner.end > a.end ? inner.end : a.end;
                 return a;
@@ -1373,6 +1374,10 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     static const char *const from[] = {"from", NULL};
     int32_t taken_noun = obj >= 0 ? obj : ev_child(s, v, "nsubj:pass");
     int32_t loser = taken_noun >= 0 && ev_lemma_in(s, taken_noun, taken) ? oblique(s, v, from) : -1;
+    if (loser < 0 && taken_noun >= 0 && ev_lemma_in(s, taken_noun, taken))
+        for (int32_t c = s->first_child[taken_noun]; c >= 0 && loser < 0; c = s->next_sibling[c])
+            if (rel_is(s, c, "nmod") && ev_has_case(s, c, from)) /* "the town from rebels" */
+                loser = c;
     if (loser >= 0 && ev_actor_of(s, loser, actors).code) { /* "was retaken from rebels" */
         memmove(cand + 1, cand, (size_t)n * sizeof *cand);
         cand[0] = loser;
@@ -1407,6 +1412,17 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
             cand[n++] = xo;
         if (xp >= 0 && n < 12)
             cand[n++] = xp;
+    }
+    /* "rejected a proposal put forward by Kyiv", the participle parsed as the verb's
+     * complement or adverbial clause: who put it forward */
+    for (int32_t c = obj >= 0 ? s->first_child[v] : -1; c >= 0 && n < 12; c = s->next_sibling[c]) {
+        int32_t by = (rel_is(s, c, "xcomp") || rel_is(s, c, "advcl")) && c > obj &&
+                             past_participle(s, c) && ev_child(s, c, "mark") < 0 &&
+                             ev_child(s, c, "nsubj") < 0
+                         ? ev_child(s, c, "obl:agent")
+                         : -1;
+        if (by >= 0)
+            cand[n++] = by;
     }
     /* "pledged $2 billion to help Ukraine (rebuild its grid)": whom what is given or sent
      * for helping helps */

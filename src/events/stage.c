@@ -1257,11 +1257,16 @@ static bool claim_or_accusation(stage *st, const ev_sentence *s, size_t si, int3
     const ev_actor *other = own_side ? target : doer;
     if (own_side ? !target->code : !reported)
         return true;
-    /* the claim says more than the bare statement "said" toward the same actor */
+    /* the claim says more than the bare statement "said" toward the same actor; an
+     * accusation the verb coded itself ("accused the army of killing", 111) says it */
     for (size_t i = 0; i < st->n_events; i++) {
         dyad_event *e = &st->events[i];
-        if (e->sentence == (int32_t)si && strcmp(e->cameo, "010") == 0 &&
-            same(e->source.code, speaker.code) && same(e->target.code, other->code)) {
+        if (e->sentence != (int32_t)si || !same(e->source.code, speaker.code) ||
+            !same(e->target.code, other->code))
+            continue;
+        if (!own_side && strncmp(e->cameo, "11", 2) == 0)
+            return true;
+        if (strcmp(e->cameo, "010") == 0) {
             memmove(e, e + 1, (st->n_events - i - 1) * sizeof *e);
             st->n_events--;
             break;
