@@ -14,6 +14,7 @@
 #define PRONOUN_CANDIDATES 64 /* earlier mentions weighed for a pronoun, at most */
 #define TITLE_CANDIDATES 256  /* ... and for a title: bounds the work on hostile input */
 #define NAME_WINDOW 1000      /* earlier mentions searched for a later short name's first */
+#define BODY_SENTENCES 2      /* "the alliance", "the group" look back this many sentences */
 
 typedef struct pronoun {
     const char *word;
@@ -341,6 +342,80 @@ static long resolve_title(const dyad_actor_dict *dict, const dyad_doc *doc, cons
     return by_code;
 }
 
+/* Nouns that stand for a named body after "the" ("NATO ... the alliance said"), each with
+ * what its antecedent's code or name must hold (roles of armed or political groups for
+ * "group": not a company, a newspaper or a crowd). */
+typedef struct body_noun {
+    const char *noun, *const *codes, *name;
+} body_noun;
+
+static const char *const alliance_codes[] = {"NAT", NULL};
+static const char *const bloc_codes[] = {"IGO", NULL};
+static const char *const group_codes[] = {"REB", "UAF", "INS", "TER", "OPP", "PTY", "NGO", NULL};
+static const char *const party_codes[] = {"PTY", NULL};
+static const char *const company_codes[] = {"BUS", NULL};
+static const body_noun body_nouns[] = {
+    {"alliance", alliance_codes, "alliance"}, {"bloc", bloc_codes, NULL},
+    {"union", NULL, "union"},                 {"group", group_codes, NULL},
+    {"militia", group_codes, NULL},           {"movement", group_codes, "movement"},
+    {"party", party_codes, "party"},          {"company", company_codes, NULL},
+    {"firm", company_codes, NULL},
+};
+
+/* The body noun at t after "the" and up to two adjectives ("the militant group", "the
+ * Western alliance"), not naming what follows ("the group Hamas", "the group of
+ * tourists"); NULL when none. Its first token goes in *lo. */
+static const body_noun *body_alone(const dyad_doc *doc, const dyad_sentence *s, uint32_t t,
+                                   uint32_t *lo)
+{
+    const body_noun *b = NULL;
+    for (size_t i = 0; i < sizeof body_nouns / sizeof *body_nouns && !b; i++)
+        if (ment_token_is(doc, t, body_nouns[i].noun))
+            b = &body_nouns[i];
+    uint32_t end = s->first + s->count;
+    if (!b || !upos_is(doc, t, "NOUN") || t == s->first ||
+        (t + 1 < end && (upos_is(doc, t + 1, "PROPN") || ment_token_is(doc, t + 1, "of"))))
+        return NULL;
+    uint32_t d = t - 1;
+    for (int mods = 0; mods < 2 && d > s->first && upos_is(doc, d, "ADJ"); mods++)
+        d--;
+    if (!ment_token_is(doc, d, "the"))
+        return NULL;
+    *lo = d;
+    return b;
+}
+
+/* Whether text contains word (ASCII case folded). */
+static bool name_has(const char *text, const char *word)
+{
+    size_t n = strlen(word);
+    for (const char *p = text; p && *p; p++)
+        if (strncasecmp(p, word, n) == 0)
+            return true;
+    return false;
+}
+
+/* The latest coded name, in this sentence before lo or the BODY_SENTENCES before it,
+ * that the body noun b can stand for. */
+static long resolve_body(const ment_list *l, size_t upto, uint32_t lo, const body_noun *b,
+                         int32_t s)
+{
+    for (size_t i = upto; i-- > 0 && upto - i <= TITLE_CANDIDATES;) {
+        const ment *c = &l->m[i];
+        if (c->sentence < s - BODY_SENTENCES)
+            break;
+        if (!is_name(c) || c->t1 > lo || !c->code || !c->type || !strcmp(c->type, "person") ||
+            !strcmp(c->type, "place"))
+            continue;
+        bool fits = b->name && c->name && name_has(c->name, b->name);
+        for (const char *const *k = b->codes; k && *k && !fits; k++)
+            fits = strstr(c->code, *k) != NULL;
+        if (fits)
+            return (long)i;
+    }
+    return -1;
+}
+
 /* Tokens that belong to a typed name ([n_tokens], malloc'd). */
 static bool *covered_tokens(const dyad_doc *doc, const ment_list *l)
 {
@@ -393,6 +468,7 @@ bool ment_coref(const dyad_actor_dict *dict, const ner_names *names, dyad_doc *d
             if (in[t])
                 continue;
             const pronoun *p = pronoun_at(doc, t);
+            const body_noun *body;
             uint32_t lo;
             long ante = -1;
             ment r;
@@ -404,6 +480,9 @@ bool ment_coref(const dyad_actor_dict *dict, const ner_names *names, dyad_doc *d
                 l->m[ante].gender |= p->gender;
             } else if (!p && dict && title_alone(dict, doc, s, t, &lo) &&
                        (ante = resolve_title(dict, doc, l, at, lo, t, (int32_t)si)) >= 0) {
+                r = reference(l, ante, lo, t + 1, (int32_t)si, "title");
+            } else if (!p && (body = body_alone(doc, s, t, &lo)) &&
+                       (ante = resolve_body(l, at, lo, body, (int32_t)si)) >= 0) {
                 r = reference(l, ante, lo, t + 1, (int32_t)si, "title");
             } else {
                 continue;
