@@ -565,8 +565,8 @@ static bool quote_mark(const ev_sentence *s, int32_t i)
     return q_mark_len(s->doc->text, t->start, s->doc->text_len) == t->end - t->start;
 }
 
-/* The tone of a characterization: 1 praise, -1 criticism in quotation marks, -2 a word
- * of blame without them, 0 neither said. Words a speaker quotes to characterize an act
+/* The tone of a characterization: 1 praise, -2 a word of blame (quoted or not), -1 other
+ * words in quotation marks, 0 neither said. Words a speaker quotes to characterize an act
  * are mostly a charge ("a 'witch hunt'"); a few words of praise turn it ("a 'decent
  * man'", "a 'game changer'"). */
 static int tone_in(const ev_sentence *s, int32_t lo, int32_t hi)
@@ -599,7 +599,8 @@ static int tone_in(const ev_sentence *s, int32_t lo, int32_t hi)
         "bully", "gangster", "fascist", "nazi", "extremist", "enemy", "occupier", "regime",
         "apartheid", "lawless", "perfidious", "piracy", "pirate", "theft", "robbery",
         "bandit", "banditry", "abuse", "unfair", "unjust", "undemocratic", "authoritarian",
-        "oppressive", NULL};
+        "oppressive", "repression", "crackdown", "persecution", "oppression", "censorship",
+        "intimidation", "harassment", NULL};
     bool quoted = false, blamed = false;
     int32_t from = lo > 0 ? lo - 1 : lo, to = hi + 1 < (int32_t)s->count ? hi + 1 : hi;
     for (int32_t i = from; i <= to; i++) {
@@ -608,7 +609,7 @@ static int tone_in(const ev_sentence *s, int32_t lo, int32_t hi)
             return 1;
         blamed = blamed || (i >= lo && i <= hi && ev_lemma_in(s, i, blame));
     }
-    return quoted ? -1 : blamed ? -2 : 0;
+    return blamed ? -2 : quoted ? -1 : 0;
 }
 
 /* The tone of the phrase headed by pred. */
@@ -673,6 +674,20 @@ static void characterization(stage *st, const ev_sentence *s, int32_t v, verb_co
                                          "criticize", "criticise", "denounce", "condemn", NULL};
     bool names = ev_lemma_in(s, v, naming_verbs), attacks = ev_lemma_in(s, v, verbal);
     int32_t obj = ev_child(s, v, "obj");
+    /* "cited the Cuban government's repression": a wrong cited of someone blames them */
+    static const char *const citing[] = {"cite", "highlight", NULL};
+    if (obj >= 0 && strncmp(vc->code, "11", 2) != 0 && ev_lemma_in(s, v, citing)) {
+        int32_t who = characterized_actor(st, s, obj);
+        int lo = obj, hi = obj;
+        ev_subtree(s, obj, &lo, &hi);
+        if (who >= 0 && tone_in(s, lo, hi) == -2) {
+            snprintf(vc->code, sizeof vc->code, "111");
+            vc->code2[0] = '\0';
+            vc->match.target = who;
+            vc->match.score = 1;
+        }
+        return;
+    }
     if ((!names && !attacks) || obj < 0)
         return;
     /* "attacked the impeachment inquiry (against Trump)": an attack on an abstract thing
