@@ -768,12 +768,15 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
             return a;
         }
         /* "Artsakh soldiers", "Tigrayan forces": a name no dictionary knows says whose
-         * they are, not the place they are in nor the story's country */
+         * they are, not the place they are in nor the story's country; "foreign forces"
+         * are someone else's */
+        static const char *const foreign[] = {"foreign", NULL}; /* "foreign forces" */
         bool named = false;
         for (int32_t c = s->first_child[h]; c >= 0 && common && !named; c = s->next_sibling[c])
-            named = (rel_is(s, c, "compound") || rel_is(s, c, "amod")) && c < h &&
-                    ev_tok(s, c)->upos && strcmp(ev_tok(s, c)->upos, "PROPN") == 0 &&
-                    !ev_actor_of(s, c, actors).code;
+            named = ((rel_is(s, c, "compound") || rel_is(s, c, "amod")) && c < h &&
+                     ev_tok(s, c)->upos && strcmp(ev_tok(s, c)->upos, "PROPN") == 0 &&
+                     !ev_actor_of(s, c, actors).code) ||
+                    (rel_is(s, c, "amod") && ev_lemma_in(s, c, foreign));
         /* "lawmakers in Arnor": the role of the noun, the country of its modifier */
         for (int32_t c = s->first_child[h]; c >= 0 && common && !named; c = s->next_sibling[c]) {
             if (!rel_is(s, c, "nmod") || rel_exact(s, c, "nmod:poss"))
