@@ -728,6 +728,12 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         if (m->start <= hstart && hstart < m->end) {
             const char *near = nearer_actor(s, h, m, actors);
             a.code = near ? near : mention_code(s, m);
+            /* "Burkina Faso's junta" with the role a name of its own: the owner's */
+            int32_t poss = actor_code_is_role(m->code) ? ev_child(s, h, "nmod:poss") : -1;
+            char oc[4];
+            if (!near && poss >= 0 && actor_code_country(ev_actor_of(s, poss, actors).code, oc) &&
+                strcmp(oc, "---") != 0)
+                a.code = with_role(s, keep(s, oc), m->code);
             return a;
         }
         /* "his licence" is no act toward him: a possessive names no actor by itself,

@@ -1025,7 +1025,13 @@ static bool relational_object(const ev_sentence *s, int32_t v)
         "alliance", "truce", "ceasefire", "exchange", "consultation", "trade", "border",
         "war", "battle", "conflict", NULL};
     static const char *const joint[] = {"joint", NULL};
+    static const char *const to_on[] = {"to", "on", NULL};
     int32_t obj = ev_child(s, v, "obj");
+    /* "agreed to a truce", "agreed on a ceasefire": the relation the verb reaches */
+    for (int32_t c = obj < 0 ? s->first_child[v] : -1; c >= 0 && obj < 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "obl") && ev_has_case(s, c, to_on) &&
+            ev_lemma_in(s, c, relational))
+            return true;
     if (obj < 0)
         return false;
     /* "held joint drills": whatever is done jointly is done with each other */
@@ -1600,6 +1606,9 @@ static bool names_party(stage *st, const ev_sentence *s, int32_t o)
         return false;
     const char *u = ev_tok(s, o)->upos;
     if (u && (strcmp(u, "PROPN") == 0 || strcmp(u, "PRON") == 0))
+        return true;
+    int32_t owner = ev_child(s, o, "nmod:poss"); /* "praised Rwanda's response" */
+    if (owner >= 0 && ev_actor_of(s, owner, st->actors).code)
         return true;
     const dyad_token *t = ev_tok(s, o);
     dyad_actor_match m;
