@@ -62,6 +62,13 @@ static bool preposition_at(const ev_sentence *s, int32_t i)
         (ev_rel_starts(s, h, "xcomp") || ev_rel_starts(s, h, "ccomp") ||
          ev_rel_starts(s, h, "advcl")))
         return false;
+    /* (or parsed as the case of that verb's object: "wanting to phase [out the industry]") */
+    static const char *const particles[] = {"out", "off", "up", "down", "away", "back", NULL};
+    int32_t at = h >= 0 ? ev_head(s, h) : -1;
+    if (rel && strcmp(rel, "case") == 0 && at >= 0 && ev_lemma_in(s, i, particles) &&
+        (ev_rel_starts(s, at, "xcomp") || ev_rel_starts(s, at, "ccomp") ||
+         ev_rel_starts(s, at, "advcl")))
+        return false;
     return !rel || strcmp(rel, "mark") != 0 || strcmp(s->lower[i], "to") != 0;
 }
 
