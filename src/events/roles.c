@@ -1239,6 +1239,15 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
             v = ev_head(s, v);
             continue;
         }
+        /* "will travel to Washington to meet Biden": a purpose is its doer's aim, the
+         * doer the verb's subject ("sent troops to protect": what is sent does it) */
+        static const char *const moving[] = {"travel", "fly", "go", "come", "head", "arrive",
+                                             "visit", "return", NULL};
+        if (to_mark >= 0 && strcmp(s->lower[to_mark], "to") == 0 && ev_head(s, v) >= 0 &&
+            ev_lemma_in(s, ev_head(s, v), moving)) {
+            v = ev_head(s, v);
+            continue;
+        }
         /* "Russia is unlikely to attack", "ready to talk": the infinitive of an adjective
          * the parse made an adverbial clause is its subject's */
         const char *adj = v >= 0 && ev_head(s, v) >= 0 ? ev_tok(s, ev_head(s, v))->upos : NULL;

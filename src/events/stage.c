@@ -821,6 +821,26 @@ static void urging(const ev_sentence *s, int32_t v, verb_code *vc)
     vc->code2[0] = '\0';
 }
 
+/* "The crown prince received the Iranian foreign minister": receiving a person or a
+ * delegation is hosting them (043, and their visit 042); the OBTAIN block's word patterns
+ * ("- * MINISTERS") do not see inside a named actor, and "received aid from" is no host. */
+static void receiving(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const receive[] = {"receive", NULL};
+    static const char *const visitors[] = {"delegation", "envoy", "minister", "ambassador",
+                                           "president", "leader", "counterpart", "king",
+                                           "prince", "chancellor", "secretary", NULL};
+    int32_t obj = ev_child(s, v, "obj");
+    if (vc->match.score > 0 || obj < 0 || !ev_lemma_in(s, v, receive) ||
+        !ev_actor_of(s, obj, st->actors).code ||
+        !(person_mention(s, obj) || ev_lemma_in(s, obj, visitors)))
+        return;
+    snprintf(vc->code, sizeof vc->code, "043");
+    snprintf(vc->code2, sizeof vc->code2, "042");
+    vc->match.target = obj;
+    vc->match.score = 1;
+}
+
 /* "The EU demanded that Russia withdraw its troops": a demand or appeal whose content
  * clause names who must act is toward them, with PETRARCH's sum of the demand and the
  * act demanded ("demand" 100 + "withdraw" 087 is 1056) where the ontology has one. */
@@ -1480,6 +1500,13 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
                 status.status = "hypothetical";
             else if (strcmp(status.status, "asserted") == 0 && ev_lemma_in(s, v, future_heads))
                 status.status = "future"; /* "threatened sanctions", "planned talks" */
+            /* "the meeting was cancelled" did not happen; "was postponed" may yet */
+            static const char *const called_off[] = {"cancel", "scrap", "abandon", NULL};
+            static const char *const put_off[] = {"postpone", "delay", "defer", NULL};
+            if (strcmp(status.status, "asserted") == 0 && ev_lemma_in(s, v, called_off))
+                status.status = "negated";
+            else if (strcmp(status.status, "asserted") == 0 && ev_lemma_in(s, v, put_off))
+                status.status = "hypothetical";
             if (!ev_clause(s, v, pre, post, in_clause))
                 return false;
         } else {
@@ -1911,6 +1938,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         evaluation(st, &s, v, &vc);
         urging(&s, v, &vc);
         mandate(st, &s, v, &vc);
+        receiving(st, &s, v, &vc);
         int32_t intent = compose(st, &s, v, &vc);
         /* "[:030]": "received assurances from Gondor" is Gondor's act toward the subject */
         bool reversed = strcmp(vc.code, "---") == 0 && vc.match.score > 0 && vc.code2[0] &&
@@ -2040,11 +2068,19 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
          * is no party to it */
         static const char *const meetings[] = {"04", NULL};
         static const char *const topic[] = {"on", "about", "over", "regarding", NULL};
+        /* (what is discussed is all topic: "discuss the wildfires in the state") */
+        static const char *const discussing[] = {"discuss", "debate", NULL};
+        int32_t topic_lo = obj, topic_hi = obj;
+        if (obj >= 0 && ev_lemma_in(&s, v, discussing))
+            ev_subtree(&s, obj, &topic_lo, &topic_hi);
+        else
+            topic_lo = 1, topic_hi = 0;
         for (size_t j = 0; root_in(vc.code, meetings) && j < nt;)
-            if ((ev_head(&s, tgts[j].head) == obj || ev_head(&s, tgts[j].head) == v) &&
-                (ev_rel_starts(&s, tgts[j].head, "nmod") ||
-                 ev_rel_starts(&s, tgts[j].head, "obl")) &&
-                ev_has_case(&s, tgts[j].head, topic))
+            if (((ev_head(&s, tgts[j].head) == obj || ev_head(&s, tgts[j].head) == v) &&
+                 (ev_rel_starts(&s, tgts[j].head, "nmod") ||
+                  ev_rel_starts(&s, tgts[j].head, "obl")) &&
+                 ev_has_case(&s, tgts[j].head, topic)) ||
+                (tgts[j].head >= topic_lo && tgts[j].head <= topic_hi))
                 tgts[j] = tgts[--nt];
             else
                 j++;
