@@ -777,7 +777,8 @@ static void evaluation(stage *st, const ev_sentence *s, int32_t v, verb_code *vc
             if ((ev_rel_starts(s, k, "aux") || ev_rel_starts(s, k, "advmod") ||
                  ev_rel_starts(s, k, "mark")) && ev_lemma_in(s, k, unsure))
                 return;
-            if (ev_rel_starts(s, k, "aux") && strcmp(ev_tok(s, k)->xpos ? ev_tok(s, k)->xpos : "", "MD") == 0)
+            const char *kx = ev_tok(s, k)->xpos;
+            if (ev_rel_starts(s, k, "aux") && kx && strcmp(kx, "MD") == 0)
                 return; /* "could be a mistake" */
             bool clause = ev_rel_starts(s, k, "advcl") || ev_rel_starts(s, k, "ccomp") ||
                           ev_rel_starts(s, k, "parataxis") || ev_rel_starts(s, k, "conj") ||
@@ -843,7 +844,7 @@ static void receiving(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
 
 /* "The EU demanded that Russia withdraw its troops": a demand or appeal whose content
  * clause names who must act is toward them, with PETRARCH's sum of the demand and the
- * act demanded ("demand" 100 + "withdraw" 087 is 1056) where the ontology has one. */
+ * act demanded ("demand" 100 + "withdraw" 087 is 105) where the ontology has one. */
 static void mandate(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
 {
     static const char *const mandating[] = {"demand", "urge", "request", "insist", "ask",

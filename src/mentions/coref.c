@@ -274,10 +274,6 @@ static bool title_alone(const dyad_actor_dict *dict, const dyad_doc *doc, const 
     return true;
 }
 
-/* The person the title at [lo, t] names: the latest whose own title or apposition holds
- * the same word ("Kremlin spokesman Dmitry Peskov" ... "the spokesman"), else, when the
- * title names a country, the latest whose code agrees with its country and role ("the
- * Russian foreign minister" -> a RUSGOV person). */
 /* The country of the name after "of" that follows a title at t ("the new president of
  * Sri Lanka"), into country; false when there is none. */
 static bool title_of_country(const dyad_actor_dict *dict, const dyad_doc *doc,
@@ -301,6 +297,10 @@ static bool title_of_country(const dyad_actor_dict *dict, const dyad_doc *doc,
     return true;
 }
 
+/* The person the title at [lo, t] names: the latest whose own title or apposition holds
+ * the same word ("Kremlin spokesman Dmitry Peskov" ... "the spokesman"), else, when the
+ * title names a country, the latest whose code agrees with its country and role ("the
+ * Russian foreign minister" -> a RUSGOV person). */
 static long resolve_title(const dyad_actor_dict *dict, const dyad_doc *doc, const ment_list *l,
                           size_t upto, uint32_t lo, uint32_t t, int32_t s)
 {
