@@ -1199,6 +1199,15 @@ int ev_intent_noun(const ev_sentence *s, int32_t n)
 
 size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
 {
+    /* "The army was accused of killing civilians", "was charged with murdering": the
+     * accused is who did what they are accused of */
+    static const char *const accused[] = {"accuse", "blame", "charge", "suspect", "convict",
+                                          NULL};
+    static const char *const of_for[] = {"of", "for", "with", NULL};
+    int32_t am = rel_is(s, v, "advcl") ? ev_child(s, v, "mark") : -1;
+    int32_t ah = am >= 0 && ev_lemma_in(s, am, of_for) ? ev_head(s, v) : -1;
+    if (ah >= 0 && ev_lemma_in(s, ah, accused) && ev_child(s, ah, "nsubj:pass") >= 0)
+        return with_conjuncts(s, ev_child(s, ah, "nsubj:pass"), out, 0, max);
     bool raised = false; /* reached through an infinitive: "is scheduled to attend" */
     for (int depth = 0; depth < 6 && v >= 0; depth++) {
         if (ev_child(s, v, "nsubj:pass") >= 0 || ev_child(s, v, "aux:pass") >= 0) {
