@@ -2040,6 +2040,17 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                      : 0;
             if (!nt)
                 nt = ev_targets(&s, v, tgts, MAX_ACTORS, st->actors);
+            /* "warned of consequences if the United States sells weapons": a threat is
+             * toward whom its condition names */
+            static const char *const conditions[] = {"if", "unless", NULL};
+            for (int32_t c = s.first_child[v]; !nt && strncmp(vc.code, "13", 2) == 0 && c >= 0;
+                 c = s.next_sibling[c]) {
+                int32_t cm = ev_rel_starts(&s, c, "advcl") ? ev_child(&s, c, "mark") : -1;
+                int32_t cs = cm >= 0 && ev_lemma_in(&s, cm, conditions) ? ev_child(&s, c, "nsubj")
+                                                                           : -1;
+                if (cs >= 0 && ev_actor_of(&s, cs, st->actors).code)
+                    nt = ev_with_conjuncts(&s, cs, tgts, 0, MAX_ACTORS);
+            }
             if (!nt && (strncmp(vc.code, "01", 2) == 0 || that_clause(&s, v, &vc)) && !statement)
                 nt = ev_content_targets(&s, v, tgts, MAX_ACTORS, st->actors);
         }
