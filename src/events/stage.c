@@ -842,6 +842,42 @@ static void receiving(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
     vc->match.score = 1;
 }
 
+/* "Russia has not ruled out using nuclear weapons against Ukraine", "did not rule out
+ * military action": not ruling out force threatens it (138), toward whom the force would
+ * be against; the "not" is the idiom's, the threat is made. */
+static void force_not_ruled_out(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const rule[] = {"rule", NULL}, *const out[] = {"out", NULL};
+    static const char *const nots[] = {"not", "n't", "never", NULL};
+    static const char *const force[] = {"force", "action", "strike", "attack", "invasion",
+                                        "intervention", "retaliation", "escalation", "war",
+                                        "use", "option", NULL};
+    static const char *const against[] = {"against", "on", NULL};
+    int32_t prt = ev_child(s, v, "compound:prt"), neg = ev_child(s, v, "advmod");
+    if (!ev_lemma_in(s, v, rule) || prt < 0 || !ev_lemma_in(s, prt, out) || neg < 0 ||
+        !ev_lemma_in(s, neg, nots))
+        return;
+    int32_t what = ev_child(s, v, "obj");
+    if (what < 0)
+        what = ev_child(s, v, "xcomp");
+    if (what < 0) /* "using nuclear weapons" parsed as an adverbial clause */
+        what = ev_child(s, v, "advcl");
+    if (what < 0 || !ev_lemma_in(s, what, force))
+        return;
+    int32_t lo = what, hi = what, target = -1;
+    ev_subtree(s, what, &lo, &hi);
+    for (int32_t i = lo; i <= hi && target < 0; i++)
+        if ((ev_rel_starts(s, i, "obl") || ev_rel_starts(s, i, "nmod")) &&
+            ev_has_case(s, i, against) && ev_actor_of(s, i, st->actors).code)
+            target = i;
+    snprintf(vc->code, sizeof vc->code, "138");
+    vc->code2[0] = '\0';
+    vc->match.target = target;
+    vc->match.no_target = target < 0;
+    vc->match.negation = true;
+    vc->match.score = 2;
+}
+
 /* "The EU demanded that Russia withdraw its troops": a demand or appeal whose content
  * clause names who must act is toward them, with PETRARCH's sum of the demand and the
  * act demanded ("demand" 100 + "withdraw" 087 is 105) where the ontology has one. */
@@ -1940,6 +1976,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         urging(&s, v, &vc);
         mandate(st, &s, v, &vc);
         receiving(st, &s, v, &vc);
+        force_not_ruled_out(st, &s, v, &vc);
         int32_t intent = compose(st, &s, v, &vc);
         /* "[:030]": "received assurances from Gondor" is Gondor's act toward the subject */
         bool reversed = strcmp(vc.code, "---") == 0 && vc.match.score > 0 && vc.code2[0] &&
