@@ -819,3 +819,20 @@ DYAD_TEST(parse_repair_reduced_relative)
     dyad_parse_repair(&said, said_head, said_rel);
     CHECK(said_head[2] == 3 && said_head[3] == 1);
 }
+
+/* "the decision to expel migrants drew criticism" with "migrants" a second subject of
+ * "drew": the first subject's infinitive, which has no object, takes it. */
+DYAD_TEST(parse_repair_infinitive_object)
+{
+    static const char *const form[] = {"decision", "to", "expel", "migrants", "drew", "criticism"};
+    static const char *const upos[] = {"NOUN", "PART", "VERB", "NOUN", "VERB", "NOUN"};
+    static const char *const xpos[] = {"NN", "TO", "VB", "NNS", "VBD", "NN"};
+    size_t len[6];
+    dyad_parse_input in = parse_input(6, form, len, upos, xpos);
+    int head[6] = {4, 2, 0, 4, -1, 4};
+    const char *rel[6] = {"nsubj", "mark", "acl", "nsubj", "root", "obj"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[3] == 2);
+    CHECK_STR(rel[3], "obj");
+    CHECK(head[0] == 4);
+}

@@ -1509,6 +1509,33 @@ static bool home_trip(const ev_sentence *s, const char *code, const ev_actor *a,
                       const ev_actor *b);
 
 /* Nouns that name events, with both sides named around them. */
+/* "The decision drew criticism from the UN", "Pakistan faced condemnation from Kabul": a
+ * reaction a subject draws "from" someone is theirs toward the subject (or its owner). */
+static bool drawn_from(stage *st, const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
+                       ev_arg *tgts, size_t *nt)
+{
+    static const char *const drawing[] = {"draw", "face", "receive", "attract", "spark",
+                                          "provoke", "prompt", "trigger", "earn", "win", NULL};
+    static const char *const from[] = {"from", NULL};
+    int32_t v = ev_head(s, n);
+    if (v < 0 || !ev_rel_starts(s, n, "obj") || !ev_lemma_in(s, v, drawing))
+        return false;
+    int32_t by = -1;
+    for (int32_t c = s->first_child[n]; c >= 0 && by < 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, from))
+            by = c;
+    for (int32_t c = s->first_child[v]; c >= 0 && by < 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "obl") && ev_has_case(s, c, from))
+            by = c;
+    int32_t subj = ev_child(s, v, "nsubj");
+    int32_t who = subj >= 0 ? characterized_actor(st, s, subj) : -1;
+    if (by < 0 || who < 0 || !ev_actor_of(s, by, st->actors).code)
+        return false;
+    *ns = ev_with_conjuncts(s, by, srcs, 0, MAX_ACTORS);
+    *nt = ev_with_conjuncts(s, who, tgts, 0, MAX_ACTORS);
+    return *ns && *nt;
+}
+
 static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *pre,
                        ev_context *post, uint8_t *in_clause)
 {
@@ -1521,6 +1548,7 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
         bool mutual;
         ev_actor locals = {.code = NULL, .head = -1}, against = {.code = NULL, .head = -1};
         if (!ev_nominal_roles(s, n, srcs, &ns, tgts, &nt, &mutual, st->actors) &&
+            !drawn_from(st, s, n, srcs, &ns, tgts, &nt) &&
             (ns || !protest_in_place(st, s, n, code, &locals, &against)))
             continue;
         /* the verb the noun belongs to says whether it happened: "denied an attack" */
@@ -2005,6 +2033,14 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             continue;
         int32_t obj = ev_child(&s, v, "obj");
         if (dismissal(st, &s, v, obj)) /* "fired the prosecutor" is no shooting */
+            continue;
+        /* "faced condemnation from Arab states": the noun says what was drawn, from whom
+         * (drawn_from); facing or drawing it is no meeting */
+        static const char *const drawing[] = {"draw", "face", "receive", "attract", "earn",
+                                              NULL};
+        const char *drawn_code;
+        if (obj >= 0 && vc.match.score <= 0 && ev_lemma_in(&s, v, drawing) &&
+            event_noun(st, &s, obj, &drawn_code))
             continue;
         if (vc.match.score <= 0 && strncmp(vc.code, "02", 2) == 0 && surmise(&s, v))
             continue; /* "suggested Cohen may have edited the footage" appeals to no one */

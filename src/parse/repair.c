@@ -529,6 +529,39 @@ static void reduced_relative(const dyad_parse_input *in, int *head, const char *
     }
 }
 
+/* "Pakistan's decision to expel Afghan migrants drew criticism" parsed with "migrants" a
+ * second subject of "drew": a verb has one subject, so a second one right after the
+ * first one's infinitive, which has no object, is that infinitive's object. */
+static void infinitive_object(const dyad_parse_input *in, int *head, const char **rel)
+{
+    int n = in->n;
+    for (int b = 1; b < n; b++) {
+        int v = head[b];
+        if (v < 0 || !rel_is(rel[b], "nsubj"))
+            continue;
+        int a = -1;
+        for (int i = 0; i < b && a < 0; i++)
+            if (head[i] == v && rel_is(rel[i], "nsubj"))
+                a = i;
+        if (a < 0)
+            continue;
+        int c = -1;
+        for (int i = a + 1; i < b && c < 0; i++)
+            if (head[i] == a && rel_is(rel[i], "acl") && upos_is(in, i, "VERB") &&
+                in->xpos[i] && strcmp(in->xpos[i], "VB") == 0)
+                c = i;
+        int lo, hi, blo, bhi;
+        if (c < 0 || has_dependent(n, head, rel, c, "obj"))
+            continue;
+        subtree(n, head, c, &lo, &hi);
+        subtree(n, head, b, &blo, &bhi);
+        if (hi != blo) /* the infinitive's words end where the second subject's begin */
+            continue;
+        head[b] = c;
+        rel[b] = "obj";
+    }
+}
+
 void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
 {
     possessed_apposition(in, head, rel);
@@ -545,4 +578,5 @@ void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
     subjects_with_and(in, head, rel);
     noun_before_object(in, head, rel);
     reduced_relative(in, head, rel);
+    infinitive_object(in, head, rel);
 }
