@@ -2295,6 +2295,15 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 continue;
             if (campaign(&s, v, vc.code, sh, a.code))
                 continue;
+            /* "A Russian missile strike killed ten people": a weapon of a state's forces
+             * that kills is military force (KILL's "- &WEAPON *" gave a non-military
+             * bombing, 183) */
+            static const char *const state_roles[] = {"GOV", "MIL", NULL};
+            if (a.code && strncmp(vc.code, "183", 3) == 0 && sh >= 0 &&
+                ev_lemma_in(&s, sh, armed) &&
+                (strlen(a.code) == 3 || any_role(a.code, state_roles)) &&
+                strncmp(a.code, "---", 3) != 0)
+                snprintf(vc.code, sizeof vc.code, "190");
             if (!a.code || (hu && strcmp(hu, "NOUN") == 0 && a.head == sh && !a.doers &&
                             !ev_lemma_in(&s, sh, staffed) &&
                             !(violent_code(vc.code) && ev_lemma_in(&s, sh, armed) &&
