@@ -964,9 +964,10 @@ static size_t with_conjuncts(const ev_sentence *s, int32_t h, ev_arg *out, size_
     const char *u = ev_tok(s, h)->upos;
     if (u && strcmp(u, "NOUN") == 0) {
         for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c]) {
-            /* "the ambassadors of A and B", "A and B leaders" */
+            /* "the ambassadors of A and B", "A and B leaders", "A and B's ministers" */
             bool member = (rel_is(s, c, "nmod") && ev_has_case(s, c, member_of)) ||
-                          rel_is(s, c, "compound") || rel_is(s, c, "amod");
+                          rel_is(s, c, "compound") || rel_is(s, c, "amod") ||
+                          rel_exact(s, c, "nmod:poss");
             if (!member || (ev_child(s, c, "conj") < 0 && !pair_noun(s, c)))
                 continue;
             size_t before = n;
