@@ -369,11 +369,13 @@ static const body_noun *body_alone(const dyad_doc *doc, const dyad_sentence *s, 
                                    uint32_t *lo)
 {
     const body_noun *b = NULL;
+    if (!upos_is(doc, t, "NOUN") || t == s->first) /* the cheap test first: every token */
+        return NULL;
     for (size_t i = 0; i < sizeof body_nouns / sizeof *body_nouns && !b; i++)
         if (ment_token_is(doc, t, body_nouns[i].noun))
             b = &body_nouns[i];
     uint32_t end = s->first + s->count;
-    if (!b || !upos_is(doc, t, "NOUN") || t == s->first ||
+    if (!b ||
         (t + 1 < end && (upos_is(doc, t + 1, "PROPN") || ment_token_is(doc, t + 1, "of"))))
         return NULL;
     uint32_t d = t - 1;
