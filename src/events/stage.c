@@ -275,6 +275,16 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
             x = ev_head(s, h);
             continue;
         }
+        /* "attacks would continue until Israel ends the war": what a future or a
+         * hypothesis waits for has not happened ("fought until the army ended it" did) */
+        static const char *const until[] = {"until", "till", NULL};
+        int32_t um = ev_rel_starts(s, x, "advcl") ? ev_child(s, x, "mark") : -1;
+        const char *hs = um >= 0 && ev_lemma_in(s, um, until) ? own_status(s, h) : NULL;
+        if (hs && !found &&
+            (strcmp(hs, "future") == 0 || strcmp(hs, "hypothetical") == 0)) {
+            found = "hypothetical";
+            break;
+        }
         /* "demanded that Russia withdraw", "insisted that Israel allow aid": what is
          * demanded, or put in the mandative subjunctive, has not happened */
         static const char *const demanding[] = {"demand", "urge", "request", "order",
