@@ -838,13 +838,13 @@ static void urging(const ev_sentence *s, int32_t v, verb_code *vc)
 static void receiving(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
 {
     static const char *const receive[] = {"receive", NULL};
-    static const char *const visitors[] = {"delegation", "envoy", "minister", "ambassador",
-                                           "president", "leader", "counterpart", "king",
-                                           "prince", "chancellor", "secretary", NULL};
+    static const char *const visitor_nouns[] = {"delegation", "envoy", "minister", "ambassador",
+                                                "president", "leader", "counterpart", "king",
+                                                "prince", "chancellor", "secretary", NULL};
     int32_t obj = ev_child(s, v, "obj");
     if (vc->match.score > 0 || obj < 0 || !ev_lemma_in(s, v, receive) ||
         !ev_actor_of(s, obj, st->actors).code ||
-        !(person_mention(s, obj) || ev_lemma_in(s, obj, visitors)))
+        !(person_mention(s, obj) || ev_lemma_in(s, obj, visitor_nouns)))
         return;
     snprintf(vc->code, sizeof vc->code, "043");
     snprintf(vc->code2, sizeof vc->code2, "042");
@@ -2357,7 +2357,18 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                     continue;
                 /* "told reporters", "was asked by reporters": the press asks and listens,
                  * it is no party to statements and appeals */
-                if ((strncmp(vc.code, "01", 2) == 0 || strncmp(vc.code, "02", 2) == 0) &&
+                /* (nor is a body one speaks to: "speaking to the United States
+                 * Congress" is an address; one speaks with persons) */
+                static const char *const speaking[] = {"speak", "talk", NULL};
+                static const char *const audiences[] = {
+                    "congress", "parliament", "assembly", "senate", "house", "council",
+                    "nation", "conference", "crowd", "supporters", "audience", "students",
+                    "lawmakers", "legislators", NULL};
+                bool spoken = strncmp(vc.code, "04", 2) == 0 && ev_lemma_in(&s, v, speaking);
+                if (spoken && b.head >= 0 && ev_lemma_in(&s, b.head, audiences))
+                    continue;
+                if ((strncmp(vc.code, "01", 2) == 0 || strncmp(vc.code, "02", 2) == 0 ||
+                     spoken) &&
                     (is_press(b.code) || is_press(a.code)))
                     continue;
                 /* "Peskov said Putin ...": a statement about one's own side is no event */
