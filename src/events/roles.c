@@ -1164,12 +1164,13 @@ static bool main_verb_mistagged(const ev_sentence *s, int32_t v)
                                               "tell", "ask", "promise", "deny", "pay", "hand",
                                               "lend", "teach", "allow", "assign", "name",
                                               "call", "elect", "appoint", NULL};
+    if (!rel_is(s, v, "acl") || rel_exact(s, v, "acl:relcl") || !x || !past_participle(s, v) ||
+        h < 0 || h > v || ev_child(s, v, "obl:agent") >= 0 || ev_child(s, v, "aux:pass") >= 0)
+        return false;
     bool active = ev_child(s, v, "obj") >= 0 && !ev_lemma_in(s, v, two_objects) &&
                   (rel_is(s, h, "nsubj") || rel_is(s, h, "dislocated") ||
                    rel_is(s, h, "appos") || rel_is(s, h, "root"));
-    if (!rel_is(s, v, "acl") || rel_exact(s, v, "acl:relcl") || !x || !past_participle(s, v) ||
-        h < 0 || h > v || (g >= 0 && !second_subject && !active) ||
-        ev_child(s, v, "obl:agent") >= 0 || ev_child(s, v, "aux:pass") >= 0)
+    if (g >= 0 && !second_subject && !active)
         return false;
     return ev_child(s, v, "obj") >= 0 || oblique(s, v, relational) >= 0;
 }

@@ -698,20 +698,6 @@ static void characterization(stage *st, const ev_sentence *s, int32_t v, verb_co
                                          "criticize", "criticise", "denounce", "condemn", NULL};
     bool names = ev_lemma_in(s, v, naming_verbs), attacks = ev_lemma_in(s, v, verbal);
     int32_t obj = ev_child(s, v, "obj");
-    /* "cited the Cuban government's repression": a wrong cited of someone blames them */
-    static const char *const citing[] = {"cite", "highlight", NULL};
-    if (obj >= 0 && strncmp(vc->code, "11", 2) != 0 && ev_lemma_in(s, v, citing)) {
-        int32_t who = characterized_actor(st, s, obj);
-        int lo = obj, hi = obj;
-        ev_subtree(s, obj, &lo, &hi);
-        if (who >= 0 && tone_in(s, lo, hi) == -2) {
-            snprintf(vc->code, sizeof vc->code, "111");
-            vc->code2[0] = '\0';
-            vc->match.target = who;
-            vc->match.score = 1;
-        }
-        return;
-    }
     if ((!names && !attacks) || obj < 0)
         return;
     /* "attacked the impeachment inquiry (against Trump)": an attack on an abstract thing
@@ -753,6 +739,24 @@ static void characterization(stage *st, const ev_sentence *s, int32_t v, verb_co
     vc->match.target = who;
     if (vc->match.score < 1)
         vc->match.score = 1;
+}
+
+/* "cited the Cuban government's 'ongoing repression'": a wrong cited of someone blames
+ * them (111), whatever CITE's patterns say ("(AS)" gave praise). */
+static void citation(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const citing[] = {"cite", "highlight", NULL};
+    int32_t obj = ev_child(s, v, "obj");
+    if (obj < 0 || strncmp(vc->code, "11", 2) == 0 || !ev_lemma_in(s, v, citing))
+        return;
+    int32_t who = characterized_actor(st, s, obj), lo = obj, hi = obj;
+    ev_subtree(s, obj, &lo, &hi);
+    if (who < 0 || tone_in(s, lo, hi) != -2)
+        return;
+    snprintf(vc->code, sizeof vc->code, "111");
+    vc->code2[0] = '\0';
+    vc->match.target = who;
+    vc->match.score = 1;
 }
 
 /* Recodes a statement whose content judges an actor or its deed in words of blame or
@@ -863,9 +867,10 @@ static void force_not_ruled_out(stage *st, const ev_sentence *s, int32_t v, verb
                                         "intervention", "retaliation", "escalation", "war",
                                         "use", "option", NULL};
     static const char *const against[] = {"against", "on", NULL};
+    if (!ev_lemma_in(s, v, rule)) /* the cheap test first: it runs on every verb */
+        return;
     int32_t prt = ev_child(s, v, "compound:prt"), neg = ev_child(s, v, "advmod");
-    if (!ev_lemma_in(s, v, rule) || prt < 0 || !ev_lemma_in(s, prt, out) || neg < 0 ||
-        !ev_lemma_in(s, neg, nots))
+    if (prt < 0 || !ev_lemma_in(s, prt, out) || neg < 0 || !ev_lemma_in(s, neg, nots))
         return;
     int32_t what = ev_child(s, v, "obj");
     if (what < 0)
@@ -2010,6 +2015,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         verb_code vc = code_verb(st, &s, v, pre, post);
         left_dead(&s, v, &vc);
         characterization(st, &s, v, &vc);
+        citation(st, &s, v, &vc);
         evaluation(st, &s, v, &vc);
         urging(&s, v, &vc);
         mandate(st, &s, v, &vc);

@@ -387,16 +387,6 @@ static const body_noun *body_alone(const dyad_doc *doc, const dyad_sentence *s, 
     return b;
 }
 
-/* Whether text contains word (ASCII case folded). */
-static bool name_has(const char *text, const char *word)
-{
-    size_t n = strlen(word);
-    for (const char *p = text; p && *p; p++)
-        if (strncasecmp(p, word, n) == 0)
-            return true;
-    return false;
-}
-
 /* The latest coded name, in this sentence before lo or the BODY_SENTENCES before it,
  * that the body noun b can stand for. */
 static long resolve_body(const ment_list *l, size_t upto, uint32_t lo, const body_noun *b,
@@ -409,7 +399,7 @@ static long resolve_body(const ment_list *l, size_t upto, uint32_t lo, const bod
         if (!is_name(c) || c->t1 > lo || !c->code || !c->type || !strcmp(c->type, "person") ||
             !strcmp(c->type, "place"))
             continue;
-        bool fits = b->name && c->name && name_has(c->name, b->name);
+        bool fits = b->name && c->name && strcasestr(c->name, b->name);
         for (const char *const *k = b->codes; k && *k && !fits; k++)
             fits = strstr(c->code, *k) != NULL;
         if (fits)
