@@ -775,6 +775,24 @@ DYAD_TEST(parse_repair_subjects_with_and)
     CHECK(head[1] == 5);
 }
 
+DYAD_TEST(parse_repair_split_name)
+{
+    /* "Japan and South Korea agreed" with "South" the conjunct, "Korea" a second subject */
+    static const char *const form[] = {"Japan", "and", "South", "Korea", "agreed"};
+    static const char *const upos[] = {"PROPN", "CCONJ", "PROPN", "PROPN", "VERB"};
+    static const char *const xpos[] = {"NNP", "CC", "NNP", "NNP", "VBD"};
+    size_t len[5];
+    dyad_parse_input in = parse_input(5, form, len, upos, xpos);
+    int head[5] = {4, 2, 0, 4, -1};
+    const char *rel[5] = {"nsubj", "cc", "conj", "nsubj", "root"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[3] == 0);
+    CHECK_STR(rel[3], "conj");
+    CHECK(head[2] == 3);
+    CHECK_STR(rel[2], "compound");
+    CHECK(head[1] == 3);
+}
+
 DYAD_TEST(parse_repair_noun_before_object)
 {
     /* "used water cannon against demonstrators" with "water" and "cannon" both objects */

@@ -306,6 +306,27 @@ static void subjects_with_and(const dyad_parse_input *in, int *head, const char 
     }
 }
 
+/* "Japan and South Korea agreed" parsed with "South" the conjunct and "Korea" a second
+ * subject: two capitalised names side by side, the first a conjunct and the second
+ * holding its head's relation to its head's head, are one name. */
+static void split_name(const dyad_parse_input *in, int *head, const char **rel)
+{
+    int n = in->n;
+    for (int a = 0; a + 1 < n; a++) {
+        int b = a + 1, h = head[a];
+        if (!proper(in, a) || !proper(in, b) || h < 0 || h >= a || !rel_is(rel[a], "conj") ||
+            head[b] != head[h] || !rel[b] || !rel[h] || strcmp(rel[b], rel[h]) != 0)
+            continue;
+        for (int i = 0; i < n; i++)
+            if (head[i] == a)
+                head[i] = b; /* "and" and the rest go with the whole name */
+        head[b] = h;
+        rel[b] = "conj";
+        head[a] = b;
+        rel[a] = "compound";
+    }
+}
+
 /* "used water cannon against demonstrators" parsed with both nouns objects of "used": a
  * verb has one object (a second one is iobj in UD), so a noun right before another is
  * its compound. */
@@ -575,6 +596,7 @@ void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
     preposition_head(in, head, rel);
     finite_root(in, head, rel);
     coordinated_subjects(in, head, rel);
+    split_name(in, head, rel);
     subjects_with_and(in, head, rel);
     noun_before_object(in, head, rel);
     reduced_relative(in, head, rel);
