@@ -100,10 +100,12 @@ static const char *own_status(const ev_sentence *s, int32_t v)
     /* "is to visit": what is arranged, not yet done ("was to prevent" is a purpose) */
     static const char *const is[] = {"is", "are", "am", "'s", "'re", NULL};
     bool be = false, to = false, only = false, consequence = false, negated = false;
+    bool yet = false; /* "is yet to respond": not done so far */
     bool conditional = false; /* "If Iran did not impose ...": a negation in a hypothesis */
     for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c]) {
         be = be || (ev_rel_starts(s, c, "cop") && ev_lemma_in(s, c, is));
         only = only || (ev_rel_starts(s, c, "advmod") && strcmp(s->lower[c], "only") == 0);
+        yet = yet || (ev_rel_starts(s, c, "advmod") && strcmp(s->lower[c], "yet") == 0);
         to = to || (ev_rel_starts(s, c, "mark") && strcmp(s->lower[c], "to") == 0);
         if ((ev_rel_starts(s, c, "advmod") || ev_rel_starts(s, c, "det") || ev_rel_starts(s, c, "aux")) &&
             ev_lemma_in(s, c, neg))
@@ -131,6 +133,8 @@ static const char *own_status(const ev_sentence *s, int32_t v)
         return conditional ? "hypothetical" : "negated";
     if (consequence && (!status || strcmp(status, "future") == 0))
         return "hypothetical";
+    if (!status && be && to && yet)
+        return "negated";
     return !status && be && to && !only ? "future" : status;
 }
 
@@ -233,6 +237,11 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
         /* "refused to meet", "failed to stop": what was not done */
         static const char *const not_done[] = {"refuse", "decline", "fail", NULL};
         if (via_xcomp && !found && ev_lemma_in(s, x, not_done))
+            found = "negated";
+        /* "has yet to concede": not so far */
+        static const char *const have[] = {"have", NULL}, *const yet[] = {"yet", NULL};
+        int32_t adv = ev_child(s, x, "advmod");
+        if (via_xcomp && !found && ev_lemma_in(s, x, have) && adv >= 0 && ev_lemma_in(s, adv, yet))
             found = "negated";
         if (via_xcomp && !found && ev_lemma_in(s, x, future_heads))
             found = "future";
