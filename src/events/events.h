@@ -118,9 +118,15 @@ static inline uint64_t ev_word_bit(const char *w, size_t len)
     return 1ull << (ev_hash(w, len) & 63);
 }
 
-/* A violent act an earlier sentence told as done: its words and who did it. */
-typedef struct ev_deed { const char *verb, *doer; } ev_deed;
-enum { EV_DEEDS = 8 }; /* the acts remembered, for "the attack" and "the perpetrators" */
+/* An act an earlier sentence told: its words, who did it, where, and whether it was
+ * violence (a violent deed told as done; else a step such as "decided", "a move by X"). */
+typedef struct ev_deed {
+    const char *verb, *doer;
+    size_t sentence;
+    bool violent;
+} ev_deed;
+enum { EV_DEEDS = 16 }; /* the acts remembered, for "the attack" and "the perpetrators" */
+extern const char *const ev_step_nouns[]; /* "move", "decision": steps a later "the move" names */
 
 /* One sentence as the matcher sees it. */
 typedef struct ev_sentence {
@@ -147,7 +153,7 @@ typedef struct ev_sentence {
     uint8_t *named;                /* [count] 1 inside a person's name or title ("national
                                     * security advisor John Bolton") */
     int32_t *date_at;              /* [count] index in doc->dates of the date starting here, -1 */
-    const ev_deed *deeds;          /* [n_deeds] the last violent acts told, oldest first */
+    const ev_deed *deeds;          /* [n_deeds] the last acts told, oldest first */
     size_t n_deeds;
 } ev_sentence;
 

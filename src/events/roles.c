@@ -522,9 +522,36 @@ static bool names_act(const char *noun, const char *verb)
     return n >= 4 || (strncmp(noun, "shoot", 5) == 0 && strncasecmp(verb, "shot", 4) == 0);
 }
 
+/* Whether a noun names a step told in words (a verb's text or a noun): it begins one of
+ * the words with four letters in common, or whole ("the decision", "decided to"; "the
+ * ban", "banned"). */
+static bool names_step(const char *noun, const char *words)
+{
+    size_t len = strlen(noun);
+    for (const char *w = words; *w; w++) {
+        if (w != words && w[-1] != ' ')
+            continue;
+        size_t n = 0;
+        while (noun[n] && noun[n] == (char)tolower((unsigned char)w[n]))
+            n++;
+        if (n >= 4 || (n == len && n >= 3))
+            return true;
+    }
+    return false;
+}
+
+/* Nouns of a political step that a later definite mention names ("Johnson suspended
+ * Parliament ... Corbyn called the move ..."). */
+const char *const ev_step_nouns[] = {
+    "move", "decision", "plan", "proposal", "step", "measure", "announcement", "request",
+    "ban", "order", "suspension", "refusal", "admission", "offer", "invitation", "visit",
+    "deployment", "sanction", "withdrawal", "expulsion", "veto", "ruling", "verdict", NULL};
+
 /* Who did the act common noun h names, when nothing in its phrase says: the doer of the
  * last violent act told in those words ("condemned the stabbing", "the attackers fled"),
- * or of any for words that name only a doer ("the perpetrators"); NULL when none. */
+ * or of any for words that name only a doer ("the perpetrators"); for a political step
+ * ("the move", "the decision"), the doer of the last one told in the three sentences
+ * before; NULL when none. */
 static const char *doer_of_act(const ev_sentence *s, int32_t h)
 {
     static const char *const acts[] = {
@@ -532,10 +559,11 @@ static const char *doer_of_act(const ev_sentence *s, int32_t h)
         "massacre", "ambush", "raid", "attacker", "bomber", "killer", "murderer",
         "kidnapper", "kidnapping", "shooter", NULL};
     static const char *const doers[] = {"perpetrator", "assailant", "culprit", "gunman", NULL};
-    bool any = ev_lemma_in(s, h, doers);
-    if (!s->n_deeds || (!any && !ev_lemma_in(s, h, acts)))
+    bool any = ev_lemma_in(s, h, doers), violent = any || ev_lemma_in(s, h, acts);
+    if (!s->n_deeds || (!violent && !ev_lemma_in(s, h, ev_step_nouns)))
         return NULL;
     static const char *const definite[] = {"the", "this", "that", "these", "those", NULL};
+    static const char *const any_step[] = {"move", "step", NULL}; /* whatever was done */
     bool known = false; /* "an attack", "gunmen" may be new ones */
     for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c]) {
         if (rel_is(s, c, "nmod") || rel_is(s, c, "acl") || rel_is(s, c, "compound"))
@@ -544,9 +572,14 @@ static const char *doer_of_act(const ev_sentence *s, int32_t h)
     }
     if (!known)
         return NULL;
-    for (size_t i = s->n_deeds; i-- > 0;)
-        if (any || names_act(s->lemma[h], s->deeds[i].verb))
-            return s->deeds[i].doer;
+    for (size_t i = s->n_deeds; i-- > 0;) {
+        const ev_deed *d = &s->deeds[i];
+        if (violent && d->violent && (any || names_act(s->lemma[h], d->verb)))
+            return d->doer;
+        if (!violent && !d->violent && s->index - d->sentence <= 3 &&
+            (ev_lemma_in(s, h, any_step) || names_step(s->lemma[h], d->verb)))
+            return d->doer;
+    }
     return NULL;
 }
 

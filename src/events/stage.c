@@ -1998,6 +1998,52 @@ static bool country_hand(const ev_sentence *s, int32_t n)
     return false;
 }
 
+static void remember(stage *st, ev_deed d)
+{
+    if (st->n_deeds == EV_DEEDS)
+        memmove(st->deeds, st->deeds + 1, --st->n_deeds * sizeof *st->deeds);
+    st->deeds[st->n_deeds++] = d;
+}
+
+/* Remembers the acts sentence si told and who did them, so that a later "the attack" or
+ * "the perpetrators" names the doers of violence told as done, and "the move" or "the
+ * decision" the doer of a step told, done or coming: the coded events, and the step
+ * nouns whose phrase names their doer ("a move by Johnson", "Russia's decision"). */
+static void remember_deeds(stage *st, const ev_sentence *s, size_t si)
+{
+    size_t first = st->n_events;
+    while (first > 0 && st->events[first - 1].sentence == (int32_t)si)
+        first--;
+    for (size_t i = first; i < st->n_events; i++) {
+        const dyad_event *e = &st->events[i];
+        bool told = strcmp(e->status, "asserted") == 0 || strcmp(e->status, "reported") == 0;
+        bool violent = violent_code(e->cameo);
+        if ((!told && (violent || strcmp(e->status, "future") != 0)) || !e->source.code ||
+            e->source.implicit || strncmp(e->cameo, "01", 2) == 0) /* words are no step */
+            continue;
+        remember(st, (ev_deed){e->verb, e->source.code, si, violent});
+    }
+    static const char *const by[] = {"by", NULL};
+    for (int32_t n = 0; n < (int32_t)s->count; n++) {
+        const char *u = ev_tok(s, n)->upos, *doer = NULL;
+        bool verb = u && strcmp(u, "VERB") == 0;
+        if (!verb && (!u || strcmp(u, "NOUN") != 0 || !ev_lemma_in(s, n, ev_step_nouns)))
+            continue; /* the cheap test first: every token */
+        /* "decided to ban", "the government announced a ban": the step of the subject */
+        int32_t subj = verb ? ev_child(s, n, "nsubj")
+                       : ev_rel_starts(s, n, "obj") ? ev_child(s, ev_head(s, n), "nsubj")
+                                                    : -1;
+        if (subj >= 0 && ev_child(s, n, "nsubj:pass") < 0)
+            doer = ev_actor_of(s, subj, st->actors).code;
+        for (int32_t c = s->first_child[n]; c >= 0 && !verb; c = s->next_sibling[c])
+            if ((ev_rel_starts(s, c, "nmod:poss") && c < n) ||
+                (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, by)))
+                doer = ev_actor_of(s, c, st->actors).code; /* "a move by Johnson" */
+        if (doer && !ev_lemma_in(s, n, speech_cues))
+            remember(st, (ev_deed){s->lemma[n], doer, si, false});
+    }
+}
+
 static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *post,
                           uint8_t *in_clause)
 {
@@ -2434,25 +2480,10 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             }
         }
     }
-    return code_nouns(st, &s, si, pre, post, in_clause);
-}
-
-/* Remembers the violent acts sentence si told as done and who did them, so that a
- * later "the attack" or "the perpetrators" names the doers. */
-static void remember_deeds(stage *st, size_t si)
-{
-    size_t first = st->n_events;
-    while (first > 0 && st->events[first - 1].sentence == (int32_t)si)
-        first--;
-    for (size_t i = first; i < st->n_events; i++) {
-        const dyad_event *e = &st->events[i];
-        bool told = strcmp(e->status, "asserted") == 0 || strcmp(e->status, "reported") == 0;
-        if (!told || !violent_code(e->cameo) || !e->source.code || e->source.implicit)
-            continue;
-        if (st->n_deeds == EV_DEEDS)
-            memmove(st->deeds, st->deeds + 1, --st->n_deeds * sizeof *st->deeds);
-        st->deeds[st->n_deeds++] = (ev_deed){e->verb, e->source.code};
-    }
+    if (!code_nouns(st, &s, si, pre, post, in_clause))
+        return false;
+    remember_deeds(st, &s, si);
+    return true;
 }
 
 dyad_status dyad_events_find(const dyad_event_dict *events, const dyad_actor_dict *actors,
@@ -2484,10 +2515,8 @@ dyad_status dyad_events_find(const dyad_event_dict *events, const dyad_actor_dic
         if (ev_discarded(events, &s) == 2)
             goto done;
     }
-    for (size_t si = 0; ok && si < doc->n_sentences; si++) {
+    for (size_t si = 0; ok && si < doc->n_sentences; si++)
         ok = code_sentence(&st, si, &pre, &post, in_clause);
-        remember_deeds(&st, si);
-    }
 done:
     free(pre.tok);
     free(post.tok);
