@@ -704,6 +704,16 @@ static const char *nearer_owner(const ev_sentence *s, int32_t h, const dyad_ment
     return p >= 0 ? nearer_actor(s, p, owner, actors) : NULL;
 }
 
+/* "the killers of Khashoggi" are not Khashoggi: "of" after a doer names the victim. */
+static bool names_victim(const ev_sentence *s, int32_t h, int32_t c)
+{
+    static const char *const doers[] = {"killer", "murderer", "attacker", "assassin",
+                                        "kidnapper", "abductor", "captor", "assailant",
+                                        "perpetrator", NULL},
+                             *const of[] = {"of", NULL};
+    return ev_lemma_in(s, h, doers) && ev_has_case(s, c, of);
+}
+
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
     ev_actor a = {.head = h};
@@ -818,7 +828,7 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
                     (rel_is(s, c, "amod") && ev_lemma_in(s, c, foreign));
         /* "lawmakers in Arnor": the role of the noun, the country of its modifier */
         for (int32_t c = s->first_child[h]; c >= 0 && common && !named; c = s->next_sibling[c]) {
-            if (!rel_is(s, c, "nmod") || rel_exact(s, c, "nmod:poss"))
+            if (!rel_is(s, c, "nmod") || rel_exact(s, c, "nmod:poss") || names_victim(s, h, c))
                 continue;
             ev_actor inner = ev_actor_of(s, c, actors);
             /* "protesters near parliament": a place of no known country owns no one */
@@ -1088,6 +1098,8 @@ static int32_t nominal_actor(const ev_sentence *s, int32_t n, int depth,
         static const char *const as[] = {"as", "according", NULL};
         if (!rel_is(s, c, "nmod") || rel_exact(s, c, "nmod:poss") || rel_exact(s, c, "nmod:tmod") ||
             ev_has_case(s, c, as))
+            continue;
+        if (names_victim(s, n, c))
             continue;
         if (ev_actor_of(s, c, actors).code)
             return c;

@@ -1926,6 +1926,16 @@ static bool protested_for(const ev_sentence *s, const verb_code *vc, int32_t v, 
     return false;
 }
 
+/* "rallied in the capital", "marched at the city hall": where a protest is held is no
+ * target, though the dictionaries make a capital its government. */
+static bool protest_site(const ev_sentence *s, const verb_code *vc, int32_t t)
+{
+    static const char *const sites[] = {"capital", "city", "town", "square", "street",
+                                        "hall", "plaza", NULL};
+    static const char *const at[] = {"in", "at", "on", "through", NULL};
+    return strncmp(vc->code, "14", 2) == 0 && ev_lemma_in(s, t, sites) && ev_has_case(s, t, at);
+}
+
 /* Whether any of args names a coded actor. */
 static bool any_coded(stage *st, const ev_sentence *s, const ev_arg *args, size_t n)
 {
@@ -2202,6 +2212,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             if (yielded_goal(&s, &vc, obj, tgts[j].head) ||
                 own_forces(st, &s, &vc, srcs, ns, tgts[j]) || /* nor one's own alerted forces, */
                 protested_for(&s, &vc, v, tgts[j].head) ||   /* nor whom a protest supports, */
+                protest_site(&s, &vc, tgts[j].head) ||       /* nor where it is held, */
                 between_places(&s, &vc, obj, tgts[j].head))  /* nor where a thing stands */
                 tgts[j] = tgts[--nt];
             else
