@@ -20,6 +20,7 @@ typedef struct scan {
     int n;
     size_t former_at;   /* word index of "former"/"ex"/..., or SIZE_MAX */
     int other;          /* unmatched content words: "an amusement park in Kabul" is no government */
+    size_t of_at;       /* word index of the first unmatched "of", or SIZE_MAX */
 } scan;
 
 /* Words that make the following role a past one. */
@@ -170,6 +171,7 @@ static void scan_words(const dyad_actor_dict *d, const actor_words *w, int32_t d
     s->n = 0;
     s->other = 0;
     s->former_at = SIZE_MAX;
+    s->of_at = SIZE_MAX;
     for (size_t i = 0; i < w->n;) {
         long g;
         const char *word = w->text + w->off[i];
@@ -178,6 +180,8 @@ static void scan_words(const dyad_actor_dict *d, const actor_words *w, int32_t d
         if (k == 0) {
             if (former && s->former_at == SIZE_MAX)
                 s->former_at = i;
+            if (s->of_at == SIZE_MAX && w->wlen[i] == 2 && strncmp(word, "of", 2) == 0)
+                s->of_at = i;
             s->other += !former && !in_list(function_words, N_OF(function_words), word, w->wlen[i]);
             i++;
             continue;
@@ -209,12 +213,16 @@ static bool is_full(const dyad_actor_dict *d, const piece *p)
 typedef struct choice { int full, country, agent; } choice;
 
 /* Agent nouns compete: more words first, then a known role over UNK, then the last one
- * (English compounds are head-final: "Congress party", "group of tourists"). */
+ * (English compounds are head-final: "Congress party", "group of tourists"); but anyone
+ * after "of" leaves a role before it ("mayor of the city" is no civilian). */
 static bool better_agent(const scan *s, int cand, int best)
 {
     if (best < 0)
         return true;
     const piece *a = &s->p[cand], *b = &s->p[best];
+    if (b->w1 <= s->of_at && a->w0 > s->of_at && strstr(a->code, "CVL") &&
+        !strstr(b->code, "CVL") && !strstr(b->code, "UNK"))
+        return false;
     size_t la = a->w1 - a->w0, lb = b->w1 - b->w0;
     if (la != lb)
         return la > lb;

@@ -308,7 +308,8 @@ static long resolve_title(const dyad_actor_dict *dict, const dyad_doc *doc, cons
     const dyad_token *a = &doc->tokens[lo], *b = &doc->tokens[t];
     /* by code only with a country: "the Russian foreign minister", not "the official" */
     bool found = dyad_actor_dict_lookup(dict, doc->text + a->start, b->end - a->start, 0, &tm);
-    bool coded = found && tm.role[0] && tm.country[0];
+    bool coded = found && tm.role[0] && tm.country[0] && strcmp(tm.role, "CVL") != 0;
+    /* (not by a word for anyone: "the Polish city", "the Kenyan man") */
     /* "the new president of Sri Lanka" is nobody of another country either */
     char of_country[4];
     if (title_of_country(dict, doc, &doc->sentences[s], t, of_country)) {
@@ -331,10 +332,17 @@ static long resolve_title(const dyad_actor_dict *dict, const dyad_doc *doc, cons
         for (uint32_t k = c->t0; k < c->n0; k++)
             if (same_word(doc, k, t))
                 return (long)i;
+        /* the apposition's head word: "Peter Kay, the mayor" is the mayor; "Paul
+         * Adamowicz, mayor of the Polish city of Gdansk" is no "the Polish city" */
         if (ment_apposition(doc, c, &alo, &ahi))
-            for (uint32_t k = alo; k <= ahi; k++)
-                if (same_word(doc, k, t))
+            for (uint32_t k = alo; k <= ahi; k++) {
+                int32_t h = doc->tokens[k].head;
+                bool head = h < (int32_t)alo || h > (int32_t)ahi;
+                if (head && same_word(doc, k, t))
                     return (long)i;
+                if (k == t)
+                    return -1; /* a word of the apposition's own description */
+            }
         if (by_code < 0 && coded && c->code && strstr(c->code, tm.role) &&
             (!tm.country[0] || !strncmp(c->code, tm.country, strlen(tm.country))))
             by_code = (long)i;
