@@ -1691,6 +1691,13 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
     static const char *const near[] = {"in", "near", "at", "outside", NULL};
     if (where < 0 && thing_did && hv != v)
         where = oblique(s, hv, near);
+    /* "jailed for six years in Iran" with the place hung on the time */
+    for (int32_t c = where < 0 ? s->first_child[v] : -1; c >= 0 && where < 0;
+         c = s->next_sibling[c])
+        for (int32_t g = rel_is(s, c, "obl") ? s->first_child[c] : -1; g >= 0 && where < 0;
+             g = s->next_sibling[g])
+            if (rel_is(s, g, "nmod") && ev_has_case(s, g, place))
+                where = g;
     ev_actor at = where >= 0 ? ev_actor_of(s, where, actors) : (ev_actor){.code = NULL};
     /* "killed in an ambush in Mali", "near a checkpoint in Iraq": the act's own place */
     for (int32_t c = where >= 0 ? s->first_child[where] : -1;

@@ -575,6 +575,9 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
     uint32_t first = another_bearer(dict, doc, &c, m);
     if (first != UINT32_MAX)
         c.found = false;
+    /* "Mick Cash": a word for no actor ("cash", NON) inside a name says nothing of it */
+    if (c.found && actor_code_is_discard(c.m.code) && c.base + c.m.start > span_start(doc, m->t0))
+        c.found = false;
     bool locative = m->t0 > doc->sentences[m->sentence].first &&
                     (ment_token_in(doc, m->t0 - 1, ment_locatives) || destination(doc, m) ||
                      struck(doc, m));
