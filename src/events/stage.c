@@ -226,8 +226,10 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
     const char *found = NULL;
     bool reported = false, denied = false, via_xcomp = false;
     int32_t said_with = -1; /* the reported clause a participle goes with */
+    bool own_words = true; /* false for the verb a conjunct with its own auxiliary joins */
     for (int32_t x = v, depth = 0; x >= 0 && depth < 8; depth++) {
-        const char *own = own_status(s, x);
+        const char *own = own_words ? own_status(s, x) : NULL;
+        own_words = true;
         /* a pattern that matched the "not" coded the negated act itself ("did not
          * clash" as a reconciliation): the event happened */
         if (own && x == v && pattern_negates && strcmp(own, "negated") == 0)
@@ -371,6 +373,13 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
         if (!ev_rel_starts(s, x, "xcomp") && !ev_rel_starts(s, x, "conj"))
             break;
         via_xcomp = ev_rel_starts(s, x, "xcomp");
+        /* "has not conceded, and has claimed fraud", "did not concede and accused": a
+         * conjunct with an auxiliary of its own, or finite where the first verb leans on
+         * one, has its own negation and modality, not the first verb's */
+        const char *cx = ev_tok(s, x)->xpos;
+        bool finite = cx && (!strcmp(cx, "VBD") || !strcmp(cx, "VBZ") || !strcmp(cx, "VBP"));
+        own_words = !ev_rel_starts(s, x, "conj") ||
+                    (ev_child(s, x, "aux") < 0 && !(finite && ev_child(s, h, "aux") >= 0));
         x = h;
     }
     const dyad_doc *doc = s->doc;
