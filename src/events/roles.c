@@ -1434,7 +1434,11 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
      * Haiti", "supplied artillery shells to Russia" are toward where they go ("gave the
      * government until Thursday" names whom it gives to) */
     int32_t obj = ev_child(s, v, "obj");
-    if (obj >= 0 && ev_dispatch_verb(s, v)) {
+    /* but "supplied Russia with drones" names whom it supplies */
+    static const char *const with_what[] = {"with", NULL};
+    static const char *const supplying[] = {"supply", "provide", "furnish", "equip", "arm", NULL};
+    if (obj >= 0 && ev_dispatch_verb(s, v) &&
+        !(ev_lemma_in(s, v, supplying) && oblique(s, v, with_what) >= 0)) {
         int32_t to = sent_to(s, obj, 3, actors);
         if (to >= 0)
             cand[n++] = to;
