@@ -1777,8 +1777,12 @@ static ev_arg teller_for_pronoun(stage *st, const ev_sentence *s, int32_t v, ev_
                      !ev_lemma_in(s, cue = ev_head(s, x), speech_cues)))
         return src;
     int32_t teller = ev_child(s, cue, "nsubj");
-    if (teller < 0 || !ev_actor_of(s, teller, st->actors).code || ev_child(s, teller, "conj") >= 0)
+    if (teller < 0 || !ev_actor_of(s, teller, st->actors).code)
         return src;
+    /* "Obama and Putin said they will ...": "they" are the coordinated tellers (the
+     * caller takes each) */
+    if (ev_child(s, teller, "conj") >= 0)
+        return strcmp(s->lower[src.head], "they") == 0 ? (ev_arg){teller, -1} : src;
     /* in number with it: "officials said it killed nine" is the fire */
     const char *tx = ev_tok(s, teller)->xpos;
     bool plural = tx && (strcmp(tx, "NNS") == 0 || strcmp(tx, "NNPS") == 0);
@@ -2169,8 +2173,11 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         } else {
             ns = ev_sources(&s, v, srcs, MAX_ACTORS);
         }
+        int32_t pronoun = ns == 1 ? srcs[0].head : -1;
         for (size_t i = 0; i < ns; i++)
             srcs[i] = teller_for_pronoun(st, &s, v, srcs[i]);
+        if (pronoun >= 0 && srcs[0].head != pronoun && ev_child(&s, srcs[0].head, "conj") >= 0)
+            ns = ev_with_conjuncts(&s, srcs[0].head, srcs, 0, MAX_ACTORS);
         static const char *const meet_or_mobilize[] = {"04", "15", NULL};
         if (ns && root_in(vc.code, meet_or_mobilize) && civil_assembly(st, &s, v, srcs[0])) {
             snprintf(vc.code, sizeof vc.code, "141");
