@@ -854,6 +854,36 @@ static void urging(const ev_sentence *s, int32_t v, verb_code *vc)
     vc->code2[0] = '\0';
 }
 
+/* "asked the president to step down", "called on Ruto to resign", "urged him to quit":
+ * an appeal or demand that a leader go is a demand for a change in leadership (1041). */
+static void resignation_asked(const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const asking[] = {"02", "10", NULL};
+    static const char *const going[] = {"resign", "quit", "step", NULL};
+    if (!vc->code[0] || !root_in(vc->code, asking))
+        return;
+    /* the infinitive on the verb, or on its object as the parse may hang it ("urged the
+     * president [to quit]") */
+    int32_t heads[2] = {v, ev_child(s, v, "obj")};
+    for (int k = 0; k < 2 && heads[k] >= 0; k++) {
+        for (int32_t c = s->first_child[heads[k]]; c >= 0; c = s->next_sibling[c]) {
+            int32_t to = ev_child(s, c, "mark");
+            bool infinitive = ev_rel_starts(s, c, "xcomp") || ev_rel_starts(s, c, "advcl") ||
+                              (k == 1 && ev_rel_starts(s, c, "acl"));
+            if (!infinitive || to < 0 || strcmp(s->lower[to], "to") != 0 ||
+                !ev_lemma_in(s, c, going))
+                continue;
+            int32_t prt = ev_child(s, c, "compound:prt");
+            if (strcmp(s->lemma[c], "step") == 0 &&
+                (prt < 0 || strcmp(s->lower[prt], "down") != 0))
+                continue; /* "step up", "step in" */
+            snprintf(vc->code, sizeof vc->code, "1041");
+            vc->code2[0] = '\0';
+            return;
+        }
+    }
+}
+
 /* "The crown prince received the Iranian foreign minister": receiving a person or a
  * delegation is hosting them (043, and their visit 042); the OBTAIN block's word patterns
  * ("- * MINISTERS") do not see inside a named actor, and "received aid from" is no host. */
@@ -2096,6 +2126,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         citation(st, &s, v, &vc);
         evaluation(st, &s, v, &vc);
         urging(&s, v, &vc);
+        resignation_asked(&s, v, &vc);
         mandate(st, &s, v, &vc);
         receiving(st, &s, v, &vc);
         force_not_ruled_out(st, &s, v, &vc);
