@@ -545,7 +545,8 @@ static bool names_step(const char *noun, const char *words)
 const char *const ev_step_nouns[] = {
     "move", "decision", "plan", "proposal", "step", "measure", "announcement", "request",
     "ban", "order", "suspension", "refusal", "admission", "offer", "invitation", "visit",
-    "deployment", "sanction", "withdrawal", "expulsion", "veto", "ruling", "verdict", NULL};
+    "deployment", "sanction", "withdrawal", "expulsion", "veto", "ruling", "verdict", "action",
+    NULL};
 
 /* Who did the act common noun h names, when nothing in its phrase says: the doer of the
  * last violent act told in those words ("condemned the stabbing", "the attackers fled"),
@@ -563,7 +564,8 @@ static const char *doer_of_act(const ev_sentence *s, int32_t h)
     if (!s->n_deeds || (!violent && !ev_lemma_in(s, h, ev_step_nouns)))
         return NULL;
     static const char *const definite[] = {"the", "this", "that", "these", "those", NULL};
-    static const char *const any_step[] = {"move", "step", NULL}; /* whatever was done */
+    static const char *const any_step[] = {"move", "step", "measure", "decision", "action",
+                                           NULL}; /* whatever was done */
     bool known = false; /* "an attack", "gunmen" may be new ones */
     for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c]) {
         if (rel_is(s, c, "nmod") || rel_is(s, c, "acl") || rel_is(s, c, "compound"))
