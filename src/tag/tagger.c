@@ -183,13 +183,19 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
      * participle, with words after it: "Unknown gunmen shot a journalist" tagged NN NN,
      * "Protesters set fire to ..." NNS JJ */
     static const char *const misread[] = {"NN", "NNS", "JJ", NULL};
-    for (int i = 1; i + 2 < n; i++)
+    for (int i = 1; i + 2 < n; i++) {
+        /* (a word never seen that reads as a past tense: "Ukrainian forces repelled
+         * several attacks" tagged JJ) */
+        bool past = w[i].len > 4 && !strncmp(w[i].text + w[i].len - 2, "ed", 2) &&
+                    !strcmp(xpos_of(t, tags[i]), "JJ") &&
+                    !tag_lemma_seen(t, w[i].text, w[i].len, "JJ");
         if (xpos_in(t, tags[i], misread) && xpos_in(t, tags[i - 1], nominal) &&
-            (tag_lemma_seen(t, w[i].text, w[i].len, "VBD") ||
+            (past || tag_lemma_seen(t, w[i].text, w[i].len, "VBD") ||
              tag_lemma_seen(t, w[i].text, w[i].len, "VBN"))) {
             tags[i] = t->vbd;
             return;
         }
+    }
 }
 
 /* A gerund ends in "-ing" ("gon" of "gonna" aside): a word tagged VBG that does not is a
