@@ -814,6 +814,17 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         if (common && m.name[0] && pstart + m.end <= ev_tok(s, h)->start &&
             (a.code = followers_code(s, h, m.code)))
             return a;
+        /* "Chinese leader Xi Jinping" with the name the title's apposition: a country
+         * alone says less than the name */
+        for (int32_t c = s->first_child[h]; c >= 0 && common && !m.role[0]; c = s->next_sibling[c])
+            if (rel_is(s, c, "appos") && ev_mention_typed(s, c, "person")) {
+                ev_actor named = ev_actor_of(s, c, actors);
+                if (named.code && actor_code_country(named.code, (char[4]){0}) &&
+                    strncmp(named.code, m.code, 3) == 0) {
+                    a.code = named.code;
+                    return a;
+                }
+            }
         if (m.country[0]) {
             a.code = keep(s, m.code);
             return a;
