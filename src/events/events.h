@@ -254,6 +254,8 @@ int32_t ev_patient(const ev_sentence *s, int32_t v);
 bool ev_bare_participle(const ev_sentence *s, int32_t v);
 /* Whether token h is inside a mention of the given type ("person", "place"). */
 bool ev_mention_typed(const ev_sentence *s, int32_t h, const char *type);
+/* A role-only code ("GOV") with the country the sentence or story gives it, else "---". */
+const char *ev_with_country(const ev_sentence *s, const char *code);
 /* dyad_actor_dict_lookup over [start, end) of the text at the document's date, kept only
  * when it names something ("UNK" alone does not) and its country is capitalized. */
 bool ev_actor_lookup(const ev_sentence *s, const dyad_actor_dict *actors, uint32_t start,

@@ -427,13 +427,18 @@ static const char *role_country(const ev_sentence *s, const char *role)
 /* A mention's code. The mention stage puts the article's country before a role alone
  * when one stands out ("Minister Joachim Brudziński" is POLGOV in a story on Poland);
  * a role still alone has an unknown country: "---GOV". */
+const char *ev_with_country(const ev_sentence *s, const char *code)
+{
+    if (!code || !actor_code_is_role(code) || actor_code_is_transnational(code))
+        return code;
+    char buf[64];
+    snprintf(buf, sizeof buf, "%s%s", role_country(s, code), code);
+    return keep(s, buf);
+}
+
 static const char *mention_code(const ev_sentence *s, const dyad_mention *m)
 {
-    if (!actor_code_is_role(m->code) || actor_code_is_transnational(m->code))
-        return m->code;
-    char buf[64];
-    snprintf(buf, sizeof buf, "%s%s", role_country(s, m->code), m->code);
-    return keep(s, buf);
+    return ev_with_country(s, m->code);
 }
 
 /* "We will never negotiate," Zelensky said: inside a quotation, I and we are its speaker;
@@ -454,7 +459,7 @@ static const char *speaker_code(const ev_sentence *s, int32_t h, const dyad_acto
         dyad_actor_match m;
         if (quote->speaker.code ||
             !ev_actor_lookup(s, actors, quote->speaker.start, quote->speaker.end, &m))
-            return quote->speaker.code;
+            return ev_with_country(s, quote->speaker.code);
         /* a role alone ("a spokesperson") may speak for anyone: not the story's country */
         return m.country[0] ? keep(s, m.code) : NULL;
     }

@@ -261,6 +261,16 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
             st.cue = hedge;
         }
         int32_t h = ev_head(s, x);
+        /* "Shelling killed three people, the governor said": a tail of saying hung on the
+         * clause it attributes (UD's parataxis) */
+        for (int32_t c = s->first_child[x];
+             h < 0 && c >= 0 && !reported && !ev_lemma_in(s, x, speech_cues); c = s->next_sibling[c])
+            if (c > x && ev_rel_starts(s, c, "parataxis") && ev_lemma_in(s, c, speech_cues) &&
+                ev_child(s, c, "nsubj") >= 0) {
+                reported = true;
+                denied = ev_lemma_in(s, c, denial_cues);
+                st.cue = c;
+            }
         if (h < 0)
             break;
         /* "has (no) plans to attack", "an attempt to seize", "no intention of invading":
@@ -1392,7 +1402,8 @@ static ev_actor speaker_of(stage *st, const ev_sentence *s, const status_info *s
     if (sp && sp->code &&
         !(a.code && strlen(a.code) > strlen(sp->code) &&
           strncmp(a.code, sp->code, strlen(sp->code)) == 0)) {
-        a = (ev_actor){.code = sp->code, .start = sp->start, .end = sp->end, .head = -1};
+        a = (ev_actor){.code = ev_with_country(s, sp->code), .start = sp->start, .end = sp->end,
+                       .head = -1};
     }
     return a;
 }

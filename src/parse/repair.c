@@ -176,6 +176,34 @@ static void content_clause(const dyad_parse_input *in, int *head, const char **r
     }
 }
 
+/* "Shelling killed three civilians overnight, the governor said." parsed with "said" a
+ * conjunct of "killed": a verb of saying after a comma, with its own subject and no
+ * conjunction, that ends the sentence is the attribution of what comes before
+ * (parataxis, as UD writes these tails). */
+static void speech_tail(const dyad_parse_input *in, int *head, const char **rel)
+{
+    int n = in->n;
+    for (int v = 1; v < n; v++) {
+        int h = head[v];
+        if (!speech_verb(in, v) || !rel_is(rel[v], "conj") || h < 0 || h >= v ||
+            has_dependent(n, head, rel, v, "cc") || !has_dependent(n, head, rel, v, "nsubj"))
+            continue;
+        int subj = v - 1; /* the subject's phrase after a comma, up to the verb */
+        while (subj > h && head[subj] != v)
+            subj--;
+        int lo = subj;
+        while (lo > h && (head[lo - 1] == subj || head[lo - 1] == lo))
+            lo--;
+        bool comma = lo - 1 > h && in->form_len[lo - 1] == 1 && in->form[lo - 1][0] == ',';
+        bool last = true; /* nothing after the verb but punctuation */
+        for (int i = v + 1; i < n && last; i++)
+            last = upos_is(in, i, "PUNCT");
+        if (!comma || !last)
+            continue;
+        rel[v] = "parataxis";
+    }
+}
+
 /* A preposition heads nothing: "spoke with [Israeli Prime Minister Netanyahu]" parsed
  * with "with" as the oblique and the name as its conjunct is the name's oblique with
  * "with" as its case. */
@@ -593,6 +621,7 @@ void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
     date_apposition_subject(in, head, rel);
     title_subject(in, head, rel);
     content_clause(in, head, rel);
+    speech_tail(in, head, rel);
     preposition_head(in, head, rel);
     finite_root(in, head, rel);
     coordinated_subjects(in, head, rel);
