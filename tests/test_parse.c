@@ -793,6 +793,29 @@ DYAD_TEST(parse_repair_split_name)
     CHECK(head[1] == 3);
 }
 
+DYAD_TEST(parse_repair_speech_tail)
+{
+    /* "Shelling killed civilians, the governor said." with "said" a conjunct of "killed" */
+    static const char *const form[] = {"Shelling", "killed", "civilians", ",", "the",
+                                       "governor", "said", "."};
+    static const char *const upos[] = {"NOUN", "VERB", "NOUN", "PUNCT",
+                                       "DET",  "NOUN", "VERB", "PUNCT"};
+    static const char *const xpos[] = {"NN", "VBD", "NNS", ",", "DT", "NN", "VBD", "."};
+    size_t len[8];
+    dyad_parse_input in = parse_input(8, form, len, upos, xpos);
+    int head[8] = {1, -1, 1, 6, 5, 6, 1, 1};
+    const char *rel[8] = {"nsubj", "root", "obj", "punct", "det", "nsubj", "conj", "punct"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[6] == 1);
+    CHECK_STR(rel[6], "parataxis");
+
+    /* "... and the governor said" keeps its conjunction */
+    const char *and_rel[8] = {"nsubj", "root", "obj", "cc", "det", "nsubj", "conj", "punct"};
+    int and_head[8] = {1, -1, 1, 6, 5, 6, 1, 1};
+    dyad_parse_repair(&in, and_head, and_rel);
+    CHECK_STR(and_rel[6], "conj");
+}
+
 DYAD_TEST(parse_repair_noun_before_object)
 {
     /* "used water cannon against demonstrators" with "water" and "cannon" both objects */
