@@ -816,6 +816,23 @@ DYAD_TEST(parse_repair_speech_tail)
     CHECK_STR(and_rel[6], "conj");
 }
 
+DYAD_TEST(parse_repair_former_title)
+{
+    /* "indicted former President Park" with "former" an xcomp and "Park" its object */
+    static const char *const form[] = {"prosecutors", "indicted", "former", "President", "Park"};
+    static const char *const upos[] = {"NOUN", "VERB", "ADJ", "PROPN", "PROPN"};
+    static const char *const xpos[] = {"NNS", "VBD", "JJ", "NNP", "NNP"};
+    size_t len[5];
+    dyad_parse_input in = parse_input(5, form, len, upos, xpos);
+    int head[5] = {1, -1, 1, 4, 2};
+    const char *rel[5] = {"nsubj", "root", "xcomp", "nmod:desc", "obj"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[2] == 4);
+    CHECK_STR(rel[2], "amod");
+    CHECK(head[4] == 1);
+    CHECK_STR(rel[4], "obj");
+}
+
 DYAD_TEST(parse_repair_noun_before_object)
 {
     /* "used water cannon against demonstrators" with "water" and "cannon" both objects */

@@ -2,6 +2,7 @@
  * parser, seeing one word at a time, often takes the other. */
 #include "parser.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -201,6 +202,34 @@ static void speech_tail(const dyad_parse_input *in, int *head, const char **rel)
         if (!comma || !last)
             continue;
         rel[v] = "parataxis";
+    }
+}
+
+/* "indicted former President Park" parsed with "former" a clause and the name its
+ * object: "former" before a noun modifies the noun phrase it opens, which takes its
+ * place. Only where the phrase is all that hangs on it. */
+static void former_title(const dyad_parse_input *in, int *head, const char **rel)
+{
+    static const char *const former[] = {"former", "ex", NULL};
+    int n = in->n;
+    for (int i = 0; i + 1 < n; i++) {
+        if (!form_in(in, i, former) || !upos_is(in, i, "ADJ") || head[i] < 0 ||
+            rel_is(rel[i], "amod") || !nominal(in, i + 1))
+            continue;
+        int h = i + 1; /* the phrase's head: "former [President] Park" is Park */
+        while (head[h] > h && head[h] <= i + 5 && nominal(in, head[h]))
+            h = head[h];
+        bool phrase_only = head[h] == i;
+        for (int k = 0; k < n && phrase_only; k++)
+            phrase_only = head[k] != i || (k > i && k <= h);
+        if (!phrase_only)
+            continue;
+        for (int k = i + 1; k < h; k++)
+            if (head[k] == i)
+                head[k] = h;
+        head[h] = head[i];
+        head[i] = h;
+        rel[i] = "amod";
     }
 }
 
@@ -611,7 +640,26 @@ static void infinitive_object(const dyad_parse_input *in, int *head, const char 
     }
 }
 
-void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
+/* Whether heads form a tree: every walk up reaches the root, no word its own ancestor
+ * (state[]: 0 unseen, 1 on the current walk, 2 known to reach the root). */
+static bool is_tree(int n, const int *head, unsigned char *state)
+{
+    memset(state, 0, (size_t)n);
+    for (int i = 0; i < n; i++) {
+        int x = i;
+        while (x >= 0 && x < n && state[x] == 0) {
+            state[x] = 1;
+            x = head[x];
+        }
+        if (x >= n || (x >= 0 && state[x] == 1))
+            return false;
+        for (x = i; x >= 0 && state[x] == 1; x = head[x])
+            state[x] = 2;
+    }
+    return true;
+}
+
+static void repair_all(const dyad_parse_input *in, int *head, const char **rel)
 {
     possessed_apposition(in, head, rel);
     object_after_of(in, head, rel);
@@ -622,6 +670,7 @@ void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
     title_subject(in, head, rel);
     content_clause(in, head, rel);
     speech_tail(in, head, rel);
+    former_title(in, head, rel);
     preposition_head(in, head, rel);
     finite_root(in, head, rel);
     coordinated_subjects(in, head, rel);
@@ -630,4 +679,26 @@ void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
     noun_before_object(in, head, rel);
     reduced_relative(in, head, rel);
     infinitive_object(in, head, rel);
+}
+
+void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
+{
+    /* the parser's tree is kept when the repairs would leave no tree (a cycle would hang
+     * every later walk up the heads) */
+    size_t n = in->n > 0 ? (size_t)in->n : 0;
+    int *was_head = malloc(n * sizeof *was_head + 1);
+    const char **was_rel = malloc(n * sizeof *was_rel + 1);
+    unsigned char *state = malloc(n + 1);
+    if (!was_head || !was_rel || !state) {
+        free(was_head), free(was_rel), free(state);
+        return; /* no memory to check with: no repairs either */
+    }
+    memcpy(was_head, head, n * sizeof *head);
+    memcpy(was_rel, rel, n * sizeof *rel);
+    repair_all(in, head, rel);
+    if (!is_tree(in->n, head, state)) {
+        memcpy(head, was_head, n * sizeof *head);
+        memcpy(rel, was_rel, n * sizeof *rel);
+    }
+    free(was_head), free(was_rel), free(state);
 }
