@@ -652,7 +652,7 @@ static int tone_in(const ev_sentence *s, int32_t lo, int32_t hi)
         "apartheid", "lawless", "perfidious", "piracy", "pirate", "theft", "robbery",
         "bandit", "banditry", "abuse", "unfair", "unjust", "undemocratic", "authoritarian",
         "oppressive", "repression", "crackdown", "persecution", "oppression", "censorship",
-        "intimidation", "harassment", NULL};
+        "intimidation", "harassment", "unconstitutional", NULL};
     bool quoted = false, blamed = false;
     int32_t from = lo > 0 ? lo - 1 : lo, to = hi + 1 < (int32_t)s->count ? hi + 1 : hi;
     for (int32_t i = from; i <= to; i++) {
@@ -796,7 +796,8 @@ static void evaluation(stage *st, const ev_sentence *s, int32_t v, verb_code *vc
 {
     static const char *const telling[] = {"say", "tell", "claim", "argue", "insist", "write",
                                           "add", "state", "declare", "stress", "tweet",
-                                          "maintain", "contend", NULL};
+                                          "maintain", "contend", "rule", "find", "conclude",
+                                          NULL};
     static const char *const unsure[] = {"not", "never", "n't", "no", "if", "whether", NULL};
     if (vc->match.score > 0 || !ev_lemma_in(s, v, telling))
         return;
