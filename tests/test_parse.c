@@ -833,6 +833,28 @@ DYAD_TEST(parse_repair_former_title)
     CHECK_STR(rel[4], "obj");
 }
 
+DYAD_TEST(parse_repair_bare_oblique_object)
+{
+    /* "airstrikes hit Gaza City" with "City" an oblique; "met Tuesday" stays one */
+    static const char *const form[] = {"airstrikes", "hit", "Gaza", "City"};
+    static const char *const upos[] = {"NOUN", "VERB", "PROPN", "PROPN"};
+    static const char *const xpos[] = {"NNS", "VBD", "NNP", "NNP"};
+    size_t len[4];
+    dyad_parse_input in = parse_input(4, form, len, upos, xpos);
+    int head[4] = {1, -1, 3, 1};
+    const char *rel[4] = {"nsubj", "root", "compound", "obl"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK_STR(rel[3], "obj");
+
+    static const char *const met_form[] = {"leaders", "met", "Tuesday", "night"};
+    size_t met_len[4];
+    dyad_parse_input met = parse_input(4, met_form, met_len, upos, xpos);
+    int met_head[4] = {1, -1, 1, 2};
+    const char *met_rel[4] = {"nsubj", "root", "obl", "compound"};
+    dyad_parse_repair(&met, met_head, met_rel);
+    CHECK_STR(met_rel[2], "obl");
+}
+
 DYAD_TEST(parse_repair_noun_before_object)
 {
     /* "used water cannon against demonstrators" with "water" and "cannon" both objects */

@@ -233,6 +233,26 @@ static void former_title(const dyad_parse_input *in, int *head, const char **rel
     }
 }
 
+/* "Israeli airstrikes hit Gaza City" parsed with the name an oblique: a name right after
+ * a verb with no object, with no preposition of its own, is its object (a day or month
+ * is a date: "met Tuesday"). */
+static void bare_oblique_object(const dyad_parse_input *in, int *head, const char **rel)
+{
+    int n = in->n;
+    for (int c = 1; c < n; c++) {
+        int v = head[c];
+        if (!rel_is(rel[c], "obl") || !proper(in, c) || v < 0 || v >= c ||
+            !upos_is(in, v, "VERB") || has_dependent(n, head, rel, c, "case") ||
+            has_dependent(n, head, rel, v, "obj") || date_word(in, c))
+            continue;
+        bool adjacent = true; /* only the name's own words between: "hit [Gaza] City" */
+        for (int i = v + 1; i < c && adjacent; i++)
+            adjacent = head[i] == c;
+        if (adjacent)
+            rel[c] = "obj";
+    }
+}
+
 /* A preposition heads nothing: "spoke with [Israeli Prime Minister Netanyahu]" parsed
  * with "with" as the oblique and the name as its conjunct is the name's oblique with
  * "with" as its case. */
@@ -671,6 +691,7 @@ static void repair_all(const dyad_parse_input *in, int *head, const char **rel)
     content_clause(in, head, rel);
     speech_tail(in, head, rel);
     former_title(in, head, rel);
+    bare_oblique_object(in, head, rel);
     preposition_head(in, head, rel);
     finite_root(in, head, rel);
     coordinated_subjects(in, head, rel);
