@@ -792,6 +792,29 @@ static void citation(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
  * unacceptable") as criticism (111) or praise (051) of that actor. Only the predicate's
  * own words count, without quotation marks alone (a quoted word is often only the
  * speaker's), and only what is said to be so: not "was not", "could be", "if". */
+/* The actor a content clause c says does wrong ("said Uganda had violated the
+ * agreement", "the government are breaking the law", "Russia was undermining European
+ * security"), or -1: a verb of wrongdoing with a coded subject, said to happen (not "did
+ * not violate", "may have broken"). */
+static int32_t wrongdoer(stage *st, const ev_sentence *s, int32_t c)
+{
+    static const char *const wrongs[] = {"violate", "breach", "flout", "undermine", "sabotage",
+                                         "obstruct", "lie", "cheat", "mislead", "meddle",
+                                         "interfere", "rig", "defraud", "steal", NULL};
+    static const char *const breaking[] = {"break", NULL};
+    static const char *const rules[] = {"law", "rule", "ceasefire", "truce", "agreement",
+                                        "treaty", "deal", "promise", "pledge", "commitment",
+                                        "embargo", "sanction", "constitution", NULL};
+    int32_t subj = ev_child(s, c, "nsubj"), obj = ev_child(s, c, "obj");
+    const char *u = ev_tok(s, c)->upos;
+    if (!u || strcmp(u, "VERB") != 0 || subj < 0 ||
+        !(ev_lemma_in(s, c, wrongs) ||
+          (ev_lemma_in(s, c, breaking) && obj >= 0 && ev_lemma_in(s, obj, rules))) ||
+        own_status(s, c) || !ev_actor_of(s, subj, st->actors).code)
+        return -1;
+    return subj;
+}
+
 static void evaluation(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
 {
     static const char *const telling[] = {"say", "tell", "claim", "argue", "insist", "write",
@@ -804,6 +827,14 @@ static void evaluation(stage *st, const ev_sentence *s, int32_t v, verb_code *vc
     for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c]) {
         if (!ev_rel_starts(s, c, "ccomp") && !ev_rel_starts(s, c, "parataxis"))
             continue;
+        int32_t wrong = wrongdoer(st, s, c);
+        if (wrong >= 0) { /* an accusation (112) */
+            snprintf(vc->code, sizeof vc->code, "112");
+            vc->code2[0] = '\0';
+            vc->match.target = wrong;
+            vc->match.score = 1;
+            return;
+        }
         int32_t cop = ev_child(s, c, "cop"), subj = ev_child(s, c, "nsubj");
         /* a judgement is a noun or adjective said of a noun: not "was in good health",
          * "was to prevent fraud", "sculpting is great" */
@@ -2373,6 +2404,11 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                      implicit_source(st, &s, v, tgts, nt, &unnamed)))
             continue;
         status_info status = event_status(&s, v, vc.match.negation);
+        /* "said Uganda had violated the agreement": a statement links what it says */
+        for (size_t q = 0; status.quote < 0 && q < s.doc->n_quotes; q++)
+            if (s.doc->quotes[q].cue == (int32_t)(s.first + (uint32_t)v) &&
+                ev_lemma_in(&s, v, speech_cues))
+                status.quote = (int32_t)q;
         /* an intent has its verb's modality: "wants to help" is no hypothesis of wanting */
         if (intent >= 0 && strcmp(status.status, "denied") != 0)
             status.status = event_status(&s, intent, false).status;
