@@ -320,6 +320,14 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
             found = "hypothetical";
             break;
         }
+        /* "predicts Biden defeats Trump", "expects that talks will fail": a forecast has
+         * not happened */
+        static const char *const forecasting[] = {"predict", "forecast", "expect",
+                                                  "anticipate", "project", NULL};
+        if (ev_rel_starts(s, x, "ccomp") && !found && ev_lemma_in(s, h, forecasting)) {
+            found = "hypothetical";
+            break;
+        }
         if (ev_rel_starts(s, x, "ccomp") || ev_rel_starts(s, x, "parataxis")) {
             if (ev_lemma_in(s, h, speech_cues)) {
                 reported = true;
@@ -630,7 +638,9 @@ static int tone_in(const ev_sentence *s, int32_t lo, int32_t hi)
         "courageous", "brave", "fair", "admirable", "visionary", "inspiring", "champion",
         "breakthrough", "milestone", "landmark", "changer", "model", "honourable",
         "honorable", "respected", "patriot", "genuine", "sincere", "valuable", "victory",
-        "triumph", "achievement", "ally", "partner", "wise", NULL};
+        "triumph", "achievement", "ally", "partner", "wise", "humble", "kind", "gentle",
+        "soft-spoken", "dedicated", "generous", "compassionate", "statesman", "gentleman",
+        "legend", "icon", "inspiration", NULL};
     /* words of blame, which need no quotation marks ("called Trump a clown") */
     static const char *const blame[] = {
         "clown", "racist", "liar", "criminal", "traitor", "disgrace", "disaster", "failure",
