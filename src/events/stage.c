@@ -718,7 +718,11 @@ static bool words_between_persons(const ev_sentence *s, int32_t v)
         "stone", "rock", "fist", "hammer", "acid", "car", "vehicle", "truck", "shoot", "stab",
         "punch", "beat", "kill", "injure", "wound", "hospital", NULL};
     int32_t subj = ev_child(s, v, "nsubj");
-    if (subj < 0 || !person_mention(s, subj))
+    if (subj < 0 && ev_rel_starts(s, v, "xcomp") && ev_head(s, v) >= 0)
+        subj = ev_child(s, ev_head(s, v), "nsubj"); /* "continued to attack" */
+    const char *sc = subj >= 0 ? ev_actor_of(s, subj, s->actors).code : NULL;
+    /* (a party attacks in words too: "Democrats continued to attack Trump") */
+    if (subj < 0 || !(person_mention(s, subj) || (sc && actor_code_has_role(sc, "PTY"))))
         return false;
     for (int32_t i = 0; i < (int32_t)s->count; i++)
         if (ev_lemma_in(s, i, arms))
@@ -2243,7 +2247,12 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         /* "plans to invade": the verb it governs says what happens, this one how likely;
          * but a threat is an act of its own ("threatened to use nuclear weapons") */
         static const char *const threat[] = {"13", NULL};
-        if ((vc.match.score <= 0 && !root_in(vc.code, threat) && governs_coded_verb(st, &s, v)) ||
+        /* "continued to attack Trump": a verb of phase is the act it governs, whatever its
+         * patterns read off that verb's words ("- * ATTACKS" of CONTINUE) */
+        static const char *const phase[] = {"continue", "keep", "resume", "begin", "start",
+                                            "persist", "proceed", NULL};
+        if (((vc.match.score <= 0 || ev_lemma_in(&s, v, phase)) && !root_in(vc.code, threat) &&
+             governs_coded_verb(st, &s, v)) ||
             composed_below(st, &s, v))
             continue;
         /* a generic statement ("said") is an event only about the actors of what was said,

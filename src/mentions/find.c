@@ -980,6 +980,27 @@ dyad_status dyad_mentions_find(const dyad_actor_dict *dict, dyad_doc *doc)
     return ment_find(dict, NULL, doc);
 }
 
+/* "Joanna Cherry of the Scottish National Party": a person no dictionary codes, named
+ * with the party or body she belongs to, is of that body. */
+static void members_of_bodies(const dyad_doc *doc, ment_list *l)
+{
+    for (size_t i = 0; i + 1 < l->n; i++) {
+        ment *m = &l->m[i];
+        const dyad_sentence *s = &doc->sentences[m->sentence];
+        uint32_t k = m->t1, end = s->first + s->count;
+        if (m->code || !m->type || strcmp(m->type, "person") != 0 || k + 1 >= end ||
+            !ment_token_is(doc, k, "of"))
+            continue;
+        k += ment_token_is(doc, k + 1, "the") ? 2 : 1;
+        for (size_t j = i + 1; j < l->n && l->m[j].t0 <= k; j++) {
+            const ment *o = &l->m[j];
+            if (o->t0 == k && o->code && o->type && strcmp(o->type, "organization") == 0 &&
+                actor_code_has_role(o->code, "PTY"))
+                m->code = o->code;
+        }
+    }
+}
+
 dyad_status ment_find(const dyad_actor_dict *dict, const ner_model *ner, dyad_doc *doc)
 {
     if (!doc || doc->n_tokens == 0 || !doc->tokens[0].upos)
@@ -989,8 +1010,10 @@ dyad_status ment_find(const dyad_actor_dict *dict, const ner_model *ner, dyad_do
     const uint8_t *lab = ner_labels(dict, ner, doc, &st);
     if (st == DYAD_OK)
         st = find_all(dict, lab, doc, &l);
-    if (st == DYAD_OK)
+    if (st == DYAD_OK) {
+        members_of_bodies(doc, &l);
         share_codes(&l);
+    }
     if (st == DYAD_OK && !add_country(dict, doc, &l))
         st = DYAD_ENOMEM;
     if (st == DYAD_OK && !ment_coref(dict, ner ? &ner->names : NULL, doc, &l))
