@@ -128,6 +128,19 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
                 break;
             }
     }
+    /* "US troops operate in cooperation with Iraqi forces", "acted in coordination with":
+     * a manner phrase of a verb is done by the verb's subject */
+    static const char *const in[] = {"in", NULL};
+    static const char *const manners[] = {"cooperation", "coordination", "collaboration",
+                                          "partnership", "consultation", "fight", "war", NULL};
+    if (!*ns && *nt && ev_rel_starts(s, n, "obl") && ev_has_case(s, n, in) &&
+        ev_lemma_in(s, n, manners) && ev_head(s, n) >= 0) {
+        ev_arg subj[6];
+        size_t k = ev_sources(s, ev_head(s, n), subj, max);
+        for (size_t i = 0; i < k; i++)
+            if (ev_actor_of(s, subj[i].head, actors).code)
+                srcs[(*ns)++] = subj[i];
+    }
     /* "Russia's invasion of Ukraine": with a doer named, "of" names the one it is done to */
     if (*ns && !*nt && of_arg >= 0)
         *nt = add_side(s, of_arg, tgts, 0, max, actors);

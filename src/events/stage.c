@@ -1671,6 +1671,11 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
             !drawn_from(st, s, n, srcs, &ns, tgts, &nt) &&
             (ns || !protest_in_place(st, s, n, code, &locals, &against)))
             continue;
+        /* "operate in cooperation with Iraqi forces": cooperation under way, not the intent
+         * the noun alone codes (030) */
+        static const char *const in[] = {"in", NULL};
+        if (strncmp(code, "03", 2) == 0 && ev_rel_starts(s, n, "obl") && ev_has_case(s, n, in))
+            code = "060";
         /* the verb the noun belongs to says whether it happened: "denied an attack" */
         int32_t v = ev_head(s, n);
         bool acted = v >= 0 && (st->acted[v] & 1);
