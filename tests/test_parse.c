@@ -855,6 +855,21 @@ DYAD_TEST(parse_repair_bare_oblique_object)
     CHECK_STR(met_rel[2], "obl");
 }
 
+DYAD_TEST(parse_repair_passive_agent)
+{
+    /* "Russia was accused of crimes by Ukraine" with "by Ukraine" hung on "crimes" */
+    static const char *const form[] = {"Russia", "was", "accused", "of", "crimes", "by", "Ukraine"};
+    static const char *const upos[] = {"PROPN", "AUX", "VERB", "ADP", "NOUN", "ADP", "PROPN"};
+    static const char *const xpos[] = {"NNP", "VBD", "VBN", "IN", "NNS", "IN", "NNP"};
+    size_t len[7];
+    dyad_parse_input in = parse_input(7, form, len, upos, xpos);
+    int head[7] = {2, 2, -1, 4, 2, 6, 4};
+    const char *rel[7] = {"nsubj:pass", "aux:pass", "root", "case", "obl", "case", "nmod"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[6] == 2);
+    CHECK_STR(rel[6], "obl:agent");
+}
+
 DYAD_TEST(parse_repair_noun_before_object)
 {
     /* "used water cannon against demonstrators" with "water" and "cannon" both objects */

@@ -2006,6 +2006,12 @@ static bool that_clause(const ev_sentence *s, int32_t v, const verb_code *vc)
         return false;
     int32_t c = ev_child(s, v, "ccomp");
     int32_t mark = c >= 0 ? ev_child(s, c, "mark") : -1;
+    /* "warned it would take countermeasures against South Korea": a warning of what one
+     * will do needs no "that" */
+    static const char *const threats[] = {"13", NULL}, *const will[] = {"will", "would", NULL};
+    int32_t aux = c >= 0 ? ev_child(s, c, "aux") : -1;
+    if (mark < 0 && aux >= 0 && root_in(vc->code, threats) && ev_lemma_in(s, aux, will))
+        return true;
     return mark >= 0 && strcmp(s->lower[mark], "that") == 0;
 }
 
@@ -2321,6 +2327,11 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             }
             if (!nt && (strncmp(vc.code, "01", 2) == 0 || that_clause(&s, v, &vc)) && !statement)
                 nt = ev_content_targets(&s, v, tgts, MAX_ACTORS, st->actors);
+            /* "warned it would take countermeasures against South Korea": a threat is
+             * toward whom the threatened act is, its subject being the threatener */
+            int32_t said = ev_child(&s, v, "ccomp");
+            if (!nt && said >= 0 && strncmp(vc.code, "13", 2) == 0 && that_clause(&s, v, &vc))
+                nt = ev_targets(&s, said, tgts, MAX_ACTORS, st->actors);
         }
         for (size_t j = 0; j < nt;) /* what a yielded bid was for is no target, */
             if (yielded_goal(&s, &vc, obj, tgts[j].head) ||

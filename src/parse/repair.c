@@ -253,6 +253,32 @@ static void bare_oblique_object(const dyad_parse_input *in, int *head, const cha
     }
 }
 
+/* "Russia has been accused of war crimes by Ukraine" parsed with "by Ukraine" on
+ * "crimes": in a passive clause with no agent, a "by" phrase of a name hung on the
+ * verb's oblique is the verb's agent. */
+static void passive_agent(const dyad_parse_input *in, int *head, const char **rel)
+{
+    static const char *const by[] = {"by", NULL};
+    int n = in->n;
+    for (int g = 1; g < n; g++) {
+        int c = head[g], v = c >= 0 ? head[c] : -1;
+        if (!rel_is(rel[g], "nmod") || !proper(in, g) || v < 0 || !rel_is(rel[c], "obl") ||
+            c > g || v > c || !upos_is(in, v, "VERB") ||
+            !(has_dependent(n, head, rel, v, "aux:pass") ||
+              has_dependent(n, head, rel, v, "nsubj:pass")) ||
+            has_dependent(n, head, rel, v, "obl:agent"))
+            continue;
+        int cs = -1; /* the name's own "by" */
+        for (int i = c + 1; i < g && cs < 0; i++)
+            if (head[i] == g && rel_is(rel[i], "case") && form_in(in, i, by))
+                cs = i;
+        if (cs < 0)
+            continue;
+        head[g] = v;
+        rel[g] = "obl:agent";
+    }
+}
+
 /* A preposition heads nothing: "spoke with [Israeli Prime Minister Netanyahu]" parsed
  * with "with" as the oblique and the name as its conjunct is the name's oblique with
  * "with" as its case. */
@@ -692,6 +718,7 @@ static void repair_all(const dyad_parse_input *in, int *head, const char **rel)
     speech_tail(in, head, rel);
     former_title(in, head, rel);
     bare_oblique_object(in, head, rel);
+    passive_agent(in, head, rel);
     preposition_head(in, head, rel);
     finite_root(in, head, rel);
     coordinated_subjects(in, head, rel);
