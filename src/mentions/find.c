@@ -848,15 +848,23 @@ static const char *nationality(const dyad_actor_dict *dict, dyad_doc *doc, const
 
 /* The story's country: the one its names give (actor_main_country), else, when they
  * give none, the one they give with its nationality words ("Iraqi protesters"). */
+/* Whether the mention in sentence sentence lies in the headline, which names the story's
+ * country more surely than a passing mention ("Arrests made in theft of gold toilet in
+ * England", an artwork entitled "America" in the body): it counts three times. */
+static int title_weight(const dyad_doc *doc, int32_t sentence)
+{
+    return doc->title && sentence == 0 ? 3 : 1;
+}
+
 static bool main_country(const dyad_actor_dict *dict, dyad_doc *doc, const ment_list *l,
                          char out[4])
 {
-    const char **codes = malloc((l->n + doc->n_tokens + 1) * sizeof *codes);
+    const char **codes = malloc((3 * l->n + doc->n_tokens + 1) * sizeof *codes);
     if (!codes)
         return false;
     size_t n = 0;
     for (size_t i = 0; i < l->n; i++)
-        if (l->m[i].type)
+        for (int k = 0; l->m[i].type && k < title_weight(doc, l->m[i].sentence); k++)
             codes[n++] = l->m[i].code;
     actor_main_country(codes, n, out);
     if (!out[0]) {
@@ -962,13 +970,15 @@ static uint8_t *ner_labels(const dyad_actor_dict *dict, const ner_model *ner, dy
  * codes), else the one add_country found with the nationality words. */
 static bool story_country(dyad_doc *doc)
 {
-    const char **codes = malloc((doc->n_actors + 1) * sizeof *codes);
+    const char **codes = malloc((3 * doc->n_actors + 1) * sizeof *codes);
     if (!codes)
         return false;
+    size_t n = 0;
     for (size_t i = 0; i < doc->n_actors; i++)
-        codes[i] = doc->actors[i].code;
+        for (int k = 0; k < title_weight(doc, doc->actors[i].sentence); k++)
+            codes[n++] = doc->actors[i].code;
     char out[4];
-    actor_main_country(codes, doc->n_actors, out);
+    actor_main_country(codes, n, out);
     free(codes);
     if (out[0])
         memcpy(doc->country, out, 4);
