@@ -198,6 +198,35 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
     }
 }
 
+/* "If the House of Representatives votes to impeach Trump, he would ...": a clause
+ * opened by a subordinator has a finite verb before its comma; when the tagger left
+ * none, a plural noun after a noun that the treebanks saw as a present tense, before
+ * "to", is that verb. */
+static void subordinate_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
+{
+    static const char *const subordinators[] = {"if", "when", "unless", "once", "after",
+                                                "before", "because", "although", "while",
+                                                NULL};
+    static const char *const finite[] = {"VBD", "VBZ", "VBP", "MD", NULL};
+    static const char *const nominal[] = {"NN", "NNS", "NNP", "NNPS", NULL};
+    if (n < 5 || t->vbz < 0 || !word_in(&w[0], subordinators))
+        return;
+    int comma = 1;
+    while (comma < n && !(w[comma].len == 1 && w[comma].text[0] == ','))
+        comma++;
+    for (int i = 1; i < comma; i++)
+        if (xpos_in(t, tags[i], finite))
+            return;
+    for (int i = 2; i + 1 < comma; i++)
+        if (!strcmp(xpos_of(t, tags[i]), "NNS") && xpos_in(t, tags[i - 1], nominal) &&
+            !strcmp(xpos_of(t, tags[i + 1]), "TO") &&
+            (tag_lemma_seen(t, w[i].text, w[i].len, "VBZ") ||
+             tag_lemma_seen(t, w[i].text, w[i].len - 1, "VB"))) { /* "votes": "vote" */
+            tags[i] = t->vbz;
+            return;
+        }
+}
+
 /* A gerund ends in "-ing" ("gon" of "gonna" aside): a word tagged VBG that does not is a
  * name or a noun ("Pyongyang on Thursday fired", "the superbug"). */
 static void false_gerund(const dyad_tagger *t, const tag_word *w, int n, int *tags)
@@ -267,6 +296,7 @@ static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, int *tag
     ready_to(t, w, n, tags);
     interjection_verb(t, w, n, tags);
     main_verb(t, w, n, tags);
+    subordinate_verb(t, w, n, tags);
     for (int i = 1; i < n; i++) {
         const char *x = xpos_of(t, tags[i]);
         int j = i - 1;
