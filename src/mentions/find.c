@@ -295,14 +295,17 @@ static bool acronym(const dyad_doc *doc, uint32_t t)
 
 /* Type from the words and the parse when no dictionary name covers the mention; NULL
  * for a lone unknown word with no cue (most are products, sites or misparses). */
+static bool of_before(const dyad_doc *doc, const ment *m, size_t at);
+
 static const char *cue_type(const dyad_doc *doc, const coded *c, const ment *m)
 {
     if (last_word_in(doc, m, ment_org_cues))
         return "organization";
     if (last_word_in(doc, m, ment_place_cues))
         return "place";
-    if (c->found && !c->m.role[0] && c->base + c->m.end == span_end(doc, m->t1))
-        return "place"; /* "South Vietnam", "Miramar California" */
+    if (c->found && !c->m.role[0] && c->base + c->m.end == span_end(doc, m->t1) &&
+        !of_before(doc, m, c->base + c->m.start))
+        return "place"; /* "South Vietnam", "Miramar California"; not "Patrice Talon of Benin" */
     uint32_t n = m->t1 - m->n0;
     if (n >= 2 && ment_token_in(doc, m->n0, ment_place_starts))
         return "place";
@@ -990,6 +993,28 @@ dyad_status dyad_mentions_find(const dyad_actor_dict *dict, dyad_doc *doc)
     return ment_find(dict, NULL, doc);
 }
 
+/* "Presidents Muhammadu Buhari of Nigeria and Patrice Talon of Benin": a plural title
+ * before names joined by "and" is each one's; the second takes its role with its own
+ * country. */
+static void plural_titles(dyad_doc *doc, ment_list *l)
+{
+    for (size_t i = 0; i + 1 < l->n; i++) {
+        const ment *a = &l->m[i];
+        ment *b = &l->m[i + 1];
+        const char *tx = a->t0 < a->n0 ? doc->tokens[a->n0 - 1].xpos : NULL;
+        if (!tx || (strcmp(tx, "NNPS") != 0 && strcmp(tx, "NNS") != 0))
+            continue;
+        if (!a->code || !actor_code_has_role(a->code, "GOV") || b->sentence != a->sentence ||
+            b->t0 != a->t1 + 1 || !ment_token_is(doc, a->t1, "and") || !b->type ||
+            strcmp(b->type, "person") != 0 || !b->code || strlen(b->code) != 3 ||
+            actor_code_is_role(b->code))
+            continue;
+        char code[16];
+        snprintf(code, sizeof code, "%s%s", b->code, a->code + 3);
+        b->code = dyad_doc_strdup(doc, code, strlen(code));
+    }
+}
+
 /* "Joanna Cherry of the Scottish National Party": a person no dictionary codes, named
  * with the party or body she belongs to, is of that body. */
 static void members_of_bodies(const dyad_doc *doc, ment_list *l)
@@ -1022,6 +1047,7 @@ dyad_status ment_find(const dyad_actor_dict *dict, const ner_model *ner, dyad_do
         st = find_all(dict, lab, doc, &l);
     if (st == DYAD_OK) {
         members_of_bodies(doc, &l);
+        plural_titles(doc, &l);
         share_codes(&l);
     }
     if (st == DYAD_OK && !add_country(dict, doc, &l))
