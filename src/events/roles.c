@@ -816,6 +816,16 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
      * adjective beside it ("an official visit") */
     if (ev_actor_lookup(s, actors, pstart, pend, &m) && !in_place_phrase(s, h, pstart + m.start) &&
         (!common || m.country[0] || nominal_match(s, h, lo, hi, pstart + m.start, pstart + m.end))) {
+        /* "Sweden's NATO bid": a name modifying the noun says what it is about, its
+         * owner who holds it */
+        int32_t poss = common && m.name[0] && pstart + m.end <= ev_tok(s, h)->start
+                           ? ev_child(s, h, "nmod:poss")
+                           : -1;
+        const char *holder = poss >= 0 ? ev_actor_of(s, poss, actors).code : NULL;
+        if (holder && strncmp(holder, m.code, 3) != 0) { /* not "Israel's Mossad chief" */
+            a.code = holder;
+            return a;
+        }
         if (common && m.name[0] && pstart + m.end <= ev_tok(s, h)->start &&
             (a.code = followers_code(s, h, m.code)))
             return a;
