@@ -9,6 +9,8 @@ OPT     ?= -O3 -fno-plt
 CFLAGS  += -std=c11 -D_GNU_SOURCE -g $(OPT) -Wall -Wextra -Wshadow -Wno-unused-parameter \
            -Iinclude -Isrc/core $(shell pkg-config --cflags $(PKGS))
 LDLIBS  += $(shell pkg-config --libs $(PKGS)) -lpthread -lm
+# WERROR=1 (CI sets it) makes every warning an error: a shadowed local compiles, but wrongly
+CFLAGS  += $(if $(WERROR),-Werror)
 
 ifeq ($(SAN),1)
 BUILD   ?= build-san
