@@ -519,12 +519,19 @@ ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *act
 /* Whether a noun names the act in verb (the words of a told event): they share a stem
  * of four letters ("stabbing", "stabbed"; "attackers", "attacked"), or are "shooting"
  * and "shot". */
-static bool names_act(const char *noun, const char *verb)
+/* How many first letters a lower-case noun shares with a word, ignoring its case. */
+static size_t shared_prefix(const char *noun, const char *word)
 {
     size_t n = 0;
-    while (noun[n] && noun[n] == (char)tolower((unsigned char)verb[n]))
+    while (noun[n] && noun[n] == (char)tolower((unsigned char)word[n]))
         n++;
-    return n >= 4 || (strncmp(noun, "shoot", 5) == 0 && strncasecmp(verb, "shot", 4) == 0);
+    return n;
+}
+
+static bool names_act(const char *noun, const char *verb)
+{
+    return shared_prefix(noun, verb) >= 4 ||
+           (strncmp(noun, "shoot", 5) == 0 && strncasecmp(verb, "shot", 4) == 0);
 }
 
 /* Whether a noun names a step told in words (a verb's text or a noun): it begins one of
@@ -536,9 +543,7 @@ static bool names_step(const char *noun, const char *words)
     for (const char *w = words; *w; w++) {
         if (w != words && w[-1] != ' ')
             continue;
-        size_t n = 0;
-        while (noun[n] && noun[n] == (char)tolower((unsigned char)w[n]))
-            n++;
+        size_t n = shared_prefix(noun, w);
         if (n >= 4 || (n == len && n >= 3))
             return true;
     }
@@ -711,6 +716,16 @@ static const char *nearer_owner(const ev_sentence *s, int32_t h, const dyad_ment
     return p >= 0 ? nearer_actor(s, p, owner, actors) : NULL;
 }
 
+/* The first apposition of h that names a coded actor ("his former rival, Joe Biden"), or
+ * -1. */
+static int32_t coded_apposition(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
+{
+    for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c])
+        if (rel_is(s, c, "appos") && ev_actor_of(s, c, actors).code)
+            return c;
+    return -1;
+}
+
 /* "the killers of Khashoggi" are not Khashoggi: "of" after a doer names the victim. */
 static bool names_victim(const ev_sentence *s, int32_t h, int32_t c)
 {
@@ -831,15 +846,12 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
             return a;
         /* "Chinese leader Xi Jinping" with the name the title's apposition: a country
          * alone says less than the name */
-        for (int32_t c = s->first_child[h]; c >= 0 && common && !m.role[0]; c = s->next_sibling[c])
-            if (rel_is(s, c, "appos") && ev_mention_typed(s, c, "person")) {
-                ev_actor named = ev_actor_of(s, c, actors);
-                if (named.code && actor_code_country(named.code, (char[4]){0}) &&
-                    strncmp(named.code, m.code, 3) == 0) {
-                    a.code = named.code;
-                    return a;
-                }
-            }
+        int32_t ap = common && !m.role[0] ? coded_apposition(s, h, actors) : -1;
+        if (ap >= 0 && ev_mention_typed(s, ap, "person") &&
+            strncmp(ev_actor_of(s, ap, actors).code, m.code, 3) == 0) {
+            a.code = ev_actor_of(s, ap, actors).code;
+            return a;
+        }
         if (m.country[0]) {
             a.code = keep(s, m.code);
             return a;
@@ -904,15 +916,12 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
     }
     /* "his former rival, Joe Biden", "Putin's opponent, Alexei Navalny": the apposition
      * names who the noun is */
-    for (int32_t c = s->first_child[h]; c >= 0 && common; c = s->next_sibling[c]) {
-        if (!rel_is(s, c, "appos"))
-            continue;
-        ev_actor named = ev_actor_of(s, c, actors);
-        if (named.code) {
-            a.code = named.code;
-            a.end = named.end > a.end ? named.end : a.end;
-            return a;
-        }
+    int32_t ap = common ? coded_apposition(s, h, actors) : -1;
+    if (ap >= 0) {
+        ev_actor named = ev_actor_of(s, ap, actors);
+        a.code = named.code;
+        a.end = named.end > a.end ? named.end : a.end;
+        return a;
     }
     if (inside && !in_place_phrase(s, h, inside->start)) {
         a.code = NULL;

@@ -169,6 +169,15 @@ static int32_t quote_at(const dyad_doc *doc, uint32_t offset)
     return -1;
 }
 
+/* The quote whose reporting cue is token t of the document, or -1. */
+static int32_t quote_cued_by(const dyad_doc *doc, uint32_t t)
+{
+    for (size_t q = 0; q < doc->n_quotes; q++)
+        if (doc->quotes[q].cue == (int32_t)t)
+            return (int32_t)q;
+    return -1;
+}
+
 static int32_t denial_of(const dyad_doc *doc, int32_t q)
 {
     for (size_t k = 0; k < doc->n_quotes; k++)
@@ -2325,13 +2334,13 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 if (cs >= 0 && ev_actor_of(&s, cs, st->actors).code)
                     nt = ev_with_conjuncts(&s, cs, tgts, 0, MAX_ACTORS);
             }
-            if (!nt && (strncmp(vc.code, "01", 2) == 0 || that_clause(&s, v, &vc)) && !statement)
+            bool that = !nt && that_clause(&s, v, &vc);
+            if (!nt && (strncmp(vc.code, "01", 2) == 0 || that) && !statement)
                 nt = ev_content_targets(&s, v, tgts, MAX_ACTORS, st->actors);
             /* "warned it would take countermeasures against South Korea": a threat is
              * toward whom the threatened act is, its subject being the threatener */
-            int32_t said = ev_child(&s, v, "ccomp");
-            if (!nt && said >= 0 && strncmp(vc.code, "13", 2) == 0 && that_clause(&s, v, &vc))
-                nt = ev_targets(&s, said, tgts, MAX_ACTORS, st->actors);
+            if (!nt && that && strncmp(vc.code, "13", 2) == 0)
+                nt = ev_targets(&s, ev_child(&s, v, "ccomp"), tgts, MAX_ACTORS, st->actors);
         }
         for (size_t j = 0; j < nt;) /* what a yielded bid was for is no target, */
             if (yielded_goal(&s, &vc, obj, tgts[j].head) ||
@@ -2440,10 +2449,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             continue;
         status_info status = event_status(&s, v, vc.match.negation);
         /* "said Uganda had violated the agreement": a statement links what it says */
-        for (size_t q = 0; status.quote < 0 && q < s.doc->n_quotes; q++)
-            if (s.doc->quotes[q].cue == (int32_t)(s.first + (uint32_t)v) &&
-                ev_lemma_in(&s, v, speech_cues))
-                status.quote = (int32_t)q;
+        if (status.quote < 0 && ev_lemma_in(&s, v, speech_cues))
+            status.quote = quote_cued_by(s.doc, s.first + (uint32_t)v);
         /* an intent has its verb's modality: "wants to help" is no hypothesis of wanting */
         if (intent >= 0 && strcmp(status.status, "denied") != 0)
             status.status = event_status(&s, intent, false).status;

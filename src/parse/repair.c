@@ -734,13 +734,13 @@ void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
     /* the parser's tree is kept when the repairs would leave no tree (a cycle would hang
      * every later walk up the heads) */
     size_t n = in->n > 0 ? (size_t)in->n : 0;
-    int *was_head = malloc(n * sizeof *was_head + 1);
-    const char **was_rel = malloc(n * sizeof *was_rel + 1);
-    unsigned char *state = malloc(n + 1);
-    if (!was_head || !was_rel || !state) {
-        free(was_head), free(was_rel), free(state);
+    /* one block: the old relations, the old heads, the walk's marks */
+    char *block = malloc(n * (sizeof(const char *) + sizeof(int) + 1) + 1);
+    if (!block)
         return; /* no memory to check with: no repairs either */
-    }
+    const char **was_rel = (const char **)block;
+    int *was_head = (int *)(block + n * sizeof *was_rel);
+    unsigned char *state = (unsigned char *)(was_head + n);
     memcpy(was_head, head, n * sizeof *head);
     memcpy(was_rel, rel, n * sizeof *rel);
     repair_all(in, head, rel);
@@ -748,5 +748,5 @@ void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
         memcpy(head, was_head, n * sizeof *head);
         memcpy(rel, was_rel, n * sizeof *rel);
     }
-    free(was_head), free(was_rel), free(state);
+    free(block);
 }

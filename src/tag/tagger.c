@@ -139,6 +139,28 @@ static int speech_tail(const dyad_tagger *t, const tag_word *w, int n, const int
     return says == 1 && others == 0 ? comma : -1;
 }
 
+/* A plural noun in [from, to) after a noun (adverbs between: "NASA then plans to") and
+ * before "to", that the treebanks saw as a present tense (or, with stem, whose stem
+ * they saw as a base verb: "votes"), is the clause's verb: tagged VBZ, true. */
+static bool verb_before_to(const dyad_tagger *t, const tag_word *w, int from, int to,
+                           int *tags, bool stem)
+{
+    static const char *const nominal[] = {"NN", "NNS", "NNP", "NNPS", "PRP", NULL};
+    for (int i = from; t->vbz >= 0 && i + 1 < to; i++) {
+        int j = i - 1;
+        while (j > from - 1 && !strcmp(xpos_of(t, tags[j]), "RB"))
+            j--;
+        if (!strcmp(xpos_of(t, tags[i]), "NNS") && xpos_in(t, tags[j], nominal) &&
+            !strcmp(xpos_of(t, tags[i + 1]), "TO") &&
+            (tag_lemma_seen(t, w[i].text, w[i].len, "VBZ") ||
+             (stem && tag_lemma_seen(t, w[i].text, w[i].len - 1, "VB")))) {
+            tags[i] = t->vbz;
+            return true;
+        }
+    }
+    return false;
+}
+
 /* A sentence with a full stop has a finite verb: when the tagger left none, the past
  * participle right after the subject's noun is the past tense ("The Iranian foreign
  * minister called ..." tagged VBN). */
@@ -156,20 +178,10 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
     for (int i = 0; i < n; i++)
         if (xpos_in(t, tags[i], finite) && !infinitive(t, tags, i))
             return;
-    /* "The Venezuelan opposition plans to hold protests": a plural noun after the subject
-     * that the treebanks saw as a present tense, before "to", is the verb (before any
-     * participle: "plans to develop a vehicle derived from ...") */
-    for (int i = 1; t->vbz >= 0 && i + 1 < n; i++) {
-        int j = i - 1; /* adverbs between: "NASA then plans to" */
-        while (j > 0 && !strcmp(xpos_of(t, tags[j]), "RB"))
-            j--;
-        if (!strcmp(xpos_of(t, tags[i]), "NNS") && xpos_in(t, tags[j], nominal) &&
-            !strcmp(xpos_of(t, tags[i + 1]), "TO") &&
-            tag_lemma_seen(t, w[i].text, w[i].len, "VBZ")) {
-            tags[i] = t->vbz;
-            return;
-        }
-    }
+    /* "The Venezuelan opposition plans to hold protests" (before any participle: "plans
+     * to develop a vehicle derived from ...") */
+    if (verb_before_to(t, w, 1, n, tags, false))
+        return;
     for (int i = 1; i < n; i++) {
         if (strcmp(xpos_of(t, tags[i]), "VBN"))
             continue;
@@ -208,7 +220,6 @@ static void subordinate_verb(const dyad_tagger *t, const tag_word *w, int n, int
                                                 "before", "because", "although", "while",
                                                 NULL};
     static const char *const finite[] = {"VBD", "VBZ", "VBP", "MD", NULL};
-    static const char *const nominal[] = {"NN", "NNS", "NNP", "NNPS", NULL};
     if (n < 5 || t->vbz < 0 || !word_in(&w[0], subordinators))
         return;
     int comma = 1;
@@ -217,14 +228,7 @@ static void subordinate_verb(const dyad_tagger *t, const tag_word *w, int n, int
     for (int i = 1; i < comma; i++)
         if (xpos_in(t, tags[i], finite))
             return;
-    for (int i = 2; i + 1 < comma; i++)
-        if (!strcmp(xpos_of(t, tags[i]), "NNS") && xpos_in(t, tags[i - 1], nominal) &&
-            !strcmp(xpos_of(t, tags[i + 1]), "TO") &&
-            (tag_lemma_seen(t, w[i].text, w[i].len, "VBZ") ||
-             tag_lemma_seen(t, w[i].text, w[i].len - 1, "VB"))) { /* "votes": "vote" */
-            tags[i] = t->vbz;
-            return;
-        }
+    verb_before_to(t, w, 2, comma, tags, true);
 }
 
 /* A gerund ends in "-ing" ("gon" of "gonna" aside): a word tagged VBG that does not is a
