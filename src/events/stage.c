@@ -4,6 +4,7 @@
 #include "../actors/actors.h"
 #include "../quotes/quotes.h"
 
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -947,6 +948,37 @@ static void resignation_asked(const ev_sentence *s, int32_t v, verb_code *vc)
             return;
         }
     }
+}
+
+/* "Russia quit the Council of Europe", "Mali withdrew from ECOWAS", "pulled out of
+ * the WHO": a member leaving an intergovernmental body breaks relations with it (161),
+ * whatever the verb's own patterns say of a named body ("withdrew from" as a retreat).
+ * Only a body the dictionaries code IGO counts: "left the embassy" is a trip. */
+static void leaving_body(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const leave[] = {"leave", "quit", "exit", "withdraw", "pull", NULL};
+    static const char *const from[] = {"from", "out", NULL}; /* "out of": its first case */
+    if (!ev_lemma_in(s, v, leave)) /* the cheap test first: it runs on every verb */
+        return;
+    bool pull = strcmp(s->lemma[v], "pull") == 0;
+    bool transitive = !pull && strcmp(s->lemma[v], "withdraw") != 0; /* "quit the pact" */
+    static const char *const out[] = {"out", NULL};
+    int32_t body = -1;
+    for (int32_t c = s->first_child[v]; c >= 0 && body < 0; c = s->next_sibling[c])
+        if ((transitive && ev_rel_starts(s, c, "obj")) ||
+            (ev_rel_starts(s, c, "obl") && ev_has_case(s, c, from)))
+            body = c;
+    if (pull && (body < 0 || !(ev_child(s, v, "compound:prt") >= 0 || ev_has_case(s, body, out))))
+        return; /* "pulled out of", not "pulled funding from" */
+    const char *code = body >= 0 ? ev_actor_of(s, body, st->actors).code : NULL;
+    if (!code || strncmp(code, "IGO", 3) != 0 || strstr(code, "MIL") ||
+        !isupper((unsigned char)s->doc->text[ev_tok(s, body)->start]))
+        return; /* the body by name: not "the UN building", nor a force's "UN mission" */
+    snprintf(vc->code, sizeof vc->code, "161");
+    vc->code2[0] = '\0';
+    vc->match.target = body;
+    if (vc->match.score < 1)
+        vc->match.score = 1;
 }
 
 /* "The crown prince received the Iranian foreign minister": receiving a person or a
@@ -2206,6 +2238,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         resignation_asked(&s, v, &vc);
         mandate(st, &s, v, &vc);
         receiving(st, &s, v, &vc);
+        leaving_body(st, &s, v, &vc);
         force_not_ruled_out(st, &s, v, &vc);
         int32_t intent = compose(st, &s, v, &vc);
         /* "[:030]": "received assurances from Gondor" is Gondor's act toward the subject */

@@ -483,8 +483,11 @@ static void ner_retype(const dyad_doc *doc, const uint8_t *lab, ment *m, const c
     m->ner = 1;
     if (m->titled && type != 0 && has_rel(doc, m->n0 + 1, m->t1, "flat"))
         m->type = "person"; /* "Army General Valery Gerasimov", not "airline Mahan Air" */
-    else if (!dt || !strcmp(dt, "organization"))
+    else if (!dt || (!strcmp(dt, "organization") &&
+                     !(m->code && !strncmp(m->code, "IGO", 3) && m->t1 - m->n0 > 1)))
         m->type = ner_types[type]; /* "Nasrallah" LBNREB is a man, not his party */
+    else if (dt && !strcmp(dt, "organization"))
+        return; /* a body of states by its name ("Organization of American States") */
     /* a title the chain took for the name: "Senator"; a place's first word is none
      * ("Tel Aviv") */
     if (s > m->n0 && s < m->t1 && type == 0 && !(dt && !strcmp(dt, "place")))

@@ -291,21 +291,33 @@ static uint32_t lower_title_after(const dyad_actor_dict *dict, const dyad_doc *d
     return e;
 }
 
-/* "Tel Aviv" with "Tel" tagged a noun: a capitalised word before the chain [t, e) that
- * makes with it a name the dictionary knows whole starts it; t otherwise. */
+/* "Tel Aviv" with "Tel" tagged a noun, "the Organization of American States" with
+ * "American" an adjective: capitalised words before the chain [t, e), with "of" or "and"
+ * between them, that make with it a name the dictionary knows whole start it (the
+ * longest such name); t otherwise. */
 static uint32_t name_word_before(const dyad_actor_dict *dict, const dyad_doc *doc,
                                  const dyad_sentence *s, uint32_t t, uint32_t e)
 {
-    if (!dict || t == s->first || !capital(doc, s, t - 1) ||
-        !(is_upos(&doc->tokens[t - 1], "NOUN") || is_upos(&doc->tokens[t - 1], "ADJ")))
+    static const char *const inner[] = {"of", "and", "for", "&", NULL};
+    if (!dict || t == s->first)
         return t;
-    const dyad_token *x = &doc->tokens[t - 1], *y = &doc->tokens[e - 1];
-    size_t len = y->end - x->start;
-    dyad_actor_match m;
-    return dyad_actor_dict_lookup(dict, doc->text + x->start, len, 0, &m) && m.start == 0 &&
-                   m.end == len && (m.via & DYAD_ACTOR_VIA_NAME)
-               ? t - 1
-               : t;
+    uint32_t best = t;
+    for (uint32_t a = t; a-- > s->first && t - a <= 4;) {
+        const dyad_token *x = &doc->tokens[a];
+        bool upper = isupper((unsigned char)doc->text[x->start]);
+        if (!upper && !ment_token_in(doc, a, inner))
+            break;
+        if (!upper || !(is_upos(x, "NOUN") || is_upos(x, "ADJ") || is_upos(x, "PROPN")) ||
+            ment_token_in(doc, a, ment_not_names))
+            continue; /* a name starts with a capitalised word */
+        const dyad_token *y = &doc->tokens[e - 1];
+        size_t len = y->end - x->start;
+        dyad_actor_match m;
+        if (dyad_actor_dict_lookup(dict, doc->text + x->start, len, 0, &m) && m.start == 0 &&
+            m.end == len && (m.via & DYAD_ACTOR_VIA_NAME))
+            best = a;
+    }
+    return best;
 }
 
 bool ment_spans(const dyad_actor_dict *dict, const dyad_doc *doc, int32_t si, ment_list *out)
