@@ -878,6 +878,20 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
                 return a;
             }
         }
+        /* "Republican senators", "Democratic lawmakers": the capitalised adjective of a
+         * US party before a role is the US's, unless a story not on the US names another
+         * country in the sentence (a party's full name is a proper noun: "Democratic
+         * Progressive Party") */
+        static const char *const us_party[] = {"republican", "democratic", NULL};
+        for (int32_t c = s->first_child[h]; c >= 0 && common && !named; c = s->next_sibling[c])
+            if (rel_is(s, c, "amod") && c < h && ev_tok(s, c)->upos &&
+                strcmp(ev_tok(s, c)->upos, "ADJ") == 0 && ev_lemma_in(s, c, us_party) &&
+                isupper((unsigned char)doc->text[ev_tok(s, c)->start]) &&
+                (strcmp(s->country, "USA") == 0 || strcmp(named_country(s), "---") == 0 ||
+                 strcmp(named_country(s), "USA") == 0)) {
+                a.code = with_role(s, "USA", m.code);
+                return a;
+            }
         /* "its troops" after "the Russian Defence Ministry said": the owner's country, the
          * noun's own role; a name inside the phrase keeps its code ("Kremlin officials") */
         char oc[4];
