@@ -222,7 +222,8 @@ ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *act
 ev_actor ev_actor_arg(const ev_sentence *s, ev_arg a, const dyad_actor_dict *actors);
 /* Whether local token n is a noun of an intent or its means ("plans to attack", "an
  * attempt to"): 1 for a plan, decision or promise, 2 for what may not come about (a
- * bid, attempt, threat, right), 0 for neither. */
+ * bid, attempt, threat, right), 3 for what was not done (a refusal, a failure), 0 for
+ * none. */
 int ev_intent_noun(const ev_sentence *s, int32_t n);
 /* Source and target arguments of verb v from the parse (subject, object, oblique,
  * passive agent), each expanded over coordination; up to max each. */

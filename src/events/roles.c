@@ -1286,13 +1286,17 @@ static bool passive_complement(const ev_sentence *s, int32_t v)
 static const char *const intent_nouns[] = {
     "plan", "intention", "intent", "decision", "bid", "attempt", "effort", "step",
     "readiness", "willingness", "commitment", "promise", "pledge", "threat", "move",
-    "right", "ability", "desire", "wish", "aim", "goal", "ambition", NULL};
+    "right", "ability", "desire", "wish", "aim", "goal", "ambition", "refusal", "failure", NULL};
 
 int ev_intent_noun(const ev_sentence *s, int32_t n)
 {
     static const char *const untried[] = {"bid", "attempt", "effort", "threat", "right",
                                           "ability", "desire", "wish", "ambition", NULL};
-    return !ev_lemma_in(s, n, intent_nouns) ? 0 : ev_lemma_in(s, n, untried) ? 2 : 1;
+    static const char *const not_done[] = {"refusal", "failure", NULL};
+    return !ev_lemma_in(s, n, intent_nouns) ? 0
+           : ev_lemma_in(s, n, not_done)    ? 3
+           : ev_lemma_in(s, n, untried)     ? 2
+                                            : 1;
 }
 
 size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)

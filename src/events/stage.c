@@ -296,10 +296,10 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
         if (kind && (!found || strcmp(found, "negated") != 0)) {
             static const char *const no[] = {"no", NULL};
             int32_t det = ev_child(s, intent, "det");
-            found = det >= 0 && ev_lemma_in(s, det, no) ? "negated"
-                    : found                              ? found
-                    : kind == 2                          ? "hypothetical"
-                                                         : "future";
+            found = (det >= 0 && ev_lemma_in(s, det, no)) || kind == 3 ? "negated"
+                    : found                                           ? found
+                    : kind == 2                                       ? "hypothetical"
+                                                                      : "future";
         }
         if (intent == h && ev_rel_starts(s, h, "obj") && ev_head(s, h) >= 0) {
             via_xcomp = true;
@@ -1072,6 +1072,23 @@ static void mandate(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
         vc->match.score = 1;
 }
 
+/* The code of the verb a noun of intent, appeal, demand or threat stands for ("threat",
+ * "pledge", "call"), for its infinitive ("a threat to invade"); NULL for other nouns. */
+static const char *noun_verb_code(stage *st, const ev_sentence *s, int32_t n)
+{
+    static const char *const nouns[][2] = {
+        {"threat", "threaten"}, {"pledge", "pledge"}, {"promise", "promise"}, {"vow", "vow"},
+        {"offer", "offer"},     {"demand", "demand"}, {"call", "call"},       {"request", "request"},
+        {"appeal", "appeal"},   {"plea", "plead"}};
+    const char *u = ev_tok(s, n)->upos;
+    if (!u || strcmp(u, "NOUN") != 0)
+        return NULL;
+    for (size_t i = 0; i < sizeof nouns / sizeof *nouns; i++)
+        if (strcmp(s->lemma[n], nouns[i][0]) == 0)
+            return ev_verb_code(st->dict, nouns[i][1]);
+    return NULL;
+}
+
 /* PETRARCH's sum of an appeal, intent, demand or threat and the act it governs
  * (compose.tsv): "wants to help Israel" is an intent to give aid (033), "asked Obama to
  * help" an appeal to Obama for aid (023). When v is the act and its governing verb
@@ -1092,6 +1109,9 @@ static int32_t compose(stage *st, const ev_sentence *s, int32_t v, verb_code *vc
              ev_child(s, h, "iobj") < 0 && (other = ev_verb_code(st->dict, s->lemma[h])) &&
              (c = ev_code_compose(st->dict, other, vc->code)))
         upper = h;
+    else if (h >= 0 && ev_rel_starts(s, v, "acl") && !ev_rel_starts(s, v, "acl:relcl") &&
+             (other = noun_verb_code(st, s, h)) && (c = ev_code_compose(st->dict, other, vc->code)))
+        upper = h; /* "Israel's threat to invade Rafah" as "threatened to invade" */
     if (c) {
         snprintf(vc->code, sizeof vc->code, "%s", c);
         vc->code2[0] = '\0';
