@@ -58,7 +58,7 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
 {
     static const char *const from[] = {"by", "from", NULL};
     static const char *const toward[] = {"on", "against", "to", "with", "for", "toward",
-                                         "towards", "into", "upon", NULL};
+                                         "towards", "into", "upon", "inside", NULL};
     static const char *const between[] = {"between", "among", "amongst", NULL};
     static const char *const of[] = {"of", NULL};
     const size_t max = 6;
@@ -114,7 +114,7 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
                 /* "launched attacks on Kenya" parsed with "on Kenya" on the verb (not
                  * "with": "providing airstrikes with the Air Force" is the means) */
                 static const char *const aimed[] = {"on", "against", "to", "toward",
-                                                    "towards", "into", "upon", NULL};
+                                                    "towards", "into", "upon", "inside", NULL};
                 for (int32_t c = s->first_child[v]; c >= 0 && !*nt; c = s->next_sibling[c])
                     if (ev_rel_starts(s, c, "obl") && ev_has_case(s, c, aimed))
                         *nt = add_side(s, c, tgts, *nt, max, actors);

@@ -1626,13 +1626,18 @@ static bool event_noun(stage *st, const ev_sentence *s, int32_t n, const char **
     static const char *const on[] = {"on", NULL}, *const against[] = {"against", NULL};
     static const char *const sites[] = {"target", "position", "base", "site", "facility",
                                         "depot", "militant", "fighter", "rebel", NULL};
-    for (int32_t c = ev_lemma_in(s, n, strikes) ? s->first_child[n] : -1; c >= 0;
-         c = s->next_sibling[c])
-        if (((ev_rel_starts(s, c, "compound") || ev_rel_starts(s, c, "amod")) &&
-             ev_lemma_in(s, c, aerial)) ||
-            (ev_rel_starts(s, c, "nmod") &&
-             (ev_has_case(s, c, on) || (ev_has_case(s, c, against) && ev_lemma_in(s, c, sites)))))
-            *code = "195"; /* a walkout is "against the reforms", "on strike" */
+    /* the aim may hang on the verb whose object the strikes are: "conducted strikes on" */
+    int32_t heads[2] = {n, ev_rel_starts(s, n, "obj") ? ev_head(s, n) : -1};
+    for (int w = 0; w < 2 && heads[w] >= 0 && ev_lemma_in(s, n, strikes); w++)
+        for (int32_t c = s->first_child[heads[w]]; c >= 0; c = s->next_sibling[c])
+            if ((w == 0 && (ev_rel_starts(s, c, "compound") || ev_rel_starts(s, c, "amod")) &&
+                 ev_lemma_in(s, c, aerial)) ||
+                (w == 0 && ev_rel_starts(s, c, "nmod") &&
+                 (ev_has_case(s, c, on) ||
+                  (ev_has_case(s, c, against) && ev_lemma_in(s, c, sites)))) ||
+                (w == 1 && ev_rel_starts(s, c, "obl") && ev_has_case(s, c, on) &&
+                 (ev_lemma_in(s, c, sites) || ev_actor_of(s, c, st->actors).code)))
+                *code = "195"; /* a walkout is "against the reforms", "on strike" */
     dyad_actor_match m;
     const dyad_token *t = ev_tok(s, n);
     return !(st->actors && dyad_actor_dict_lookup(st->actors, s->doc->text + t->start,
