@@ -2555,6 +2555,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             /* "the UK's efforts", "Barrett's placement": a name owns the abstract noun,
              * which does nothing ("the Trump campaign" is its staff) */
             static const char *const staffed[] = {"campaign", NULL};
+            /* "Thousands marched in Belgrade": a crowd by its number protests (the number
+             * of those arrested or fleeing says nothing of what they did) */
+            static const char *const crowd[] = {"thousand", "hundred", NULL};
             /* "Russian shelling killed two people", "Israeli air strikes killed 40": an
              * armed attack by a country's hand is its act when it kills or wounds */
             static const char *const armed[] = {
@@ -2583,6 +2586,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 snprintf(vc.code, sizeof vc.code, "190");
             if (!a.code || (hu && strcmp(hu, "NOUN") == 0 && a.head == sh && !a.doers &&
                             !ev_lemma_in(&s, sh, staffed) &&
+                            !(strncmp(vc.code, "14", 2) == 0 && ev_lemma_in(&s, sh, crowd)) &&
                             !(violent_code(vc.code) && ev_lemma_in(&s, sh, armed) &&
                               country_hand(&s, sh)) &&
                             ev_abstract_noun(st->dict, s.lemma[sh])))
