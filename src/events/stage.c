@@ -1644,6 +1644,25 @@ static bool event_noun(stage *st, const ev_sentence *s, int32_t n, const char **
                                                   t->end - t->start, 0, &m) && m.code[0]);
 }
 
+/* "Russia is preparing an offensive against Kharkiv", "Hamas was planning an attack on
+ * Israel": readying force against someone threatens it (138), as CAMEO 2.0's "PLAN - *
+ * ATTACK" has it, whatever the PREPARE block's intent (030) says. */
+static void readying_force(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const readying[] = {"prepare", "plan", "plot", "ready", NULL};
+    if (!ev_lemma_in(s, v, readying)) /* the cheap test first: it runs on every verb */
+        return;
+    int32_t obj = ev_child(s, v, "obj");
+    const char *code = NULL;
+    if (obj < 0 || !event_noun(st, s, obj, &code) || !code || !forceful(code) ||
+        strncmp(code, "17", 2) == 0) /* an arrest planned is no threat of force */
+        return;
+    snprintf(vc->code, sizeof vc->code, "138");
+    vc->code2[0] = '\0';
+    if (vc->match.score < 1)
+        vc->match.score = 1;
+}
+
 /* Whether sentence si already holds an act (not a statement) from a to b. */
 static bool act_between(const stage *st, size_t si, const char *a, const char *b)
 {
@@ -2264,6 +2283,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         mandate(st, &s, v, &vc);
         receiving(st, &s, v, &vc);
         leaving_body(st, &s, v, &vc);
+        readying_force(st, &s, v, &vc);
         force_not_ruled_out(st, &s, v, &vc);
         int32_t intent = compose(st, &s, v, &vc);
         /* "[:030]": "received assurances from Gondor" is Gondor's act toward the subject */
