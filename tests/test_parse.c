@@ -377,6 +377,13 @@ DYAD_TEST(tag_grammar_constraints)
     CHECK_STR(tag_of(m, agent, 6, 2), "VBN");
     CHECK_STR(tag_of(m, welcome, 9, 3), "VBP");
     CHECK_STR(tag_of(m, gerund, 9, 0), "NNP");
+    /* "amid" is a preposition, also where the treebanks' few sightings did not teach it */
+    static const char *const amid[] = {"The", "talks", "collapsed", "amid", "reports", "of",
+                                       "fraud", "."};
+    static const char *const opening[] = {"Amid", "the", "protests", ",", "the", "president",
+                                          "resigned", "."};
+    CHECK_STR(tagged(m, amid, 8, 3), "IN amid");
+    CHECK_STR(tagged(m, opening, 8, 0), "IN amid");
     /* no participle either: a noun the treebanks saw as a participle, lemmatized as one */
     static const char *const noun[] = {"Unknown", "gunmen", "shot", "a", "journalist", "in",
                                        "Homs", "."};
