@@ -1281,6 +1281,16 @@ static bool passive_complement(const ev_sentence *s, int32_t v)
            ev_child(s, ev_head(s, v), "obj") >= 0;
 }
 
+/* Whether v is a participle complement of a passive, which its subject underwent:
+ * "twenty people were confirmed killed", "were reported killed". */
+static bool passive_subject_complement(const ev_sentence *s, int32_t v)
+{
+    const char *x = ev_tok(s, v)->xpos;
+    return rel_exact(s, v, "xcomp") && x && strcmp(x, "VBN") == 0 && ev_child(s, v, "mark") < 0 &&
+           ev_child(s, v, "aux") < 0 && ev_head(s, v) >= 0 &&
+           ev_child(s, ev_head(s, v), "nsubj:pass") >= 0;
+}
+
 /* Nouns of an intent or its means, which an infinitive or "of" clause after them
  * spells out: the act is their holder's ("has plans to attack", "took steps to"). */
 static const char *const intent_nouns[] = {
@@ -1367,8 +1377,11 @@ size_t ev_sources(const ev_sentence *s, int32_t v, ev_arg *out, size_t max)
             v = ev_head(s, v);
             continue;
         }
-        if (passive_complement(s, v)) { /* "says Osama's son killed" */
+        if (passive_complement(s, v) || passive_subject_complement(s, v)) {
+            /* "says Osama's son killed", "were confirmed killed": by whom, if said */
             int32_t agent = oblique(s, v, by_case);
+            if (agent < 0)
+                agent = ev_child(s, v, "obl:agent");
             return agent >= 0 ? with_conjuncts(s, agent, out, 0, max) : 0;
         }
         /* "X vowed to attack", "X met and agreed": the subject of the governing verb;
@@ -1482,6 +1495,8 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     /* "Kyiv, backed by the US": the participle is done to the noun it describes */
     if (passive_complement(s, v))
         cand[n++] = ev_child(s, ev_head(s, v), "obj");
+    else if (passive_subject_complement(s, v)) /* "were reported killed" */
+        cand[n++] = antecedent(s, ev_child(s, ev_head(s, v), "nsubj:pass"), v);
     if (rel_is(s, v, "acl") && past_participle(s, v) && ev_head(s, v) >= 0 &&
         !main_verb_mistagged(s, v))
         cand[n++] = ev_head(s, v);
