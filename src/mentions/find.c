@@ -374,11 +374,22 @@ static bool kin_phrase(const dyad_doc *doc, uint32_t lo, uint32_t hi)
 /* The code of a role apposition ("Fiona Hill, a former White House official"). */
 static const char *appos_code(const dyad_actor_dict *dict, dyad_doc *doc, ment *m, int32_t date)
 {
+    /* "a Turkish national", "a British citizen": a country's civilian */
+    static const char *const civilians[] = {"national", "nationals", "citizen", "citizens",
+                                            "resident", "native", "woman", "man",
+                                            "businessman", "businesswoman", "student",
+                                            "tourist", NULL};
     uint32_t lo, hi;
-    if (!dict || !ment_apposition(doc, m, &lo, &hi))
+    if (!dict || !(ment_apposition(doc, m, &lo, &hi) || ment_copula_predicate(doc, m, &lo, &hi)))
         return NULL;
     coded c;
     lookup(dict, doc, lo, hi + 1, date, &c);
+    if (c.found && !c.m.role[0] && c.m.country[0] && strcmp(c.m.country, "IGO") != 0 &&
+        ment_token_in(doc, hi, civilians)) {
+        char code[8];
+        snprintf(code, sizeof code, "%.3sCVL", c.m.country);
+        return dyad_doc_strdup(doc, code, strlen(code));
+    }
     if (!c.found || !c.m.role[0])
         return NULL;
     m->titled = 1;
@@ -822,8 +833,10 @@ static void share_codes(ment_list *l)
 {
     for (size_t i = 0; i < l->n; i++) {
         ment *m = &l->m[i];
-        if (m->code || !m->type || strcmp(m->type, "person") != 0 || !m->name ||
-            !strchr(m->name, ' '))
+        /* a role alone from an apposition ("fiancée of ...": CVL) takes the country the
+         * name has elsewhere ("Hatice Cengiz is a Turkish national") */
+        if ((m->code && strcmp(m->code, "CVL") != 0) || !m->type ||
+            strcmp(m->type, "person") != 0 || !m->name || !strchr(m->name, ' '))
             continue;
         size_t best = SIZE_MAX, dist = SIZE_MAX;
         size_t lo = i > COREF_WINDOW ? i - COREF_WINDOW : 0;
@@ -832,7 +845,7 @@ static void share_codes(ment_list *l)
             const ment *p = &l->m[j];
             size_t d = j > i ? j - i : i - j;
             if (p->code && p->type && !strcmp(p->type, "person") && p->name && d < dist &&
-                name_ends(p->name, m->name))
+                name_ends(p->name, m->name) && !(m->code && actor_code_is_role(p->code)))
                 best = j, dist = d;
         }
         if (best != SIZE_MAX)
@@ -869,9 +882,15 @@ static bool main_country(const dyad_actor_dict *dict, dyad_doc *doc, const ment_
     if (!codes)
         return false;
     size_t n = 0;
-    for (size_t i = 0; i < l->n; i++)
-        for (int k = 0; l->m[i].type && k < title_weight(doc, l->m[i].sentence); k++)
-            codes[n++] = l->m[i].code;
+    for (size_t i = 0; i < l->n; i++) {
+        /* each one named counts once: a foreigner quoted ten times makes no story hers */
+        const ment *m = &l->m[i];
+        bool again = false, person = m->name && m->type && !strcmp(m->type, "person");
+        for (size_t j = i; person && !again && j-- > 0 && i - j <= COREF_WINDOW;)
+            again = l->m[j].name && l->m[j].sentence != 0 && !strcmp(l->m[j].name, m->name);
+        for (int k = 0; m->type && !again && k < title_weight(doc, m->sentence); k++)
+            codes[n++] = m->code;
+    }
     actor_main_country(codes, n, out);
     if (!out[0]) {
         for (size_t i = 0; i < doc->n_tokens; i++)

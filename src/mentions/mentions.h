@@ -53,6 +53,9 @@ uint32_t ment_head(const dyad_doc *doc, const ment *m);
 /* The apposition next to a mention ("Fiona Hill, a former official"; "the spokesman,
  * Dmitry Peskov"), as a token range; false when there is none. */
 bool ment_apposition(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t *hi);
+/* The predicate noun phrase [*lo, *hi] of a copula whose subject is m ("Hatice Cengiz is
+ * a Turkish national", "Peskov is the Kremlin's spokesman"); false when none. */
+bool ment_copula_predicate(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t *hi);
 
 /* Token t alone is a title in dict ("President", "spokesman"); false when dict is NULL. */
 bool ment_title(const dyad_actor_dict *dict, const dyad_doc *doc, uint32_t t);

@@ -444,3 +444,29 @@ bool ment_apposition(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t 
     }
     return false;
 }
+
+bool ment_copula_predicate(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t *hi)
+{
+    uint32_t h = ment_head(doc, m);
+    const dyad_token *ht = &doc->tokens[h];
+    if (!is_rel(ht, "nsubj") || ht->head < (int32_t)m->t1)
+        return false;
+    uint32_t k = (uint32_t)ht->head;
+    if (!is_upos(&doc->tokens[k], "NOUN"))
+        return false;
+    int32_t cop = -1;
+    bool det = false;
+    for (uint32_t c = m->t1; c < k; c++) {
+        if (doc->tokens[c].head != (int32_t)k)
+            continue;
+        if (is_rel(&doc->tokens[c], "cop"))
+            cop = (int32_t)c;
+        det = det || is_rel(&doc->tokens[c], "det");
+    }
+    if (cop < 0 || !det) /* "is a Turkish national", not "is Turkish" nor "became" */
+        return false;
+    *lo = (uint32_t)cop + 1;
+    *hi = k;
+    return true;
+}
+
