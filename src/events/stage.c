@@ -1072,6 +1072,41 @@ static void mandate(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
         vc->match.score = 1;
 }
 
+/* "announced that wearing a face covering would become compulsory in England", "said
+ * masks would be mandatory in shops": a rule said to bind people is an administrative
+ * restriction (172, the codebook's curfews and limits on movement) on those of the place
+ * it names, if any; not "would not be compulsory". */
+static void compulsion(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const telling[] = {"announce", "say", "declare", "state", "rule",
+                                          "confirm", "decide", "order", NULL};
+    static const char *const binding[] = {"compulsory", "mandatory", "obligatory", NULL};
+    static const char *const become[] = {"become", "be", NULL};
+    if (vc->match.score > 0 || !ev_lemma_in(s, v, telling))
+        return;
+    int32_t c = ev_child(s, v, "ccomp"), rule = -1;
+    if (c < 0)
+        return;
+    if (ev_lemma_in(s, c, binding) && ev_child(s, c, "cop") >= 0)
+        rule = c; /* "masks would be mandatory" */
+    else if (ev_lemma_in(s, c, become) && ev_child(s, c, "xcomp") >= 0 &&
+             ev_lemma_in(s, ev_child(s, c, "xcomp"), binding))
+        rule = ev_child(s, c, "xcomp"); /* "would become compulsory" */
+    const char *own = rule >= 0 ? own_status(s, c) : NULL;
+    if (rule < 0 || (own && strcmp(own, "negated") == 0))
+        return;
+    int32_t lo = c, hi = c, place = -1;
+    ev_subtree(s, c, &lo, &hi);
+    for (int32_t k = lo; k <= hi && place < 0; k++)
+        if (k != v && ev_mention_typed(s, k, "place") && ev_actor_of(s, k, st->actors).code)
+            place = k;
+    snprintf(vc->code, sizeof vc->code, "172");
+    vc->code2[0] = '\0';
+    vc->match.target = place;
+    vc->match.no_target = place < 0;
+    vc->match.score = 1;
+}
+
 /* The code of the verb a noun of intent, appeal, demand or threat stands for ("threat",
  * "pledge", "call"), for its infinitive ("a threat to invade"); NULL for other nouns. */
 static const char *noun_verb_code(stage *st, const ev_sentence *s, int32_t n)
@@ -2281,6 +2316,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         urging(&s, v, &vc);
         resignation_asked(&s, v, &vc);
         mandate(st, &s, v, &vc);
+        compulsion(st, &s, v, &vc);
         receiving(st, &s, v, &vc);
         leaving_body(st, &s, v, &vc);
         readying_force(st, &s, v, &vc);
