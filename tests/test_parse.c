@@ -384,6 +384,10 @@ DYAD_TEST(tag_grammar_constraints)
                                           "resigned", "."};
     CHECK_STR(tagged(m, amid, 8, 3), "IN amid");
     CHECK_STR(tagged(m, opening, 8, 0), "IN amid");
+    /* an "-ed" word between a preposition and a noun modifies the noun */
+    static const char *const besieged[] = {"Russia", "launched", "a", "new", "offensive",
+                                           "against", "besieged", "Kharkiv", "."};
+    CHECK_STR(tag_of(m, besieged, 9, 6), "JJ");
     /* no participle either: a noun the treebanks saw as a participle, lemmatized as one */
     static const char *const noun[] = {"Unknown", "gunmen", "shot", "a", "journalist", "in",
                                        "Homs", "."};

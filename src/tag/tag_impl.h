@@ -169,7 +169,7 @@ struct dyad_tagger {
     void *owned;      /* payload copy owned by the tagger, or NULL */
     int vb, vbd, vbp, vbz, nn, nnp, to; /* the classes tag_grammar sets (VERB VB, VBD,
                                          * VBP, VBZ; NOUN NN; PROPN NNP; PART TO), or -1 */
-    int in;                             /* ADP IN, or -1 */
+    int in, jj, vbn;                    /* ADP IN, ADJ JJ, VERB VBN, or -1 */
     uint32_t open[TAG_MAX_OPEN];  /* the classes of open word classes, for unseen words */
     uint32_t n_open;              /* 0: all classes (a tag set too large to list) */
 };
