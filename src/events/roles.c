@@ -1548,6 +1548,17 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     for (int32_t c = s->first_child[v]; c >= 0 && n < 6; c = s->next_sibling[c])
         if (is_oblique(s, c, preps))
             cand[n++] = c;
+    /* "spoke by phone with Putin" parsed with "with Putin" on the phone: the means says
+     * how, the phrase on it with whom */
+    static const char *const means[] = {"phone", "telephone", "video", "videoconference",
+                                        "videolink", "link", "letter", NULL};
+    static const char *const by_via[] = {"by", "via", "over", NULL};
+    static const char *const with_to[] = {"with", "to", NULL};
+    for (int32_t c = s->first_child[v]; c >= 0 && n < 6; c = s->next_sibling[c])
+        if (rel_is(s, c, "obl") && ev_has_case(s, c, by_via) && ev_lemma_in(s, c, means))
+            for (int32_t k = s->first_child[c]; k >= 0 && n < 6; k = s->next_sibling[k])
+                if (rel_is(s, k, "nmod") && ev_has_case(s, k, with_to))
+                    cand[n++] = k;
     /* "agreed to supply Gondor": the object of the verb it governs, and whom that is
      * aimed at ("threatened to use nuclear weapons against South Korea"; "to" and
      * "with" there say where and with whom, not toward whom) */

@@ -950,6 +950,33 @@ static void resignation_asked(const ev_sentence *s, int32_t v, verb_code *vc)
     }
 }
 
+/* "Macron will travel to China", "Blinken flew to Beijing": an official's trip to a
+ * country or city is a visit (042, and the host's 043); GO_SOMEWHERE alone codes nothing,
+ * since citizens who travel somewhere visit no one. */
+static void official_trip(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const going[] = {"travel", "fly", "go", "head", "journey", NULL};
+    static const char *const to[] = {"to", NULL};
+    static const char *const officials[] = {"GOV", "LEG", "MIL", NULL};
+    if (vc->match.score > 0 || !ev_lemma_in(s, v, going))
+        return;
+    int32_t subj = ev_child(s, v, "nsubj"), where = -1;
+    for (int32_t c = s->first_child[v]; c >= 0 && where < 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "obl") && ev_has_case(s, c, to) &&
+            ev_mention_typed(s, c, "place") && ev_actor_of(s, c, st->actors).code)
+            where = c;
+    const char *who = subj >= 0 ? ev_actor_of(s, subj, st->actors).code : NULL;
+    bool official = false;
+    for (const char *const *r = officials; who && *r && !official; r++)
+        official = actor_code_has_role(who, *r);
+    if (where < 0 || !official)
+        return;
+    snprintf(vc->code, sizeof vc->code, "042");
+    snprintf(vc->code2, sizeof vc->code2, "043");
+    vc->match.target = where;
+    vc->match.score = 1;
+}
+
 /* "Russia quit the Council of Europe", "Mali withdrew from ECOWAS", "pulled out of
  * the WHO": a member leaving an intergovernmental body breaks relations with it (161),
  * whatever the verb's own patterns say of a named body ("withdrew from" as a retreat).
@@ -2319,6 +2346,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         compulsion(st, &s, v, &vc);
         receiving(st, &s, v, &vc);
         leaving_body(st, &s, v, &vc);
+        official_trip(st, &s, v, &vc);
         readying_force(st, &s, v, &vc);
         force_not_ruled_out(st, &s, v, &vc);
         int32_t intent = compose(st, &s, v, &vc);
