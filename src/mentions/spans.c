@@ -291,6 +291,34 @@ static uint32_t lower_title_after(const dyad_actor_dict *dict, const dyad_doc *d
     return e;
 }
 
+/* "the World Food Programme" with "Food" and "Programme" tagged nouns: capitalised words
+ * after the chain [t, e), with "of" or "and" between them, that make with it a name the
+ * dictionary knows whole end it (the longest such name); e otherwise. */
+static uint32_t name_words_after(const dyad_actor_dict *dict, const dyad_doc *doc,
+                                 const dyad_sentence *s, uint32_t t, uint32_t e)
+{
+    static const char *const inner[] = {"of", "and", "for", "&", NULL};
+    uint32_t end = s->first + s->count, best = e;
+    if (!dict || e >= end || !capital(doc, s, e))
+        return e; /* the cheap test first: most chains end before a lower-case word */
+    for (uint32_t b = e; b < end && b - e < 4; b++) {
+        const dyad_token *y = &doc->tokens[b];
+        bool upper = isupper((unsigned char)doc->text[y->start]);
+        if (!upper && !ment_token_in(doc, b, inner))
+            break;
+        if (!upper || !(is_upos(y, "NOUN") || is_upos(y, "ADJ") || is_upos(y, "PROPN")) ||
+            ment_token_in(doc, b, ment_not_names))
+            continue;
+        const dyad_token *x = &doc->tokens[t];
+        size_t len = y->end - x->start;
+        dyad_actor_match m;
+        if (dyad_actor_dict_lookup(dict, doc->text + x->start, len, 0, &m) && m.start == 0 &&
+            m.end == len && (m.via & DYAD_ACTOR_VIA_NAME))
+            best = b + 1;
+    }
+    return best;
+}
+
 /* "Tel Aviv" with "Tel" tagged a noun, "the Organization of American States" with
  * "American" an adjective: capitalised words before the chain [t, e), with "of" or "and"
  * between them, that make with it a name the dictionary knows whole start it (the
@@ -337,7 +365,7 @@ bool ment_spans(const dyad_actor_dict *dict, const dyad_doc *doc, int32_t si, me
         uint32_t e = t + 1;
         while (e < end && joins(doc, s, e))
             e++;
-        e = lower_title_after(dict, doc, s, e);
+        e = lower_title_after(dict, doc, s, name_words_after(dict, doc, s, t, e));
         uint32_t b = particles_before(doc, s, name_word_before(dict, doc, s, t, e));
         ment m = {.t0 = b, .t1 = e, .c0 = b, .n0 = b, .sentence = si};
         extend_left(dict, doc, s, &m, out, first_of_sentence);
