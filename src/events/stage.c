@@ -2656,7 +2656,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             static const char *const armed[] = {
                 "strike", "airstrike", "shelling", "bombing", "bombardment", "attack",
                 "raid", "barrage", "missile", "rocket", "drone", "shell", "artillery",
-                "gunfire", "fire", "offensive", "assault", "incursion", "ambush", NULL};
+                "gunfire", "fire", "offensive", "assault", "incursion", "ambush", "defence",
+                "defense", NULL}; /* "Russian air defences shot down 20 drones" */
             int32_t sh = ns && vc.match.source < 0 ? srcs[i].head : -1; /* a pattern's $ holds */
             const char *hu = sh >= 0 ? ev_tok(&s, sh)->upos : NULL;
             /* the press that "called the election for Biden" yields nothing; people of no
