@@ -1151,6 +1151,8 @@ static const char *noun_verb_code(stage *st, const ev_sentence *s, int32_t n)
     return NULL;
 }
 
+static bool forceful(const char *code);
+
 /* PETRARCH's sum of an appeal, intent, demand or threat and the act it governs
  * (compose.tsv): "wants to help Israel" is an intent to give aid (033), "asked Obama to
  * help" an appeal to Obama for aid (023). When v is the act and its governing verb
@@ -1165,7 +1167,14 @@ static int32_t compose(stage *st, const ev_sentence *s, int32_t v, verb_code *vc
      * other meaning */
     bool plain = vc->match.score <= 0 || ((own = ev_verb_code(st->dict, s->lemma[v])) &&
                                           strcmp(own, vc->code) == 0);
-    if (x >= 0 && addressed && plain && (other = ev_verb_code(st->dict, s->lemma[x])))
+    /* "Iran vowed to retaliate against Israel": a promise of force is a threat of it
+     * (138), as "threatened to attack" is; the ontology sums no promise with force */
+    static const char *const vowing[] = {"vow", "pledge", "promise", "swear", NULL};
+    if (h >= 0 && ev_rel_starts(s, v, "xcomp") && forceful(vc->code) &&
+        strncmp(vc->code, "17", 2) != 0 && ev_lemma_in(s, h, vowing)) {
+        c = "138";
+        upper = h;
+    } else if (x >= 0 && addressed && plain && (other = ev_verb_code(st->dict, s->lemma[x])))
         c = ev_code_compose(st->dict, vc->code, other);
     else if (h >= 0 && ev_rel_starts(s, v, "xcomp") && ev_child(s, h, "obj") < 0 &&
              ev_child(s, h, "iobj") < 0 && (other = ev_verb_code(st->dict, s->lemma[h])) &&
