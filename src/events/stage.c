@@ -1331,7 +1331,7 @@ static bool relational_object(const ev_sentence *s, int32_t v)
         "tie", "relation", "talk", "agreement", "deal", "treaty", "meeting", "cooperation",
         "accord", "pact", "dialogue", "negotiation", "summit", "contact", "partnership",
         "alliance", "truce", "ceasefire", "exchange", "consultation", "trade", "border",
-        "war", "battle", "conflict", NULL};
+        "war", "battle", "conflict", "embassy", NULL};
     static const char *const joint[] = {"joint", NULL};
     static const char *const to_on[] = {"to", "on", NULL};
     int32_t obj = ev_child(s, v, "obj");
@@ -1991,6 +1991,19 @@ static bool names_party(stage *st, const ev_sentence *s, int32_t o)
 
 /* Whether every target is a place phrase ("in Doha", "at the UN") or what the relation is
  * about ("a war over the Nagorno-Karabakh region"). */
+/* Whether the targets are only the subjects' own objects: "Saudi Arabia and Iran agreed
+ * to reopen their embassies" (the embassies are each other's, no third party's). */
+static bool their_own(const ev_sentence *s, const ev_arg *tgts, size_t nt)
+{
+    static const char *const their[] = {"their", NULL};
+    for (size_t j = 0; j < nt; j++) {
+        int32_t p = ev_child(s, tgts[j].head, "nmod:poss");
+        if (!ev_rel_starts(s, tgts[j].head, "obj") || p < 0 || !ev_lemma_in(s, p, their))
+            return false;
+    }
+    return nt > 0;
+}
+
 static bool only_places(const ev_sentence *s, const ev_arg *tgts, size_t nt)
 {
     static const char *const place[] = {"in", "at", "over", "about", NULL};
@@ -2562,7 +2575,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         /* "Gondor and Osgiliath renewed ties": the members act toward each other, also
          * where a relational object says so beside a place ("began peace talks in
          * Doha"); "X and Y will meet in Zurich" meets in Zurich, as PETRARCH codes it */
-        bool mutual = ((nt == 0 || (only_places(&s, tgts, nt) && relational_object(&s, v))) &&
+        bool mutual = ((nt == 0 ||
+                        ((only_places(&s, tgts, nt) || their_own(&s, tgts, nt)) &&
+                         relational_object(&s, v))) &&
                        ns > 1 && strncmp(vc.code, "01", 2) != 0 && reciprocal(&s, v, vc.code)) ||
                       (ns > 1 && ev_lemma_in(&s, v, swaps) && vc.match.score > 0) ||
                       (ns > 1 && says_each_other(&s, v)); /* "expelled each other's diplomats" */
