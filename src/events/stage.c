@@ -781,8 +781,9 @@ static void characterization(stage *st, const ev_sentence *s, int32_t v, verb_co
                                              strncmp(vc->code, "12", 2) == 0))
         return;
     if (!tone || who < 0) {
-        /* "called the death 'the senseless killing of ...'" names; it phones no one */
-        if (names && pred >= 0 && vc->match.score <= 0)
+        /* "called the death 'the senseless killing of ...'" names; it phones no one, nor
+         * appeals ("calling it 'an aggression on Iraq'" matched CALL's "(ON)") */
+        if (names && pred >= 0 && (vc->match.score <= 0 || strncmp(vc->code, "02", 2) == 0))
             snprintf(vc->code, sizeof vc->code, "---");
         return;
     }
