@@ -951,6 +951,16 @@ static void resignation_asked(const ev_sentence *s, int32_t v, verb_code *vc)
     }
 }
 
+/* Gives vc the code (and the other side's, or NULL) a recoder found, toward target. */
+static void recode(verb_code *vc, const char *code, const char *code2, int32_t target)
+{
+    snprintf(vc->code, sizeof vc->code, "%s", code);
+    snprintf(vc->code2, sizeof vc->code2, "%s", code2 ? code2 : "");
+    vc->match.target = target;
+    if (vc->match.score < 1)
+        vc->match.score = 1;
+}
+
 /* "Macron will travel to China", "Blinken flew to Beijing": an official's trip to a
  * country or city is a visit (042, and the host's 043); GO_SOMEWHERE alone codes nothing,
  * since citizens who travel somewhere visit no one. */
@@ -972,10 +982,7 @@ static void official_trip(stage *st, const ev_sentence *s, int32_t v, verb_code 
         official = actor_code_has_role(who, *r);
     if (where < 0 || !official)
         return;
-    snprintf(vc->code, sizeof vc->code, "042");
-    snprintf(vc->code2, sizeof vc->code2, "043");
-    vc->match.target = where;
-    vc->match.score = 1;
+    recode(vc, "042", "043", where);
 }
 
 /* "Russia quit the Council of Europe", "Mali withdrew from ECOWAS", "pulled out of
@@ -1002,11 +1009,7 @@ static void leaving_body(stage *st, const ev_sentence *s, int32_t v, verb_code *
     if (!code || strncmp(code, "IGO", 3) != 0 || strstr(code, "MIL") ||
         !isupper((unsigned char)s->doc->text[ev_tok(s, body)->start]))
         return; /* the body by name: not "the UN building", nor a force's "UN mission" */
-    snprintf(vc->code, sizeof vc->code, "161");
-    vc->code2[0] = '\0';
-    vc->match.target = body;
-    if (vc->match.score < 1)
-        vc->match.score = 1;
+    recode(vc, "161", NULL, body);
 }
 
 /* "The crown prince received the Iranian foreign minister": receiving a person or a
@@ -1023,10 +1026,7 @@ static void receiving(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
         !ev_actor_of(s, obj, st->actors).code ||
         !(person_mention(s, obj) || ev_lemma_in(s, obj, visitor_nouns)))
         return;
-    snprintf(vc->code, sizeof vc->code, "043");
-    snprintf(vc->code2, sizeof vc->code2, "042");
-    vc->match.target = obj;
-    vc->match.score = 1;
+    recode(vc, "043", "042", obj);
 }
 
 /* "Russia has not ruled out using nuclear weapons against Ukraine", "did not rule out
@@ -1128,11 +1128,8 @@ static void compulsion(stage *st, const ev_sentence *s, int32_t v, verb_code *vc
     for (int32_t k = lo; k <= hi && place < 0; k++)
         if (k != v && ev_mention_typed(s, k, "place") && ev_actor_of(s, k, st->actors).code)
             place = k;
-    snprintf(vc->code, sizeof vc->code, "172");
-    vc->code2[0] = '\0';
-    vc->match.target = place;
+    recode(vc, "172", NULL, place);
     vc->match.no_target = place < 0;
-    vc->match.score = 1;
 }
 
 /* The code of the verb a noun of intent, appeal, demand or threat stands for ("threat",

@@ -291,31 +291,43 @@ static uint32_t lower_title_after(const dyad_actor_dict *dict, const dyad_doc *d
     return e;
 }
 
+/* Words that may join a name's capitalised words: "Organization of American States". */
+static const char *const name_inner[] = {"of", "and", "for", "&", NULL};
+
+/* How token k stands in a name being grown: 1 a capitalised word a name may hold, 0 a
+ * joiner ("of"), -1 neither (the name can grow no further). */
+static int name_part(const dyad_doc *doc, uint32_t k)
+{
+    const dyad_token *w = &doc->tokens[k];
+    if (!isupper((unsigned char)doc->text[w->start]))
+        return ment_token_in(doc, k, name_inner) ? 0 : -1;
+    return (is_upos(w, "NOUN") || is_upos(w, "ADJ") || is_upos(w, "PROPN")) &&
+           !ment_token_in(doc, k, ment_not_names);
+}
+
+/* Whether tokens [a, b] are a whole name the dictionary knows. */
+static bool known_name(const dyad_actor_dict *dict, const dyad_doc *doc, uint32_t a, uint32_t b)
+{
+    const dyad_token *x = &doc->tokens[a], *y = &doc->tokens[b];
+    size_t len = y->end - x->start;
+    dyad_actor_match m;
+    return dyad_actor_dict_lookup(dict, doc->text + x->start, len, 0, &m) && m.start == 0 &&
+           m.end == len && (m.via & DYAD_ACTOR_VIA_NAME);
+}
+
 /* "the World Food Programme" with "Food" and "Programme" tagged nouns: capitalised words
  * after the chain [t, e), with "of" or "and" between them, that make with it a name the
  * dictionary knows whole end it (the longest such name); e otherwise. */
 static uint32_t name_words_after(const dyad_actor_dict *dict, const dyad_doc *doc,
                                  const dyad_sentence *s, uint32_t t, uint32_t e)
 {
-    static const char *const inner[] = {"of", "and", "for", "&", NULL};
     uint32_t end = s->first + s->count, best = e;
     if (!dict || e >= end || !capital(doc, s, e))
         return e; /* the cheap test first: most chains end before a lower-case word */
-    for (uint32_t b = e; b < end && b - e < 4; b++) {
-        const dyad_token *y = &doc->tokens[b];
-        bool upper = isupper((unsigned char)doc->text[y->start]);
-        if (!upper && !ment_token_in(doc, b, inner))
-            break;
-        if (!upper || !(is_upos(y, "NOUN") || is_upos(y, "ADJ") || is_upos(y, "PROPN")) ||
-            ment_token_in(doc, b, ment_not_names))
-            continue;
-        const dyad_token *x = &doc->tokens[t];
-        size_t len = y->end - x->start;
-        dyad_actor_match m;
-        if (dyad_actor_dict_lookup(dict, doc->text + x->start, len, 0, &m) && m.start == 0 &&
-            m.end == len && (m.via & DYAD_ACTOR_VIA_NAME))
+    int part;
+    for (uint32_t b = e; b < end && b - e < 4 && (part = name_part(doc, b)) >= 0; b++)
+        if (part && known_name(dict, doc, t, b))
             best = b + 1;
-    }
     return best;
 }
 
@@ -326,25 +338,13 @@ static uint32_t name_words_after(const dyad_actor_dict *dict, const dyad_doc *do
 static uint32_t name_word_before(const dyad_actor_dict *dict, const dyad_doc *doc,
                                  const dyad_sentence *s, uint32_t t, uint32_t e)
 {
-    static const char *const inner[] = {"of", "and", "for", "&", NULL};
     if (!dict || t == s->first)
         return t;
     uint32_t best = t;
-    for (uint32_t a = t; a-- > s->first && t - a <= 4;) {
-        const dyad_token *x = &doc->tokens[a];
-        bool upper = isupper((unsigned char)doc->text[x->start]);
-        if (!upper && !ment_token_in(doc, a, inner))
-            break;
-        if (!upper || !(is_upos(x, "NOUN") || is_upos(x, "ADJ") || is_upos(x, "PROPN")) ||
-            ment_token_in(doc, a, ment_not_names))
-            continue; /* a name starts with a capitalised word */
-        const dyad_token *y = &doc->tokens[e - 1];
-        size_t len = y->end - x->start;
-        dyad_actor_match m;
-        if (dyad_actor_dict_lookup(dict, doc->text + x->start, len, 0, &m) && m.start == 0 &&
-            m.end == len && (m.via & DYAD_ACTOR_VIA_NAME))
+    int part;
+    for (uint32_t a = t; a-- > s->first && t - a <= 4 && (part = name_part(doc, a)) >= 0;)
+        if (part && known_name(dict, doc, a, e - 1)) /* a name starts with a capital */
             best = a;
-    }
     return best;
 }
 
