@@ -1801,15 +1801,15 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
 size_t ev_content_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
                           const dyad_actor_dict *actors)
 {
-    /* "Blinken said [Russia must negotiate]": the statement is about its clause's actors */
-    /* a clause beside it that is a statement of its own says no content of this one:
-     * "denied all claims ..., however, a UN report concluded ..." */
     static const char *const telling[] = {"say", "tell", "conclude", "find", "report",
                                           "claim", "state", "announce", "insist", "argue",
                                           "write", "note", "add", NULL};
+    /* "Blinken said [Russia must negotiate]": the statement is about its clause's actors */
     for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c]) {
         if (!rel_is(s, c, "ccomp") && !rel_is(s, c, "parataxis"))
             continue;
+        /* a clause beside it that is a statement of its own says no content of this one:
+         * "denied all claims ..., however, a UN report concluded ..." */
         if (rel_is(s, c, "parataxis") && ev_lemma_in(s, c, telling) &&
             ev_child(s, c, "nsubj") >= 0)
             continue;

@@ -289,12 +289,6 @@ static bool modifies_next(const dyad_tagger *t, const int *tags, int i, int n)
            !strcmp(x, "SYM");
 }
 
-/* Two constraints of English the perceptron breaks on news text, each with almost no
- * exception in EWT and GUM train: after a modal (and adverbs) comes a base verb (4,166
- * of 4,180 words tagged JJ, NN or VB there are VB: "would free", not ADJ), and after a
- * possessive comes no finite verb (none of 5,600: "Trump's conduct" is a noun), nor a
- * participle that modifies nothing after it (all 31 there do: "Sweden's bid to join" is a
- * noun); then the constraints above. */
 /* "amid" and "amidst" are prepositions only, and news writes them often ("amid reports
  * of fraud"); the treebanks hold them four times, too few for the perceptron, which made
  * them nouns and "Amid" a past tense. */
@@ -324,6 +318,12 @@ static void participle_after_preposition(const dyad_tagger *t, const tag_word *w
     }
 }
 
+/* Two constraints of English the perceptron breaks on news text, each with almost no
+ * exception in EWT and GUM train: after a modal (and adverbs) comes a base verb (4,166
+ * of 4,180 words tagged JJ, NN or VB there are VB: "would free", not ADJ), and after a
+ * possessive comes no finite verb (none of 5,600: "Trump's conduct" is a noun), nor a
+ * participle that modifies nothing after it (all 31 there do: "Sweden's bid to join" is a
+ * noun); then the constraints above. */
 static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, int *tags)
 {
     news_prepositions(t, w, n, tags);
