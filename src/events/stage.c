@@ -1757,6 +1757,11 @@ static bool protest_in_place(stage *st, const ev_sentence *s, int32_t n, const c
     /* not the object of a verb: "activists staged a protest" says who */
     if (!root_in(code, protest) || !ev_lemma_in(s, n, protests) || ev_rel_starts(s, n, "obj"))
         return false;
+    /* a bare "rally" is as often a candidate's ("again at a rally in Pennsylvania"): only
+     * one its words qualify ("an opposition rally", "anti-war rallies") protests */
+    static const char *const rally[] = {"rally", NULL};
+    if (ev_lemma_in(s, n, rally) && ev_child(s, n, "amod") < 0 && ev_child(s, n, "compound") < 0)
+        return false;
     /* "protests in Baghdad", or the verb it is subject of: "protests erupted in Paris" */
     int32_t heads[2] = {n, ev_rel_starts(s, n, "nsubj") ? ev_head(s, n) : -1};
     for (int k = 0; k < 2 && heads[k] >= 0 && !locals->code; k++)
@@ -2389,7 +2394,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         /* "she was devastated", "Tipton was shocked": a person's feeling, with no doer
          * ("the town was devastated" may still be destruction) */
         static const char *const feelings[] = {"devastate", "shock", "stun", "shatter",
-                                               "horrify", "upset", NULL};
+                                               "horrify", "upset", "overwhelm", NULL};
         int32_t felt = ev_child(&s, v, "nsubj:pass");
         if (felt >= 0 && ev_lemma_in(&s, v, feelings) && ev_child(&s, v, "obl:agent") < 0 &&
             ((ev_tok(&s, felt)->upos && strcmp(ev_tok(&s, felt)->upos, "PRON") == 0) ||
