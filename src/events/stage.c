@@ -908,6 +908,16 @@ static bool person_named(const ev_sentence *s, int32_t h, const dyad_actor_dict 
     return ev_actor_of(s, h, actors).code || person_mention(s, h);
 }
 
+/* Gives vc the code (and the other side's, or NULL) a recoder found, toward target. */
+static void recode(verb_code *vc, const char *code, const char *code2, int32_t target)
+{
+    snprintf(vc->code, sizeof vc->code, "%s", code);
+    snprintf(vc->code2, sizeof vc->code2, "%s", code2 ? code2 : "");
+    vc->match.target = target;
+    if (vc->match.score < 1)
+        vc->match.score = 1;
+}
+
 /* "encouraged Zelensky to investigate": encouraging someone to act is an appeal to them
  * (020), where ENCOURAGE's default is praise (051). */
 static void urging(const ev_sentence *s, int32_t v, verb_code *vc)
@@ -919,6 +929,33 @@ static void urging(const ev_sentence *s, int32_t v, verb_code *vc)
         return;
     snprintf(vc->code, sizeof vc->code, "020");
     vc->code2[0] = '\0';
+}
+
+/* "Police warned people in the vicinity to stay inside", "authorities warned residents
+ * to evacuate": a warning to civilians to do something is advice, an appeal (020), not
+ * a threat (WARN's 130); a warning to a state stays one ("warned Russia not to invade"). */
+static void advice(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const warn[] = {"warn", "caution", NULL};
+    if (!ev_lemma_in(s, v, warn) || strncmp(vc->code, "13", 2) != 0)
+        return;
+    int32_t obj = ev_child(s, v, "obj");
+    const char *who = obj >= 0 ? ev_actor_of(s, obj, st->actors).code : NULL;
+    if (!who || !actor_code_has_role(who, "CVL"))
+        return;
+    /* the infinitive, wherever the parse hung it: on the verb or on the object */
+    bool told = false;
+    int32_t heads[2] = {v, obj};
+    for (int k = 0; k < 2 && !told; k++)
+        for (int32_t c = s->first_child[heads[k]]; c >= 0 && !told; c = s->next_sibling[c]) {
+            int32_t mark = ev_child(s, c, "mark");
+            told = (ev_rel_starts(s, c, "xcomp") || ev_rel_starts(s, c, "advcl") ||
+                    (k == 1 && ev_rel_starts(s, c, "acl"))) &&
+                   mark >= 0 && strcmp(s->lower[mark], "to") == 0;
+        }
+    if (!told)
+        return;
+    recode(vc, "020", NULL, obj);
 }
 
 /* "asked the president to step down", "called on Ruto to resign", "urged him to quit":
@@ -949,16 +986,6 @@ static void resignation_asked(const ev_sentence *s, int32_t v, verb_code *vc)
             return;
         }
     }
-}
-
-/* Gives vc the code (and the other side's, or NULL) a recoder found, toward target. */
-static void recode(verb_code *vc, const char *code, const char *code2, int32_t target)
-{
-    snprintf(vc->code, sizeof vc->code, "%s", code);
-    snprintf(vc->code2, sizeof vc->code2, "%s", code2 ? code2 : "");
-    vc->match.target = target;
-    if (vc->match.score < 1)
-        vc->match.score = 1;
 }
 
 /* "Macron will travel to China", "Blinken flew to Beijing": an official's trip to a
@@ -2366,6 +2393,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         citation(st, &s, v, &vc);
         evaluation(st, &s, v, &vc);
         urging(&s, v, &vc);
+        advice(st, &s, v, &vc);
         resignation_asked(&s, v, &vc);
         mandate(st, &s, v, &vc);
         compulsion(st, &s, v, &vc);
