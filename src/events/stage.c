@@ -931,6 +931,41 @@ static void urging(const ev_sentence *s, int32_t v, verb_code *vc)
     vc->code2[0] = '\0';
 }
 
+/* "Parliament passed a no-confidence motion against the prime minister", "tabled a
+ * motion of censure": a motion or vote of no confidence passed, tabled or filed
+ * disapproves of whom it is against (110); PASS's "- * &PROPOSAL" made it praise (051). */
+static void no_confidence(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const moving[] = {"pass", "adopt", "approve", "table", "file", "submit",
+                                         "bring", "launch", "move", "call", "back", NULL};
+    static const char *const motions[] = {"motion", "vote", "resolution", NULL};
+    static const char *const against[] = {"against", "in", NULL};
+    int32_t obj = ev_child(s, v, "obj");
+    if (obj < 0 || !ev_lemma_in(s, v, moving) || !ev_lemma_in(s, obj, motions))
+        return;
+    int32_t lo = obj, hi = obj;
+    ev_subtree(s, obj, &lo, &hi);
+    bool censure = false;
+    for (int32_t k = lo; k <= hi && !censure; k++)
+        censure = strcmp(s->lower[k], "censure") == 0 ||
+                  (strcmp(s->lower[k], "confidence") == 0 && k >= lo + 1 &&
+                   (strcmp(s->lower[k - 1], "no") == 0 ||
+                    (k >= lo + 2 && strcmp(s->lower[k - 2], "no") == 0)));
+    if (!censure)
+        return;
+    int32_t whom = -1; /* against whom: in the motion's phrase or, as parsed, on the verb */
+    for (int32_t k = lo; k <= hi && whom < 0; k++)
+        if (ev_rel_starts(s, k, "nmod") && ev_has_case(s, k, against) &&
+            ev_actor_of(s, k, st->actors).code)
+            whom = k;
+    for (int32_t c = s->first_child[v]; c >= 0 && whom < 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "obl") && ev_has_case(s, c, against) &&
+            ev_actor_of(s, c, st->actors).code)
+            whom = c;
+    recode(vc, "110", NULL, whom);
+    vc->match.no_target = whom < 0;
+}
+
 /* "Police warned people in the vicinity to stay inside", "authorities warned residents
  * to evacuate": a warning to civilians to do something is advice, an appeal (020), not
  * a threat (WARN's 130); a warning to a state stays one ("warned Russia not to invade"). */
@@ -2394,6 +2429,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         evaluation(st, &s, v, &vc);
         urging(&s, v, &vc);
         advice(st, &s, v, &vc);
+        no_confidence(st, &s, v, &vc);
         resignation_asked(&s, v, &vc);
         mandate(st, &s, v, &vc);
         compulsion(st, &s, v, &vc);
