@@ -931,6 +931,23 @@ static void urging(const ev_sentence *s, int32_t v, verb_code *vc)
     vc->code2[0] = '\0';
 }
 
+/* "Japan protested to China over the detention of its citizen": a protest addressed "to"
+ * someone is an official complaint to them (114), whatever it is over (VERBAL_CONFLICT's
+ * "- * &DETENTION" made it support for the detainee, 053). */
+static void protest_to(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const protest[] = {"protest", "complain", NULL};
+    static const char *const to[] = {"to", NULL};
+    if (!ev_lemma_in(s, v, protest))
+        return;
+    for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "obl") && ev_has_case(s, c, to) &&
+            ev_actor_of(s, c, st->actors).code) {
+            recode(vc, "114", NULL, c);
+            return;
+        }
+}
+
 /* "Parliament passed a no-confidence motion against the prime minister", "tabled a
  * motion of censure": a motion or vote of no confidence passed, tabled or filed
  * disapproves of whom it is against (110); PASS's "- * &PROPOSAL" made it praise (051). */
@@ -2430,6 +2447,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         urging(&s, v, &vc);
         advice(st, &s, v, &vc);
         no_confidence(st, &s, v, &vc);
+        protest_to(st, &s, v, &vc);
         resignation_asked(&s, v, &vc);
         mandate(st, &s, v, &vc);
         compulsion(st, &s, v, &vc);
