@@ -1040,22 +1040,30 @@ static void resignation_asked(const ev_sentence *s, int32_t v, verb_code *vc)
     }
 }
 
-/* "Macron will travel to China", "Blinken flew to Beijing": an official's trip to a
- * country or city is a visit (042, and the host's 043); GO_SOMEWHERE alone codes nothing,
- * since citizens who travel somewhere visit no one. */
+/* "Macron will travel to China", "Blinken flew to Beijing", "the US leader prepared to
+ * attend the Beijing Olympics": an official's trip to a country or city, or to an event
+ * the place names, is a visit (042, and the host's 043); GO_SOMEWHERE and ATTEND alone
+ * code nothing, since citizens who travel somewhere visit no one. */
 static void official_trip(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
 {
     static const char *const going[] = {"travel", "fly", "go", "head", "journey", NULL};
+    static const char *const attend[] = {"attend", NULL};
     static const char *const to[] = {"to", NULL};
     static const char *const officials[] = {"GOV", "LEG", "MIL", NULL};
-    if (vc->match.score > 0 || !ev_lemma_in(s, v, going))
+    bool goes = ev_lemma_in(s, v, going);
+    if (vc->match.score > 0 || (!goes && !ev_lemma_in(s, v, attend)))
         return;
-    int32_t subj = ev_child(s, v, "nsubj"), where = -1;
-    for (int32_t c = s->first_child[v]; c >= 0 && where < 0; c = s->next_sibling[c])
-        if (ev_rel_starts(s, c, "obl") && ev_has_case(s, c, to) &&
+    int32_t where = -1, obj = goes ? -1 : ev_child(s, v, "obj");
+    for (int32_t c = s->first_child[goes ? v : obj >= 0 ? obj : v]; c >= 0 && where < 0 &&
+                                                                      (goes || obj >= 0);
+         c = s->next_sibling[c])
+        if ((goes ? ev_rel_starts(s, c, "obl") && ev_has_case(s, c, to)
+                  : ev_rel_starts(s, c, "compound") && c < obj) &&
             ev_mention_typed(s, c, "place") && ev_actor_of(s, c, st->actors).code)
             where = c;
-    const char *who = subj >= 0 ? ev_actor_of(s, subj, st->actors).code : NULL;
+    ev_arg src[2];
+    size_t ns = where >= 0 ? ev_sources(s, v, src, 2) : 0;
+    const char *who = ns ? ev_actor_of(s, src[0].head, st->actors).code : NULL;
     bool official = false;
     for (const char *const *r = officials; who && *r && !official; r++)
         official = actor_code_has_role(who, *r);
