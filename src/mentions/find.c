@@ -600,6 +600,9 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
                      struck(doc, m));
     if (c.found && c.m.via == DYAD_ACTOR_VIA_METONYMY && locative)
         c.m.code[3] = '\0'; /* "talks in Moscow": the country, not its government */
+    if (c.found && c.m.via == DYAD_ACTOR_VIA_METONYMY && locative && !strcmp(c.m.code, "IGO"))
+        memcpy(c.m.code, "---", 4); /* "flew to Brussels": a city, whose country the seat's
+                                     * record does not hold, not "IGO" */
     split_name(dict, doc, &c, m);
     if (m->n0 > first) /* "Hunter" is a hunter's title too */
         m->n0 = first;
