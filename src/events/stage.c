@@ -983,6 +983,19 @@ static void no_confidence(stage *st, const ev_sentence *s, int32_t v, verb_code 
     vc->match.no_target = whom < 0;
 }
 
+/* "Hickenlooper was encouraged to drop out in favor of a run for the Senate": a
+ * candidate who drops out yields to no one the sentence names (080 with no target;
+ * the Senate he may run for is no party). */
+static void dropping_out(const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const drop[] = {"drop", "bow", NULL}, *const out[] = {"out", NULL};
+    int32_t prt = ev_lemma_in(s, v, drop) ? ev_child(s, v, "compound:prt") : -1;
+    if (prt < 0 || !ev_lemma_in(s, prt, out) || strncmp(vc->code, "08", 2) != 0)
+        return;
+    vc->match.target = -1;
+    vc->match.no_target = true;
+}
+
 /* "Police warned people in the vicinity to stay inside", "authorities warned residents
  * to evacuate": a warning to civilians to do something is advice, an appeal (020), not
  * a threat (WARN's 130); a warning to a state stays one ("warned Russia not to invade"). */
@@ -2454,6 +2467,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         evaluation(st, &s, v, &vc);
         urging(&s, v, &vc);
         advice(st, &s, v, &vc);
+        dropping_out(&s, v, &vc);
         no_confidence(st, &s, v, &vc);
         protest_to(st, &s, v, &vc);
         resignation_asked(&s, v, &vc);
