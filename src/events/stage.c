@@ -265,6 +265,12 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
         }
         if (via_xcomp && !found && ev_lemma_in(s, x, hypo_heads))
             found = "hypothetical";
+        /* "Russia has to withdraw": an obligation, not done ("civilians had to flee" did) */
+        static const char *const obliged[] = {"have", NULL};
+        const char *hx = ev_tok(s, x)->xpos;
+        if (via_xcomp && !found && ev_lemma_in(s, x, obliged) && hx &&
+            (strcmp(hx, "VBZ") == 0 || strcmp(hx, "VBP") == 0))
+            found = "hypothetical";
         int32_t hedge = hedged(s, x);
         if (hedge >= 0 && !reported) {
             reported = true;
