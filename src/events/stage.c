@@ -1335,6 +1335,12 @@ static bool shown_or_broken(const ev_sentence *s, int32_t v, const verb_code *vc
            (ev_lemma_in(s, v, show) || (ev_lemma_in(s, v, exceed) && ev_lemma_in(s, obj, records)));
 }
 
+/* Whether code is a country's civilians and nothing more ("USACVL"). */
+static bool civilian_only(const char *code)
+{
+    return code && strlen(code) == 6 && strcmp(code + 3, "CVL") == 0;
+}
+
 /* Whether code (may be NULL) has any of roles (NULL-ended). */
 static bool any_role(const char *code, const char *const *roles)
 {
@@ -2841,6 +2847,12 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                       memcmp(s.doc->text + a.start, s.doc->text + b.start, a.end - a.start) == 0) ||
                      (strlen(a.code) == 3 && !a.implicit && strncmp(vc.code, "14", 2) != 0) ||
                      same_referent(&s, &a, &b)))
+                    continue;
+                /* "West's family expressed concerns about West's mental state", "a suspect
+                 * provided the weapon to Rittenhouse": words and dealings between private
+                 * people are no political event; their force and protests are */
+                if (civilian_only(a.code) && civilian_only(b.code) && !forceful(vc.code) &&
+                    strncmp(vc.code, "14", 2) != 0)
                     continue;
                 /* "Harris visited the state", "flew to Moscow" said of a Russian: a trip at
                  * home is no visit or meeting between parties */
