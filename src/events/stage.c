@@ -859,6 +859,19 @@ static void evaluation(stage *st, const ev_sentence *s, int32_t v, verb_code *vc
         if (!ev_rel_starts(s, c, "ccomp") && !ev_rel_starts(s, c, "parataxis"))
             continue;
         int32_t wrong = wrongdoer(st, s, c);
+        /* "said Ukraine was responsible for the attack": blame said of someone */
+        static const char *const responsible[] = {"responsible", NULL};
+        static const char *const for_[] = {"for", NULL};
+        static const char *const harms[] = {"attack", "explosion", "blast", "death", "killing",
+                                            "bombing", "shooting", "massacre", "violence",
+                                            "crash", "fire", "crime", "murder", NULL};
+        int32_t rs = ev_lemma_in(s, c, responsible) ? ev_child(s, c, "nsubj") : -1;
+        for (int32_t k = rs >= 0 && !own_status(s, c) ? s->first_child[c] : -1;
+             k >= 0 && wrong < 0; k = s->next_sibling[k])
+            if ((ev_rel_starts(s, k, "obl") || ev_rel_starts(s, k, "nmod")) &&
+                ev_has_case(s, k, for_) && ev_lemma_in(s, k, harms) && /* not "for security" */
+                ev_actor_of(s, rs, st->actors).code)
+                wrong = rs;
         if (wrong >= 0) { /* an accusation (112) */
             snprintf(vc->code, sizeof vc->code, "112");
             vc->code2[0] = '\0';
