@@ -1015,6 +1015,59 @@ static void dropping_out(const ev_sentence *s, int32_t v, verb_code *vc)
     vc->match.no_target = true;
 }
 
+/* "Colombia broke off diplomatic relations with Israel", "Ecuador downgraded relations
+ * with Mexico": cutting or downgrading ties breaks relations (161) with whom they are
+ * (BREAK's patterns gave a threat, 130, and DOWNGRADE none). */
+static void cutting_ties(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const cutting[] = {"cut", "sever", "downgrade", "rupture", "freeze",
+                                          NULL};
+    static const char *const breaking[] = {"break", NULL}, *const off[] = {"off", NULL};
+    static const char *const ties[] = {"tie", "relation", NULL}, *const with[] = {"with", NULL};
+    /* "break" only with "off": a dictionary may give "broke relations" a code of its own */
+    int32_t prt = ev_child(s, v, "compound:prt");
+    bool cuts = ev_lemma_in(s, v, cutting) ||
+                (ev_lemma_in(s, v, breaking) && prt >= 0 && ev_lemma_in(s, prt, off));
+    int32_t obj = cuts ? ev_child(s, v, "obj") : -1;
+    if (obj < 0 || !ev_lemma_in(s, obj, ties))
+        return;
+    int32_t whom = -1; /* on the ties ("ties with Qatar") or, as parsed, on the verb */
+    int32_t heads[2] = {obj, v};
+    for (int k = 0; k < 2 && whom < 0; k++)
+        for (int32_t c = s->first_child[heads[k]]; c >= 0 && whom < 0; c = s->next_sibling[c])
+            if ((ev_rel_starts(s, c, "nmod") || ev_rel_starts(s, c, "obl")) &&
+                ev_has_case(s, c, with) && ev_actor_of(s, c, st->actors).code)
+                whom = c;
+    recode(vc, "161", NULL, whom);
+    vc->match.no_target = whom < 0;
+}
+
+/* "The United States closed its embassy in Kabul": an embassy closed, reopened or moved
+ * is toward the country it is in, not its owner's own government ("its embassy"). */
+static void embassy_host(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const moving[] = {"close", "shut", "reopen", "open", "evacuate",
+                                         "move", "relocate", NULL};
+    static const char *const embassies[] = {"embassy", "consulate", NULL};
+    static const char *const in[] = {"in", NULL};
+    int32_t obj = ev_lemma_in(s, v, moving) ? ev_child(s, v, "obj") : -1;
+    if (obj < 0 || !ev_lemma_in(s, obj, embassies) || !vc->code[0] ||
+        strcmp(vc->code, "---") == 0)
+        return;
+    int32_t where = -1;
+    int32_t heads[2] = {obj, v};
+    for (int k = 0; k < 2 && where < 0; k++)
+        for (int32_t c = s->first_child[heads[k]]; c >= 0 && where < 0; c = s->next_sibling[c])
+            if ((ev_rel_starts(s, c, "nmod") || ev_rel_starts(s, c, "obl")) &&
+                ev_has_case(s, c, in) && ev_actor_of(s, c, st->actors).code)
+                where = c;
+    if (where < 0)
+        return;
+    vc->match.target = where;
+    if (vc->match.score < 1)
+        vc->match.score = 1;
+}
+
 /* "Police warned people in the vicinity to stay inside", "authorities warned residents
  * to evacuate": a warning to civilians to do something is advice, an appeal (020), not
  * a threat (WARN's 130); a warning to a state stays one ("warned Russia not to invade"). */
@@ -2492,6 +2545,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         evaluation(st, &s, v, &vc);
         urging(&s, v, &vc);
         advice(st, &s, v, &vc);
+        cutting_ties(st, &s, v, &vc);
+        embassy_host(st, &s, v, &vc);
         dropping_out(&s, v, &vc);
         no_confidence(st, &s, v, &vc);
         protest_to(st, &s, v, &vc);

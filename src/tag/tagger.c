@@ -202,10 +202,18 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
         bool past = w[i].len > 4 && !strncmp(w[i].text + w[i].len - 2, "ed", 2) &&
                     !strcmp(xpos_of(t, tags[i]), "JJ") &&
                     !tag_lemma_seen(t, w[i].text, w[i].len, "JJ");
-        if (xpos_in(t, tags[i], misread) && xpos_in(t, tags[i - 1], nominal) &&
+        /* (the subject may be a name the tagger misread as an adjective it never saw as
+         * one: "Bahrain cut ties" tagged JJ JJ) */
+        bool subject = xpos_in(t, tags[i - 1], nominal) ||
+                       (i == 1 && isupper((unsigned char)w[0].text[0]) &&
+                        !strcmp(xpos_of(t, tags[0]), "JJ") &&
+                        !tag_lemma_seen(t, w[0].text, w[0].len, "JJ"));
+        if (xpos_in(t, tags[i], misread) && subject &&
             (past || tag_lemma_seen(t, w[i].text, w[i].len, "VBD") ||
              tag_lemma_seen(t, w[i].text, w[i].len, "VBN"))) {
             tags[i] = t->vbd;
+            if (i == 1 && !xpos_in(t, tags[0], nominal) && t->nnp >= 0)
+                tags[0] = t->nnp; /* and the word before it is its subject */
             return;
         }
     }
