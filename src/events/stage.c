@@ -976,8 +976,8 @@ static void no_confidence(stage *st, const ev_sentence *s, int32_t v, verb_code 
                                          "bring", "launch", "move", "call", "back", NULL};
     static const char *const motions[] = {"motion", "vote", "resolution", NULL};
     static const char *const against[] = {"against", "in", NULL};
-    int32_t obj = ev_child(s, v, "obj");
-    if (obj < 0 || !ev_lemma_in(s, v, moving) || !ev_lemma_in(s, obj, motions))
+    int32_t obj = ev_lemma_in(s, v, moving) ? ev_child(s, v, "obj") : -1;
+    if (obj < 0 || !ev_lemma_in(s, obj, motions))
         return;
     int32_t lo = obj, hi = obj;
     ev_subtree(s, obj, &lo, &hi);
@@ -1015,6 +1015,21 @@ static void dropping_out(const ev_sentence *s, int32_t v, verb_code *vc)
     vc->match.no_target = true;
 }
 
+/* The phrase with one of the cases that names a coded actor, on the object or, where the
+ * parse hung it there, on the verb ("ties [with Qatar]", "closed its embassy [in
+ * Kabul]"); -1 when none. */
+static int32_t phrase_of_object(stage *st, const ev_sentence *s, int32_t v, int32_t obj,
+                                const char *const *cases)
+{
+    int32_t heads[2] = {obj, v};
+    for (int k = 0; k < 2; k++)
+        for (int32_t c = s->first_child[heads[k]]; c >= 0; c = s->next_sibling[c])
+            if ((ev_rel_starts(s, c, "nmod") || ev_rel_starts(s, c, "obl")) &&
+                ev_has_case(s, c, cases) && ev_actor_of(s, c, st->actors).code)
+                return c;
+    return -1;
+}
+
 /* "Colombia broke off diplomatic relations with Israel", "Ecuador downgraded relations
  * with Mexico": cutting or downgrading ties breaks relations (161) with whom they are
  * (BREAK's patterns gave a threat, 130, and DOWNGRADE none). */
@@ -1025,19 +1040,13 @@ static void cutting_ties(stage *st, const ev_sentence *s, int32_t v, verb_code *
     static const char *const breaking[] = {"break", NULL}, *const off[] = {"off", NULL};
     static const char *const ties[] = {"tie", "relation", NULL}, *const with[] = {"with", NULL};
     /* "break" only with "off": a dictionary may give "broke relations" a code of its own */
-    int32_t prt = ev_child(s, v, "compound:prt");
-    bool cuts = ev_lemma_in(s, v, cutting) ||
-                (ev_lemma_in(s, v, breaking) && prt >= 0 && ev_lemma_in(s, prt, off));
+    bool breaks = ev_lemma_in(s, v, breaking);
+    int32_t prt = breaks ? ev_child(s, v, "compound:prt") : -1;
+    bool cuts = ev_lemma_in(s, v, cutting) || (breaks && prt >= 0 && ev_lemma_in(s, prt, off));
     int32_t obj = cuts ? ev_child(s, v, "obj") : -1;
     if (obj < 0 || !ev_lemma_in(s, obj, ties))
         return;
-    int32_t whom = -1; /* on the ties ("ties with Qatar") or, as parsed, on the verb */
-    int32_t heads[2] = {obj, v};
-    for (int k = 0; k < 2 && whom < 0; k++)
-        for (int32_t c = s->first_child[heads[k]]; c >= 0 && whom < 0; c = s->next_sibling[c])
-            if ((ev_rel_starts(s, c, "nmod") || ev_rel_starts(s, c, "obl")) &&
-                ev_has_case(s, c, with) && ev_actor_of(s, c, st->actors).code)
-                whom = c;
+    int32_t whom = phrase_of_object(st, s, v, obj, with); /* "ties with Qatar" */
     recode(vc, "161", NULL, whom);
     vc->match.no_target = whom < 0;
 }
@@ -1054,13 +1063,7 @@ static void embassy_host(stage *st, const ev_sentence *s, int32_t v, verb_code *
     if (obj < 0 || !ev_lemma_in(s, obj, embassies) || !vc->code[0] ||
         strcmp(vc->code, "---") == 0)
         return;
-    int32_t where = -1;
-    int32_t heads[2] = {obj, v};
-    for (int k = 0; k < 2 && where < 0; k++)
-        for (int32_t c = s->first_child[heads[k]]; c >= 0 && where < 0; c = s->next_sibling[c])
-            if ((ev_rel_starts(s, c, "nmod") || ev_rel_starts(s, c, "obl")) &&
-                ev_has_case(s, c, in) && ev_actor_of(s, c, st->actors).code)
-                where = c;
+    int32_t where = phrase_of_object(st, s, v, obj, in); /* "its embassy in Kabul" */
     if (where < 0)
         return;
     vc->match.target = where;
