@@ -902,6 +902,25 @@ DYAD_TEST(parse_repair_noun_before_object)
     CHECK(head[3] == 1);
 }
 
+/* "signed a decree banning anyone" with "decree" the object of "a": the noun takes the
+ * article's place and what hung on the article, the article is its determiner again */
+DYAD_TEST(parse_repair_determiner_head)
+{
+    static const char *const form[] = {"he", "signed", "a", "decree", "banning", "anyone"};
+    static const char *const upos[] = {"PRON", "VERB", "DET", "NOUN", "VERB", "PRON"};
+    static const char *const xpos[] = {"PRP", "VBD", "DT", "NN", "VBG", "NN"};
+    size_t len[6];
+    dyad_parse_input in = parse_input(6, form, len, upos, xpos);
+    int head[6] = {1, -1, 1, 2, 3, 4};
+    const char *rel[6] = {"nsubj", "root", "obj", "obj", "acl", "obj"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[3] == 1);
+    CHECK_STR(rel[3], "obj");
+    CHECK(head[2] == 3);
+    CHECK_STR(rel[2], "det");
+    CHECK(head[4] == 3);
+}
+
 /* "arrested activists accused of plotting": a participle of suspicion with a subject and
  * nothing of its own after a verb with no object is a reduced relative on that object;
  * after a verb of saying it stays a clause ("said activists accused ..."). */

@@ -809,7 +809,14 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         if (!owner && pronoun)
             owner = m;
     }
-    if (strcmp(u, "PRON") == 0) {
+    /* "a decree banning anyone wearing a niqab": the public at large, a word of the
+     * agents dictionary (civilians), to whom things are done; "anyone who helps Israel"
+     * is a condition and "everybody wants to attack you" a manner of speaking, no one */
+    static const char *const public_at_large[] = {"anyone", "anybody", "everyone",
+                                                  "everybody", NULL};
+    if (strcmp(u, "PRON") == 0 &&
+        (!ev_lemma_in(s, h, public_at_large) || ev_child(s, h, "acl:relcl") >= 0 ||
+         ev_rel_starts(s, h, "nsubj"))) {
         a.code = speaker_code(s, h, actors);
         return a;
     }

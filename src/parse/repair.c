@@ -445,6 +445,27 @@ static void noun_before_object(const dyad_parse_input *in, int *head, const char
     }
 }
 
+/* "signed a decree banning anyone" parsed with "decree" the object of "a": an article
+ * governs no argument, so the noun after it takes its place and it becomes the noun's
+ * determiner again (with any words the parser hung on it: "a" has none of its own). */
+static void determiner_head(const dyad_parse_input *in, int *head, const char **rel)
+{
+    for (int d = 0; d + 1 < in->n; d++) {
+        int x = d + 1;
+        if (!upos_is(in, d, "DET") || head[x] != d || !nominal(in, x) ||
+            !(rel_is(rel[x], "obj") || rel_is(rel[x], "nsubj")) || rel_is(rel[d], "det") ||
+            head[d] < 0)
+            continue;
+        for (int i = 0; i < in->n; i++)
+            if (head[i] == d && i != x)
+                head[i] = x;
+        head[x] = head[d];
+        rel[x] = rel[d];
+        head[d] = x;
+        rel[d] = "det";
+    }
+}
+
 /* The first and one past the last word of x's subtree (heads form a tree: every walk up
  * ends within n steps). */
 static void subtree(int n, const int *head, int x, int *lo, int *hi)
@@ -725,6 +746,7 @@ static void repair_all(const dyad_parse_input *in, int *head, const char **rel)
     split_name(in, head, rel);
     subjects_with_and(in, head, rel);
     noun_before_object(in, head, rel);
+    determiner_head(in, head, rel);
     reduced_relative(in, head, rel);
     infinitive_object(in, head, rel);
 }
