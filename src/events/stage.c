@@ -1160,6 +1160,20 @@ static void official_trip(stage *st, const ev_sentence *s, int32_t v, verb_code 
     recode(vc, "042", "043", where);
 }
 
+/* "signed a declaration supporting Ukraine", "issued a communique condemning the
+ * launches": what the document does is the event (the source walks from its verb to the
+ * signer), its signing or issuing no second one */
+static bool document_acts(const stage *st, const ev_sentence *s, int32_t v, int32_t obj)
+{
+    for (int32_t c = obj >= 0 ? s->first_child[obj] : -1; c >= 0; c = s->next_sibling[c]) {
+        const char *own = ev_instrument_maker(s, c) == v ? ev_verb_code(st->dict, s->lemma[c])
+                                                         : NULL;
+        if (own && own[0] && strcmp(own, "---") != 0)
+            return true;
+    }
+    return false;
+}
+
 /* "Russia quit the Council of Europe", "Mali withdrew from ECOWAS", "pulled out of
  * the WHO": a member leaving an intergovernmental body breaks relations with it (161),
  * whatever the verb's own patterns say of a named body ("withdrew from" as a retreat).
@@ -2589,6 +2603,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             continue;
         int32_t obj = ev_child(&s, v, "obj");
         if (dismissal(st, &s, v, obj)) /* "fired the prosecutor" is no shooting */
+            continue;
+        if (document_acts(st, &s, v, obj))
             continue;
         /* "faced condemnation from Arab states": the noun says what was drawn, from whom
          * (drawn_from); facing or drawing it is no meeting */
