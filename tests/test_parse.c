@@ -921,6 +921,22 @@ DYAD_TEST(parse_repair_determiner_head)
     CHECK(head[4] == 3);
 }
 
+/* "then at the government's request returned" with "request" the subject: a noun with
+ * a preposition is an oblique */
+DYAD_TEST(parse_repair_subject_with_case)
+{
+    static const char *const form[] = {"then", "at", "their", "request", "returned"};
+    static const char *const upos[] = {"ADV", "ADP", "PRON", "NOUN", "VERB"};
+    static const char *const xpos[] = {"RB", "IN", "PRP$", "NN", "VBD"};
+    size_t len[5];
+    dyad_parse_input in = parse_input(5, form, len, upos, xpos);
+    int head[5] = {4, 3, 3, 4, -1};
+    const char *rel[5] = {"advmod", "case", "nmod:poss", "nsubj", "root"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK_STR(rel[3], "obl");
+    CHECK(head[3] == 4);
+}
+
 /* "arrested activists accused of plotting": a participle of suspicion with a subject and
  * nothing of its own after a verb with no object is a reduced relative on that object;
  * after a verb of saying it stays a clause ("said activists accused ..."). */

@@ -2010,6 +2010,37 @@ static bool drawn_from(stage *st, const ev_sentence *s, int32_t n, ev_arg *srcs,
     return *ns && *nt;
 }
 
+/* "returned to Iraq at the Iraqi government's request", "were deployed at the request of
+ * Mali": whoever asked appealed (020) to whoever did what was asked, the verb's subject */
+static bool at_request(stage *st, const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
+                       ev_arg *tgts, size_t *nt)
+{
+    static const char *const request[] = {"request", "behest", NULL};
+    static const char *const at[] = {"at", "upon", NULL};
+    static const char *const of[] = {"of", NULL};
+    int32_t v = ev_head(s, n);
+    if (v < 0 || !ev_lemma_in(s, n, request) || !ev_rel_starts(s, n, "obl") ||
+        !ev_has_case(s, n, at))
+        return false;
+    int32_t by = ev_child(s, n, "nmod:poss");
+    for (int32_t c = s->first_child[n]; c >= 0 && by < 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, of))
+            by = c;
+    int32_t asked = ev_child(s, v, "nsubj");
+    if (asked < 0)
+        asked = ev_child(s, v, "nsubj:pass");
+    /* "troops left Iraq, then at its request returned": the first verb's subject */
+    if (asked < 0 && (ev_rel_starts(s, v, "conj") || ev_rel_starts(s, v, "advcl")) &&
+        ev_head(s, v) >= 0)
+        asked = ev_child(s, ev_head(s, v), "nsubj");
+    if (by < 0 || asked < 0 || !ev_actor_of(s, by, st->actors).code ||
+        !ev_actor_of(s, asked, st->actors).code)
+        return false;
+    *ns = ev_with_conjuncts(s, by, srcs, 0, MAX_ACTORS);
+    *nt = ev_with_conjuncts(s, asked, tgts, 0, MAX_ACTORS);
+    return *ns && *nt;
+}
+
 static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *pre,
                        ev_context *post, uint8_t *in_clause)
 {
@@ -2021,9 +2052,12 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
         size_t ns, nt;
         bool mutual;
         ev_actor locals = {.code = NULL, .head = -1}, against = {.code = NULL, .head = -1};
-        if (!ev_nominal_roles(s, n, srcs, &ns, tgts, &nt, &mutual, st->actors) &&
-            !drawn_from(st, s, n, srcs, &ns, tgts, &nt) &&
-            (ns || !protest_in_place(st, s, n, code, &locals, &against)))
+        mutual = false;
+        if (at_request(st, s, n, srcs, &ns, tgts, &nt))
+            code = "020";
+        else if (!ev_nominal_roles(s, n, srcs, &ns, tgts, &nt, &mutual, st->actors) &&
+                 !drawn_from(st, s, n, srcs, &ns, tgts, &nt) &&
+                 (ns || !protest_in_place(st, s, n, code, &locals, &against)))
             continue;
         /* "operate in cooperation with Iraqi forces": cooperation under way, not the intent
          * the noun alone codes (030) */

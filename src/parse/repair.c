@@ -466,6 +466,21 @@ static void determiner_head(const dyad_parse_input *in, int *head, const char **
     }
 }
 
+/* "then at the government's request returned" parsed with "request" the subject: a
+ * subject takes no preposition, so a noun the parser gave both is an oblique. */
+static void subject_with_case(const dyad_parse_input *in, int *head, const char **rel)
+{
+    for (int x = 0; x < in->n; x++) {
+        if (!rel_is(rel[x], "nsubj") || !nominal(in, x))
+            continue;
+        for (int c = 0; c < x; c++)
+            if (head[c] == x && rel_is(rel[c], "case") && upos_is(in, c, "ADP")) {
+                rel[x] = "obl";
+                break;
+            }
+    }
+}
+
 /* The first and one past the last word of x's subtree (heads form a tree: every walk up
  * ends within n steps). */
 static void subtree(int n, const int *head, int x, int *lo, int *hi)
@@ -747,6 +762,7 @@ static void repair_all(const dyad_parse_input *in, int *head, const char **rel)
     subjects_with_and(in, head, rel);
     noun_before_object(in, head, rel);
     determiner_head(in, head, rel);
+    subject_with_case(in, head, rel);
     reduced_relative(in, head, rel);
     infinitive_object(in, head, rel);
 }
