@@ -1345,6 +1345,21 @@ static bool forceful(const char *code);
  * help" an appeal to Obama for aid (023). When v is the act and its governing verb
  * addresses no one, that verb is returned: the act takes its status ("wants to" is no
  * hypothesis of an intent); -1 otherwise. */
+/* The rejection (12x) that refusing an act of the kind of code is, as the CAMEO codebook
+ * files refusals: to meet or negotiate (125), to mediate (126), to settle (127), to
+ * yield (124x), to cooperate (121x), to give aid (122); any other, 120. */
+static const char *refusal_code(const char *code)
+{
+    static const char *const kinds[][2] = {
+        {"045", "126"},  {"057", "127"},  {"04", "125"},   {"061", "1211"}, {"062", "1212"},
+        {"06", "121"},   {"07", "122"},   {"081", "1241"}, {"082", "1242"}, {"084", "1243"},
+        {"085", "1244"}, {"086", "1245"}, {"087", "1246"}, {"08", "124"}};
+    for (size_t i = 0; i < sizeof kinds / sizeof *kinds; i++)
+        if (strncmp(code, kinds[i][0], strlen(kinds[i][0])) == 0)
+            return kinds[i][1];
+    return "120";
+}
+
 static int32_t compose(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
 {
     const char *c = NULL, *other, *own;
@@ -1357,7 +1372,15 @@ static int32_t compose(stage *st, const ev_sentence *s, int32_t v, verb_code *vc
     /* "Iran vowed to retaliate against Israel": a promise of force is a threat of it
      * (138), as "threatened to attack" is; the ontology sums no promise with force */
     static const char *const vowing[] = {"vow", "pledge", "promise", "swear", NULL};
-    if (h >= 0 && ev_rel_starts(s, v, "xcomp") && forceful(vc->code) &&
+    /* "Iran refused to meet the envoy", "Trump's refusal to debate": the refusal is the
+     * event, a rejection that happened (the act itself did not) */
+    static const char *const refusing[] = {"refuse", "decline", "refusal", NULL};
+    bool governed = h >= 0 && (ev_rel_starts(s, v, "xcomp") ||
+                               (ev_rel_starts(s, v, "acl") && !ev_rel_starts(s, v, "acl:relcl")));
+    if (governed && ev_lemma_in(s, h, refusing) && vc->code[0] && strcmp(vc->code, "---") != 0) {
+        c = refusal_code(vc->code);
+        upper = h;
+    } else if (h >= 0 && ev_rel_starts(s, v, "xcomp") && forceful(vc->code) &&
         strncmp(vc->code, "17", 2) != 0 && ev_lemma_in(s, h, vowing)) {
         c = "138";
         upper = h;
