@@ -384,6 +384,10 @@ DYAD_TEST(tag_grammar_constraints)
                                           "resigned", "."};
     CHECK_STR(tagged(m, amid, 8, 3), "IN amid");
     CHECK_STR(tagged(m, opening, 8, 0), "IN amid");
+    /* after a noun of intent, "to" and a word that can be a verb are an infinitive */
+    static const char *const refusal[] = {"Trump", "'s", "refusal", "to", "debate", "Biden",
+                                          "drew", "criticism", "."};
+    CHECK_STR(tag_of(m, refusal, 9, 4), "VB");
     /* an "-ed" word between a preposition and a noun modifies the noun */
     static const char *const besieged[] = {"Russia", "launched", "a", "new", "offensive",
                                            "against", "besieged", "Kharkiv", "."};

@@ -271,7 +271,10 @@ static void ready_to(const dyad_tagger *t, const tag_word *w, int n, int *tags)
         "refusing", "decide", "decides", "decided", "deciding", "intend", "intends",
         "intended", "intending", "want", "wants", "wanted", "wanting", "seek", "seeks",
         "sought", "seeking", "plan", "plans", "planned", "planning", "fail", "fails",
-        "failed", "failing", "vote", "votes", "voted", "voting", NULL};
+        "failed", "failing", "vote", "votes", "voted", "voting",
+        /* and nouns of intent: "Trump's refusal to debate", "the decision to withdraw" */
+        "refusal", "decision", "attempt", "attempts", "bid", "bids", "effort", "efforts",
+        "intention", "willingness", "readiness", "determination", "failure", NULL};
     for (int i = 0; i + 2 < n && t->to >= 0 && t->vb >= 0; i++) {
         /* "to" first: most words are not followed by it */
         if (w[i + 1].len != 2 || strncasecmp(w[i + 1].text, "to", 2))
