@@ -941,6 +941,23 @@ DYAD_TEST(parse_repair_subject_with_case)
     CHECK(head[3] == 4);
 }
 
+/* "handed over jets to Ukraine" with "over" the case of an oblique: after hand, "over" is
+ * the verb's particle and the noun its object */
+DYAD_TEST(parse_repair_particle_over)
+{
+    static const char *const form[] = {"they", "handed", "over", "jets", "to", "Ukraine"};
+    static const char *const upos[] = {"PRON", "VERB", "ADP", "NOUN", "ADP", "PROPN"};
+    static const char *const xpos[] = {"PRP", "VBD", "IN", "NNS", "IN", "NNP"};
+    size_t len[6];
+    dyad_parse_input in = parse_input(6, form, len, upos, xpos);
+    int head[6] = {1, -1, 3, 1, 5, 3};
+    const char *rel[6] = {"nsubj", "root", "case", "obl", "case", "nmod"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[2] == 1);
+    CHECK_STR(rel[2], "compound:prt");
+    CHECK_STR(rel[3], "obj");
+}
+
 /* "arrested activists accused of plotting": a participle of suspicion with a subject and
  * nothing of its own after a verb with no object is a reduced relative on that object;
  * after a verb of saying it stays a clause ("said activists accused ..."). */

@@ -1488,7 +1488,7 @@ bool ev_dispatch_verb(const ev_sentence *s, int32_t v)
     static const char *const dispatch[] = {"send", "deploy", "dispatch", "station", "redeploy",
                                            "withdraw", "pull", "supply", "deliver", "ship",
                                            "sell", "export", "transfer", "amass", "mass",
-                                           "mobilize", "mobilise", "muster", "recall", NULL};
+                                           "mobilize", "mobilise", "muster", "recall", "hand", NULL};
     return ev_lemma_in(s, v, dispatch);
 }
 

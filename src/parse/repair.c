@@ -481,6 +481,26 @@ static void subject_with_case(const dyad_parse_input *in, int *head, const char 
     }
 }
 
+/* "handed over F-16 jets to Ukraine" parsed with "over" the case of an oblique: right
+ * after hand or turn, "over" is the verb's particle and the noun its object ("handed over
+ * to the police" keeps its "to"). */
+static void particle_over(const dyad_parse_input *in, int *head, const char **rel)
+{
+    static const char *const handing[] = {"hand", "hands", "handed", "handing", "turn",
+                                          "turns", "turned", "turning", NULL};
+    static const char *const over[] = {"over", NULL};
+    for (int p = 1; p + 1 < in->n; p++) {
+        int v = p - 1, x = head[p];
+        if (!form_in(in, p, over) || !rel_is(rel[p], "case") || x <= p || head[x] != v ||
+            !rel_is(rel[x], "obl") || !nominal(in, x) || !form_in(in, v, handing) ||
+            has_dependent(in->n, head, rel, v, "obj"))
+            continue;
+        head[p] = v;
+        rel[p] = "compound:prt";
+        rel[x] = "obj";
+    }
+}
+
 /* The first and one past the last word of x's subtree (heads form a tree: every walk up
  * ends within n steps). */
 static void subtree(int n, const int *head, int x, int *lo, int *hi)
@@ -763,6 +783,7 @@ static void repair_all(const dyad_parse_input *in, int *head, const char **rel)
     noun_before_object(in, head, rel);
     determiner_head(in, head, rel);
     subject_with_case(in, head, rel);
+    particle_over(in, head, rel);
     reduced_relative(in, head, rel);
     infinitive_object(in, head, rel);
 }
