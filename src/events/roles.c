@@ -736,6 +736,19 @@ static bool names_victim(const ev_sentence *s, int32_t h, int32_t c)
     return ev_lemma_in(s, h, doers) && ev_has_case(s, c, of);
 }
 
+/* Whether a name of several words ends in a word for water ("the South China Sea", "the
+ * Taiwan Strait"). */
+static bool water_name(const char *name)
+{
+    static const char *const waters[] = {"Sea", "Ocean", "Gulf", "Strait", "Straits", "Bay",
+                                         NULL};
+    const char *last = strrchr(name, ' ');
+    for (const char *const *w = waters; last && *w; w++)
+        if (strcmp(last + 1, *w) == 0)
+            return true;
+    return false;
+}
+
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
     ev_actor a = {.head = h};
@@ -784,9 +797,11 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         if (!m->code && m->type && strcmp(m->type, "person") == 0 && m->name &&
             strchr(m->name, ' ') && m->start <= hstart && hstart < m->end)
             return a;
-        /* nor is a place it left uncoded named after one: "the Sea of Japan" */
+        /* nor is a place it left uncoded named after one: "the Sea of Japan", "the South
+         * China Sea" */
         if (!m->code && m->type && strcmp(m->type, "place") == 0 && m->name &&
-            strstr(m->name, " of ") && m->start <= hstart && hstart < m->end)
+            (strstr(m->name, " of ") || water_name(m->name)) && m->start <= hstart &&
+            hstart < m->end)
             return a;
         if (!m->code || m->end <= pstart || m->start >= pend)
             continue;

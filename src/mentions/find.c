@@ -607,11 +607,14 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
     if (m->n0 > first) /* "Hunter" is a hunter's title too */
         m->n0 = first;
     m->code = c.found ? dyad_doc_strdup(doc, c.m.code, strlen(c.m.code)) : NULL;
-    /* "the Sea of Japan", "the Gulf of Mexico": water named after a country is no actor */
+    /* "the Sea of Japan", "the Gulf of Mexico", "the South China Sea": water named after a
+     * country is no actor (vessels "in the South China Sea" are not China's) */
     static const char *const waters[] = {"sea", "gulf", "strait", "straits", "bay", "ocean",
                                          "lake", "river", NULL};
-    bool water = m->t1 - m->n0 >= 3 && ment_token_in(doc, m->n0, waters) &&
-                 ment_token_is(doc, m->n0 + 1, "of");
+    bool water = (m->t1 - m->n0 >= 3 && ment_token_in(doc, m->n0, waters) &&
+                  ment_token_is(doc, m->n0 + 1, "of")) ||
+                 (m->t1 - m->n0 >= 2 && last_word_in(doc, m, waters) &&
+                  isupper((unsigned char)doc->text[span_start(doc, m->t1 - 1)]));
     if (water)
         m->code = NULL;
     /* "the National Hurricane Center" is an agency named after storms, not a storm; "Queen
