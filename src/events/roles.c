@@ -749,6 +749,27 @@ static bool water_name(const char *name)
     return false;
 }
 
+static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors);
+
+/* "the Cuban government's repression of its people and its support for Maduro": "its"
+ * repeats the owner named before it in the sentence, when that owner is a body the
+ * dictionary codes (the mention stage links "its" only to names). */
+static const char *owner_before(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
+{
+    static const char *const its[] = {"its", NULL};
+    if (!ev_lemma_in(s, h, its) || !rel_is(s, h, "nmod:poss"))
+        return NULL;
+    for (int32_t k = h - 1; k >= 0; k--) {
+        if (!rel_is(s, k, "nmod:poss"))
+            continue;
+        const char *u = ev_tok(s, k)->upos;
+        if (!u || strcmp(u, "PRON") == 0 || ev_mention_typed(s, k, "person"))
+            return NULL;
+        return actor_of(s, k, actors).code;
+    }
+    return NULL;
+}
+
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
     ev_actor a = {.head = h};
@@ -833,6 +854,8 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         (!ev_lemma_in(s, h, public_at_large) || ev_child(s, h, "acl:relcl") >= 0 ||
          ev_rel_starts(s, h, "nsubj"))) {
         a.code = speaker_code(s, h, actors);
+        if (!a.code)
+            a.code = owner_before(s, h, actors);
         return a;
     }
     /* "his country would leave", "its nation": the owner's country itself */

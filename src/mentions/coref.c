@@ -251,6 +251,25 @@ static long resolve_own_words(const dyad_doc *doc, const ment_list *l, size_t up
     return -1;
 }
 
+/* "Cuba's repression of its people and its support for Maduro": "its" after a body named
+ * as an owner in the same sentence is that body (an owner is what "its" most often
+ * repeats; a subject is not: "Russia shelled its cities" are Ukraine's). */
+static long resolve_its_owner(const dyad_doc *doc, const ment_list *l, size_t upto, uint32_t t,
+                              int32_t s)
+{
+    if (!ment_token_is(doc, t, "its") || !rel_starts(doc, t, "nmod:poss"))
+        return -1;
+    for (size_t i = upto; i-- > 0;) {
+        const ment *c = &l->m[i];
+        if (c->sentence != s)
+            break;
+        if (!is_name(c) || !c->code || !strcmp(c->type, "person") || c->t1 > t)
+            continue;
+        return rel_starts(doc, ment_head(doc, c), "nmod:poss") ? (long)i : -1;
+    }
+    return -1;
+}
+
 /* A title alone at t: a dictionary title noun after "the" (an adjective may come between),
  * not naming a proper noun after it ("the spokesman Dmitry Peskov" is a chain). Its first
  * token goes in *lo. */
@@ -474,6 +493,8 @@ bool ment_coref(const dyad_actor_dict *dict, const ner_names *names, dyad_doc *d
             ment r;
             if (upos_is(doc, t, "PRON") &&
                 (ante = resolve_own_words(doc, l, at, t, (int32_t)si)) >= 0) {
+                r = reference(l, ante, t, t + 1, (int32_t)si, "pronoun");
+            } else if ((ante = resolve_its_owner(doc, l, at, t, (int32_t)si)) >= 0) {
                 r = reference(l, ante, t, t + 1, (int32_t)si, "pronoun");
             } else if (p && (ante = resolve_pronoun(doc, names, l, at, t, (int32_t)si, p)) >= 0) {
                 r = reference(l, ante, t, t + 1, (int32_t)si, "pronoun");
