@@ -2034,16 +2034,21 @@ static bool drawn_from(stage *st, const ev_sentence *s, int32_t n, ev_arg *srcs,
 }
 
 /* "returned to Iraq at the Iraqi government's request", "were deployed at the request of
- * Mali": whoever asked appealed (020) to whoever did what was asked, the verb's subject */
+ * Mali", "are in Iraq at the invitation of its government": whoever asked or invited
+ * appealed (020) to whoever did what was asked, the verb's subject */
+static bool asked_for(const ev_sentence *s, int32_t n)
+{
+    static const char *const request[] = {"request", "behest", "invitation", NULL};
+    static const char *const at[] = {"at", "upon", NULL};
+    return ev_lemma_in(s, n, request) && ev_rel_starts(s, n, "obl") && ev_has_case(s, n, at);
+}
+
 static bool at_request(stage *st, const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
                        ev_arg *tgts, size_t *nt)
 {
-    static const char *const request[] = {"request", "behest", NULL};
-    static const char *const at[] = {"at", "upon", NULL};
     static const char *const of[] = {"of", NULL};
     int32_t v = ev_head(s, n);
-    if (v < 0 || !ev_lemma_in(s, n, request) || !ev_rel_starts(s, n, "obl") ||
-        !ev_has_case(s, n, at))
+    if (v < 0 || !asked_for(s, n))
         return false;
     int32_t by = ev_child(s, n, "nmod:poss");
     for (int32_t c = s->first_child[n]; c >= 0 && by < 0; c = s->next_sibling[c])
@@ -2660,6 +2665,13 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             continue;
         int32_t obj = ev_child(&s, v, "obj");
         if (dismissal(st, &s, v, obj)) /* "fired the prosecutor" is no shooting */
+            continue;
+        /* "troops entered Kazakhstan at the invitation of its president": no invasion (the
+         * invitation is the event, code_nouns) */
+        bool invited = false;
+        for (int32_t c = s.first_child[v]; c >= 0 && !invited; c = s.next_sibling[c])
+            invited = asked_for(&s, c);
+        if (invited && strncmp(vc.code, "19", 2) == 0)
             continue;
         if (document_acts(st, &s, v, obj))
             continue;
