@@ -767,7 +767,15 @@ static const char *owner_before(const ev_sentence *s, int32_t h, const dyad_acto
             return NULL;
         return actor_of(s, k, actors).code;
     }
-    return NULL;
+    /* "Iran announced its intention to attack": an intent to act is its holder's, the
+     * subject of the verb that makes it known ("executed its plan" has no act named) */
+    int32_t n = ev_head(s, h), v = n >= 0 ? ev_head(s, n) : -1;
+    int32_t act = n >= 0 ? ev_child(s, n, "acl") : -1;
+    int32_t subj = v >= 0 && rel_is(s, n, "obj") && ev_intent_noun(s, n) && act >= 0 &&
+                           ev_child(s, act, "mark") >= 0
+                       ? ev_child(s, v, "nsubj")
+                       : -1;
+    return subj >= 0 && subj < h ? actor_of(s, subj, actors).code : NULL;
 }
 
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)

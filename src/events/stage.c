@@ -1328,7 +1328,8 @@ static const char *noun_verb_code(stage *st, const ev_sentence *s, int32_t n)
     static const char *const nouns[][2] = {
         {"threat", "threaten"}, {"pledge", "pledge"}, {"promise", "promise"}, {"vow", "vow"},
         {"offer", "offer"},     {"demand", "demand"}, {"call", "call"},       {"request", "request"},
-        {"appeal", "appeal"},   {"plea", "plead"}};
+        {"appeal", "appeal"},   {"plea", "plead"},   {"desire", "want"},   {"wish", "want"},
+        {"intention", "intend"}};
     const char *u = ev_tok(s, n)->upos;
     if (!u || strcmp(u, "NOUN") != 0)
         return NULL;
@@ -1340,11 +1341,6 @@ static const char *noun_verb_code(stage *st, const ev_sentence *s, int32_t n)
 
 static bool forceful(const char *code);
 
-/* PETRARCH's sum of an appeal, intent, demand or threat and the act it governs
- * (compose.tsv): "wants to help Israel" is an intent to give aid (033), "asked Obama to
- * help" an appeal to Obama for aid (023). When v is the act and its governing verb
- * addresses no one, that verb is returned: the act takes its status ("wants to" is no
- * hypothesis of an intent); -1 otherwise. */
 /* The rejection (12x) that refusing an act of the kind of code is, as the CAMEO codebook
  * files refusals: to meet or negotiate (125), to mediate (126), to settle (127), to
  * yield (124x), to cooperate (121x), to give aid (122); any other, 120. */
@@ -1360,6 +1356,11 @@ static const char *refusal_code(const char *code)
     return "120";
 }
 
+/* PETRARCH's sum of an appeal, intent, demand or threat and the act it governs
+ * (compose.tsv): "wants to help Israel" is an intent to give aid (033), "asked Obama to
+ * help" an appeal to Obama for aid (023). When v is the act and its governing verb
+ * addresses no one, that verb is returned: the act takes its status ("wants to" is no
+ * hypothesis of an intent); -1 otherwise. */
 static int32_t compose(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
 {
     const char *c = NULL, *other, *own;
@@ -1405,9 +1406,14 @@ static int32_t compose(stage *st, const ev_sentence *s, int32_t v, verb_code *vc
  * help Israel" is no appeal for help). */
 static bool composed_below(stage *st, const ev_sentence *s, int32_t v)
 {
-    int32_t x = ev_child(s, v, "xcomp");
+    int32_t x = ev_child(s, v, "xcomp"), obj = ev_child(s, v, "obj");
     const char *upper = ev_verb_code(st->dict, s->lemma[v]), *lower;
-    return x >= 0 && upper && ev_child(s, v, "obj") < 0 && ev_child(s, v, "iobj") < 0 &&
+    /* "expressed a desire to work with Macron": the noun and its act are the event */
+    static const char *const wishes[] = {"desire", "wish", "intention", NULL};
+    int32_t act = obj >= 0 && ev_lemma_in(s, obj, wishes) ? ev_child(s, obj, "acl") : -1;
+    if (act >= 0 && noun_verb_code(st, s, obj) && ev_child(s, act, "mark") >= 0)
+        return true;
+    return x >= 0 && upper && obj < 0 && ev_child(s, v, "iobj") < 0 &&
            (lower = ev_verb_code(st->dict, s->lemma[x])) && ev_code_compose(st->dict, upper, lower);
 }
 
