@@ -2049,12 +2049,27 @@ static bool asked_for(const ev_sentence *s, int32_t n)
     return ev_lemma_in(s, n, request) && ev_rel_starts(s, n, "obl") && ev_has_case(s, n, at);
 }
 
+/* "the Queen will comply with the request of Boris Johnson", "Germany rejected Ukraine's
+ * request": a request someone answers was made to them, whatever the answer (a past act:
+ * asserted, whatever the answer's status) */
+static bool request_answered(const ev_sentence *s, int32_t n)
+{
+    static const char *const request[] = {"request", "invitation", NULL};
+    static const char *const answering[] = {"comply", "grant", "accept", "reject", "deny",
+                                            "refuse", "approve", "decline", "heed", "answer",
+                                            "consider", "receive", "honour", "honor", NULL};
+    static const char *const with[] = {"with", "to", NULL};
+    int32_t v = ev_head(s, n);
+    return v >= 0 && ev_lemma_in(s, n, request) && ev_lemma_in(s, v, answering) &&
+           (ev_rel_starts(s, n, "obj") || (ev_rel_starts(s, n, "obl") && ev_has_case(s, n, with)));
+}
+
 static bool at_request(stage *st, const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
                        ev_arg *tgts, size_t *nt)
 {
     static const char *const of[] = {"of", NULL};
     int32_t v = ev_head(s, n);
-    if (v < 0 || !asked_for(s, n))
+    if (v < 0 || !(asked_for(s, n) || request_answered(s, n)))
         return false;
     int32_t by = ev_child(s, n, "nmod:poss");
     for (int32_t c = s->first_child[n]; c >= 0 && by < 0; c = s->next_sibling[c])
@@ -2087,7 +2102,8 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
         bool mutual;
         ev_actor locals = {.code = NULL, .head = -1}, against = {.code = NULL, .head = -1};
         mutual = false;
-        if (at_request(st, s, n, srcs, &ns, tgts, &nt))
+        bool requested = at_request(st, s, n, srcs, &ns, tgts, &nt);
+        if (requested)
             code = "020";
         else if (!ev_nominal_roles(s, n, srcs, &ns, tgts, &nt, &mutual, st->actors) &&
                  !drawn_from(st, s, n, srcs, &ns, tgts, &nt) &&
@@ -2119,6 +2135,9 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
                 status.status = "negated";
             else if (strcmp(status.status, "asserted") == 0 && ev_lemma_in(s, v, put_off))
                 status.status = "hypothetical";
+            /* "will comply with the request of": the request was made */
+            if (requested && request_answered(s, n) && strcmp(status.status, "reported") != 0)
+                status.status = "asserted"; /* "rejected the request" denies no request */
             if (!ev_clause(s, v, pre, post, in_clause))
                 return false;
         } else {
@@ -2138,12 +2157,15 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
             ev_actor a = ev_actor_arg(s, srcs[i], st->actors);
             for (size_t j = 0; a.code && j < nt; j++) {
                 ev_actor b = ev_actor_arg(s, tgts[j], st->actors);
-                if (!b.code || srcs[i].head == tgts[j].head || strcmp(a.code, b.code) == 0 ||
+                /* (two people of one government: "the Queen will comply with the request
+                 * of Boris Johnson" is the request of one to the other) */
+                if (!b.code || srcs[i].head == tgts[j].head ||
+                    (strcmp(a.code, b.code) == 0 && !requested) ||
                     home_trip(s, code, &a, &b)) /* "his visit to Walter Reed Hospital" */
                     continue;
                 /* a verb that coded an act between the same two says what happened to
                  * the noun: "lifted the sanctions on Iran" imposes none */
-                if (acted && act_between(st, si, a.code, b.code))
+                if (acted && !requested && act_between(st, si, a.code, b.code))
                     continue;
                 if (!add_event(st, s, si, n, code, &a, &b, &status, date, vt))
                     return false;
