@@ -388,6 +388,9 @@ DYAD_TEST(tag_grammar_constraints)
     static const char *const refusal[] = {"Trump", "'s", "refusal", "to", "debate", "Biden",
                                           "drew", "criticism", "."};
     CHECK_STR(tag_of(m, refusal, 9, 4), "VB");
+    /* a headline with no finite verb has its present tense after the subject */
+    static const char *const headline[] = {"Police", "shoot", "man", "dead", "in", "London"};
+    CHECK_STR(tag_of(m, headline, 6, 1), "VBP");
     /* an "-ed" word between a preposition and a noun modifies the noun */
     static const char *const besieged[] = {"Russia", "launched", "a", "new", "offensive",
                                            "against", "besieged", "Kharkiv", "."};

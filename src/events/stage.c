@@ -3080,7 +3080,13 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                  * also Berlin's claim */
                 if (vc.match.on_object && obj >= 0 && !own_doer(&s, obj))
                     st->acted[obj] |= 2;
-                if (!add_event(st, &s, si, v, vc.code, reversed ? &b : &a, reversed ? &a : &b,
+                /* "a man attacked a group of men with a knife": force between private
+                 * people is an assault (182), as "stabbed" is, not military force (19x) */
+                const char *code = !reversed && strncmp(vc.code, "19", 2) == 0 &&
+                                           civilian_only(a.code) && civilian_only(b.code)
+                                       ? "182"
+                                       : vc.code;
+                if (!add_event(st, &s, si, v, code, reversed ? &b : &a, reversed ? &a : &b,
                                &status, date, vt))
                     return false;
                 if (reversed)

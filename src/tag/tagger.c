@@ -219,6 +219,38 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
     }
 }
 
+/* A headline ("Police shoot man dead after knife attack", no closing stop) tells its news
+ * in the present tense: when the tagger left it no finite verb, a noun right after the
+ * subject's noun that the treebanks saw as a present tense, before the object's words, is
+ * that verb. */
+static void headline_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
+{
+    static const char *const finite[] = {"VBD", "VBZ", "VBP", "MD", NULL};
+    static const char *const nominal[] = {"NN", "NNS", "NNP", "NNPS", NULL};
+    static const char *const object[] = {"NN", "NNS", "NNP", "NNPS", "DT", "CD", "PRP$", "JJ",
+                                         NULL};
+    if (n < 4 || t->vbp < 0 || t->vbz < 0 || !strcmp(xpos_of(t, tags[n - 1]), "."))
+        return;
+    for (int i = 0; i < n; i++)
+        if (xpos_in(t, tags[i], finite))
+            return;
+    for (int i = 1; i + 1 < n; i++) {
+        const char *x = xpos_of(t, tags[i]);
+        if ((strcmp(x, "NN") && strcmp(x, "NNS")) || w[i].winfo == TAG_MISS ||
+            !xpos_in(t, tags[i - 1], nominal) || !xpos_in(t, tags[i + 1], object))
+            continue; /* (a word the treebanks never saw may be anything) */
+        bool plural_subject = !strcmp(xpos_of(t, tags[i - 1]), "NNS") ||
+                              !strcmp(xpos_of(t, tags[i - 1]), "NNPS");
+        if (!strcmp(x, "NN") && plural_subject && may_be(t, &w[i], t->vbp))
+            tags[i] = t->vbp;
+        else if (!strcmp(x, "NNS") && !plural_subject && may_be(t, &w[i], t->vbz))
+            tags[i] = t->vbz;
+        else
+            continue;
+        return;
+    }
+}
+
 /* "If the House of Representatives votes to impeach Trump, he would ...": a clause
  * opened by a subordinator has a finite verb before its comma; when the tagger left
  * none, a plural noun after a noun that the treebanks saw as a present tense, before
@@ -343,6 +375,7 @@ static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, int *tag
     ready_to(t, w, n, tags);
     interjection_verb(t, w, n, tags);
     main_verb(t, w, n, tags);
+    headline_verb(t, w, n, tags);
     subordinate_verb(t, w, n, tags);
     for (int i = 1; i < n; i++) {
         const char *x = xpos_of(t, tags[i]);
