@@ -1677,6 +1677,30 @@ static bool implicit_source(stage *st, const ev_sentence *s, int32_t v, const ev
     return false;
 }
 
+/* Whether code is private people or a firm and nothing more: a multinational (MNC...) or
+ * roles all of people, trades and professions ("USACVL", "GBRBUS", "INDCVLLAB"), not
+ * "KENCVLOPP" (private_party below asks whether any role is private). */
+static bool private_only(const char *code)
+{
+    /* (not criminals: "called for the killers of Khashoggi to be brought to justice" is a
+     * demand of the state that must do it) */
+    static const char *const private_roles[] = {"CVL", "BUS", "EDU", "JRN", "MED", "LAB",
+                                                "HLH", "REL", "KID", NULL};
+    size_t n = code ? strlen(code) : 0;
+    if (n >= 3 && !strncmp(code, "MNC", 3))
+        return true;
+    if (n < 6 || n % 3)
+        return false;
+    for (size_t i = 3; i < n; i += 3) {
+        bool found = false;
+        for (const char *const *r = private_roles; *r && !found; r++)
+            found = !strncmp(code + i, *r, 3);
+        if (!found)
+            return false;
+    }
+    return true;
+}
+
 static bool add_event(stage *st, const ev_sentence *s, size_t si, int32_t v, const char *code,
                       const ev_actor *src, const ev_actor *tgt, const status_info *status,
                       const char *date, const char *verb_text)
@@ -1692,6 +1716,14 @@ static bool add_event(stage *st, const ev_sentence *s, size_t si, int32_t v, con
     static const char *const trades[] = {"BUS", "EDU", "JRN", "MED", "ELI", NULL};
     if (src->code && !strncmp(src->code, "---", 3) && any_role(src->code, unplaced) &&
         (tgt->code ? !strncmp(tgt->code, "---", 3) : any_role(src->code, trades)))
+        return true;
+    /* "the company apologized to reporters", "travelers were advised to contact their
+     * airlines": people and firms, wherever they are, toward no one or toward their like
+     * are no political event unless they fight or protest (in the Wikinews gold set every
+     * event has a state, a party, a force or a body on one side) */
+    static const char *const contested[] = {"14", "18", "19", "20", NULL};
+    if (private_only(src->code) && (!tgt->code || private_only(tgt->code)) &&
+        !root_in(code, contested))
         return true;
     uint32_t start = ev_tok(s, v)->start, end = ev_tok(s, v)->end;
     const ev_actor *sides[2] = {src, tgt};
