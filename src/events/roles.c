@@ -498,6 +498,10 @@ static bool bare_noun(const ev_sentence *s, int32_t r)
 }
 
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors);
+
+static const char *const documents[] = {"agreement", "accord", "treaty", "protocol",
+                                        "convention", "declaration", "charter", "pact",
+                                        "memorandum", "format", NULL};
 static const char *pair_member(const ev_sentence *s, int32_t h, int i);
 
 ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
@@ -825,6 +829,11 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
          * dictionary knows: "Sudesh Amman" is no Jordan */
         if (!m->code && m->type && strcmp(m->type, "person") == 0 && m->name &&
             strchr(m->name, ' ') && m->start <= hstart && hstart < m->end)
+            return a;
+        /* nor is a document named after a city the mention stage left uncoded: "the
+         * Paris Agreement", "the Minsk agreements" */
+        if (!m->code && m->type && strcmp(m->type, "place") == 0 && m->start >= pstart &&
+            m->end <= pend && ev_lemma_in(s, h, documents))
             return a;
         /* nor is a place it left uncoded named after one: "the Sea of Japan", "the South
          * China Sea" */

@@ -615,7 +615,18 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
                   ment_token_is(doc, m->n0 + 1, "of")) ||
                  (m->t1 - m->n0 >= 2 && last_word_in(doc, m, waters) &&
                   isupper((unsigned char)doc->text[span_start(doc, m->t1 - 1)]));
-    if (water)
+    /* "the Paris Agreement", "the Minsk agreements", "the Kyoto Protocol": a document named
+     * after the city it was made in is no actor, nor is that city's government ("the
+     * US-Taliban agreement" still names its parties) */
+    static const char *const documents[] = {
+        "agreement", "agreements", "accord", "accords", "treaty", "protocol", "convention",
+        "conventions", "declaration", "charter", "pact", "memorandum", "format", NULL};
+    uint32_t after = m->t1;
+    bool document = last_word_in(doc, m, documents) ||
+                    (c.found && (c.m.via & DYAD_ACTOR_VIA_METONYMY) &&
+                     after < doc->sentences[m->sentence].first + doc->sentences[m->sentence].count &&
+                     ment_token_in(doc, after, documents));
+    if (water || document)
         m->code = NULL;
     /* "the National Hurricane Center" is an agency named after storms, not a storm; "Queen
      * Victoria Market" a place named after a queen, not one */
