@@ -146,7 +146,7 @@ static const char *const speech_cues[] = {
 static const char *const denial_cues[] = {"deny", "reject", "dismiss", "refute", NULL};
 static const char *const future_heads[] = {"plan", "intend", "aim", "expect", "prepare",
                                            "vow", "promise", "pledge", "schedule", "set",
-                                           "decide", "agree", NULL};
+                                           "decide", "agree", "arrange", NULL};
 static const char *const hypo_heads[] = {"hope",    "want",    "seek",    "consider", "try",
                                          "offer",   "propose", "wish",    "urge",     "ask",
                                          "call",    "demand",  "attempt", "ready",    "willing",
@@ -2178,6 +2178,16 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
             if (status.quote >= 0)
                 status.status = s->doc->quotes[status.quote].denial ? "denied" : "reported";
         }
+        /* "the planned trip to Warsaw" is still to come, and "which was cancelled" did not
+         * happen */
+        static const char *const planned[] = {"plan", "schedule", "propose", "expect",
+                                              "upcoming", NULL};
+        static const char *const cancelled[] = {"cancel", "scrap", "abandon", NULL};
+        int32_t said_of = ev_child(s, n, "acl:relcl"), how = ev_child(s, n, "amod");
+        if (said_of >= 0 && ev_lemma_in(s, said_of, cancelled))
+            status.status = "negated";
+        else if (!strcmp(status.status, "asserted") && how >= 0 && ev_lemma_in(s, how, planned))
+            status.status = "future";
         const char *date = event_date(s, in_clause);
         const dyad_token *t = ev_tok(s, n);
         const char *vt = dyad_doc_strdup(st->doc, st->doc->text + t->start, t->end - t->start);
