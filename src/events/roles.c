@@ -478,9 +478,12 @@ static bool nominal_match(const ev_sentence *s, int32_t h, int32_t lo, int32_t h
             continue;
         if (i == h)
             return true;
-        /* "police officers", not "a government decree", "the monarch butterflies" */
+        /* "police officers", not "a government decree", "the monarch butterflies", nor
+         * an occasion of the kind: "a state visit", "a state funeral" */
+        static const char *const occasions[] = {"visit", "trip", "tour", "dinner", "banquet",
+                                                "funeral", "ceremony", "reception", NULL};
         if (ev_head(s, i) == h && rel_is(s, i, "compound"))
-            return !ev_abstract_noun(s->dict, s->lemma[h]);
+            return !ev_abstract_noun(s->dict, s->lemma[h]) && !ev_lemma_in(s, h, occasions);
     }
     return false;
 }

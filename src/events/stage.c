@@ -1589,6 +1589,12 @@ static bool reciprocal(const ev_sentence *s, int32_t v, const char *code)
     static const char *const fighting[] = {"fight", "clash", "battle", "skirmish", "war", NULL};
     one_sided = one_sided || (root_in(code, violence) && !ev_lemma_in(s, v, fighting));
     int32_t obj = ev_child(s, v, "obj");
+    /* "India and China agreed to disengage troops": what two agree to do, each does
+     * toward the other */
+    static const char *const agreeing[] = {"agree", NULL};
+    int32_t h = ev_rel_starts(s, v, "xcomp") ? ev_head(s, v) : -1;
+    if (h >= 0 && ev_lemma_in(s, h, agreeing) && !one_sided)
+        return true;
     return (obj < 0 ? root_in(code, two_sided) && !one_sided : relational_object(s, v)) ||
            says_each_other(s, v);
 }
@@ -2477,13 +2483,19 @@ static bool private_party(const char *code)
 }
 
 /* Whether t is the sources' own armed forces or police, which a mobilization (15) puts
- * on alert or deploys: "ordered heightened alert from troops" is aimed at no one named. */
+ * on alert or deploys and a de-escalation (087) pulls back: "ordered heightened alert
+ * from troops", "agreed to disengage troops" are aimed at no one named. */
 static bool own_forces(stage *st, const ev_sentence *s, const verb_code *vc, const ev_arg *srcs,
                        size_t ns, ev_arg t)
 {
     static const char *const forces[] = {"MIL", "COP", NULL};
-    const char *b = strncmp(vc->code, "15", 2) == 0 ? ev_actor_arg(s, t, st->actors).code : NULL;
+    bool pullback = strncmp(vc->code, "087", 3) == 0;
+    const char *b = strncmp(vc->code, "15", 2) == 0 || pullback
+                        ? ev_actor_arg(s, t, st->actors).code
+                        : NULL;
     bool armed = any_role(b, forces);
+    if (armed && pullback && strncmp(b, "---", 3) == 0 && ev_rel_starts(s, t.head, "obj"))
+        return true; /* troops of no country it pulls back are the subject's own */
     for (size_t i = 0; armed && i < ns; i++) {
         const char *a = ev_actor_arg(s, srcs[i], st->actors).code;
         if (a && strncmp(a, b, 3) == 0 && strncmp(a, "---", 3) != 0)
