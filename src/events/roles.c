@@ -1555,7 +1555,7 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
 {
     static const char *const preps[] = {"to", "with", "against", "on", "at", "toward",
                                         "towards", "into", "from", "for", "upon", "over",
-                                        "of", "between", "about", "off", NULL};
+                                        "of", "between", "about", "off", "around", NULL};
     static const char *const place[] = {"in", "outside", NULL};
     int32_t cand[12];
     size_t n = 0;
@@ -1578,12 +1578,17 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
     /* but "supplied Russia with drones" names whom it supplies */
     static const char *const with_what[] = {"with", NULL};
     static const char *const supplying[] = {"supply", "provide", "furnish", "equip", "arm", NULL};
+    static const char *const handing_over[] = {"extradite", "deport", NULL};
     if (obj >= 0 && ev_dispatch_verb(s, v) &&
         !(ev_lemma_in(s, v, supplying) && oblique(s, v, with_what) >= 0)) {
         int32_t to = sent_to(s, obj, 3, actors);
         if (to >= 0)
             cand[n++] = to;
         obj = -1;
+    } else if (obj >= 0 && ev_lemma_in(s, v, handing_over)) {
+        int32_t to = sent_to(s, obj, 3, actors);
+        if (to >= 0) /* "extradited the suspect to the United States"; else the person */
+            cand[n++] = to, obj = -1;
     }
     /* "recaptured the village from Russian troops": a place taken is taken from whom it
      * is taken from */
