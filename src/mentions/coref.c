@@ -216,6 +216,20 @@ static int32_t content_clause_verb(const dyad_doc *doc, uint32_t t)
     return -1;
 }
 
+/* The latest mention before index from, in sentence s and ending by token t, that is a
+ * body a name codes (no person); -1 when there is none. */
+static long body_before(const ment_list *l, size_t from, uint32_t t, int32_t s)
+{
+    for (size_t i = from; i-- > 0;) {
+        const ment *c = &l->m[i];
+        if (c->sentence != s)
+            return -1;
+        if (is_name(c) && c->code && strcmp(c->type, "person") != 0 && c->t1 <= t)
+            return (long)i;
+    }
+    return -1;
+}
+
 /* A pronoun in the content of what a body said is that body: "Hamas said it had fired",
  * "Taliban militants said they attacked", "Russia said its troops ...". The body is the
  * subject of the speech verb (or names its subject: "Taliban militants"); a person is
@@ -228,12 +242,8 @@ static long resolve_own_words(const dyad_doc *doc, const ment_list *l, size_t up
     int32_t v = content_clause_verb(doc, t);
     if (v < 0)
         return -1;
-    for (size_t i = upto; i-- > 0;) {
+    for (long i = body_before(l, (size_t)upto, t, s); i >= 0; i = body_before(l, (size_t)i, t, s)) {
         const ment *c = &l->m[i];
-        if (c->sentence != s)
-            break;
-        if (!is_name(c) || !c->code || !strcmp(c->type, "person") || c->t1 > t)
-            continue;
         uint32_t h = ment_head(doc, c);
         /* "the Nigerian army said it": the army, which the country its adjective names is
          * not; the event stage codes the whole phrase ("Taliban militants" stay Taliban) */
@@ -259,15 +269,8 @@ static long resolve_its_owner(const dyad_doc *doc, const ment_list *l, size_t up
 {
     if (!ment_token_is(doc, t, "its") || !rel_starts(doc, t, "nmod:poss"))
         return -1;
-    for (size_t i = upto; i-- > 0;) {
-        const ment *c = &l->m[i];
-        if (c->sentence != s)
-            break;
-        if (!is_name(c) || !c->code || !strcmp(c->type, "person") || c->t1 > t)
-            continue;
-        return rel_starts(doc, ment_head(doc, c), "nmod:poss") ? (long)i : -1;
-    }
-    return -1;
+    long i = body_before(l, upto, t, s);
+    return i >= 0 && rel_starts(doc, ment_head(doc, &l->m[i]), "nmod:poss") ? i : -1;
 }
 
 /* A title alone at t: a dictionary title noun after "the" (an adjective may come between),
