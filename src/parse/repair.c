@@ -58,6 +58,19 @@ static bool has_dependent(int n, const int *head, const char **rel, int v, const
     return false;
 }
 
+/* Word c takes the place of its head p, with p's head, relation and other dependents;
+ * p becomes c's dependent with relation r (a word the parser made a head it is not). */
+static void promote(int n, int *head, const char **rel, int c, int p, const char *r)
+{
+    for (int i = 0; i < n; i++)
+        if (head[i] == p && i != c)
+            head[i] = c;
+    head[c] = head[p];
+    rel[c] = rel[p];
+    head[p] = c;
+    rel[p] = r;
+}
+
 /* Whether word x hangs on word d, directly or through a punctuation mark (the parser
  * sometimes hangs an apposition on the comma before it). */
 static bool hangs_on(const dyad_parse_input *in, const int *head, int x, int d)
@@ -295,13 +308,7 @@ static void preposition_head(const dyad_parse_input *in, int *head, const char *
                 c = i;
         if (c < 0)
             continue;
-        for (int i = 0; i < n; i++) /* whatever else hung on the preposition goes with it */
-            if (head[i] == p && i != c)
-                head[i] = c;
-        head[c] = head[p];
-        rel[c] = rel[p];
-        head[p] = c;
-        rel[p] = "case";
+        promote(n, head, rel, c, p, "case"); /* what else hung on it goes with it */
     }
 }
 
@@ -456,13 +463,7 @@ static void determiner_head(const dyad_parse_input *in, int *head, const char **
             !(rel_is(rel[x], "obj") || rel_is(rel[x], "nsubj")) || rel_is(rel[d], "det") ||
             head[d] < 0)
             continue;
-        for (int i = 0; i < in->n; i++)
-            if (head[i] == d && i != x)
-                head[i] = x;
-        head[x] = head[d];
-        rel[x] = rel[d];
-        head[d] = x;
-        rel[d] = "det";
+        promote(in->n, head, rel, x, d, "det");
     }
 }
 
