@@ -1374,11 +1374,13 @@ static int32_t compose(stage *st, const ev_sentence *s, int32_t v, verb_code *vc
      * (138), as "threatened to attack" is; the ontology sums no promise with force */
     static const char *const vowing[] = {"vow", "pledge", "promise", "swear", NULL};
     /* "Iran refused to meet the envoy", "Trump's refusal to debate": the refusal is the
-     * event, a rejection that happened (the act itself did not) */
+     * event, a rejection that happened (the act itself did not); declining to speak is
+     * CAMEO's own "decline comment" (011), which the verb's patterns code */
     static const char *const refusing[] = {"refuse", "decline", "refusal", NULL};
     bool governed = h >= 0 && (ev_rel_starts(s, v, "xcomp") ||
                                (ev_rel_starts(s, v, "acl") && !ev_rel_starts(s, v, "acl:relcl")));
-    if (governed && ev_lemma_in(s, h, refusing) && vc->code[0] && strcmp(vc->code, "---") != 0) {
+    if (governed && ev_lemma_in(s, h, refusing) && vc->code[0] && strcmp(vc->code, "---") != 0 &&
+        strncmp(vc->code, "01", 2) != 0) {
         c = refusal_code(vc->code);
         upper = h;
     } else if (h >= 0 && ev_rel_starts(s, v, "xcomp") && forceful(vc->code) &&
