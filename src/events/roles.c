@@ -501,10 +501,6 @@ static bool bare_noun(const ev_sentence *s, int32_t r)
 }
 
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors);
-
-static const char *const documents[] = {"agreement", "accord", "treaty", "protocol",
-                                        "convention", "declaration", "charter", "pact",
-                                        "memorandum", "format", NULL};
 static const char *pair_member(const ev_sentence *s, int32_t h, int i);
 
 ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
@@ -743,6 +739,11 @@ static bool names_victim(const ev_sentence *s, int32_t h, int32_t c)
     return ev_lemma_in(s, h, doers) && ev_has_case(s, c, of);
 }
 
+/* Nouns that name a document ("the Paris Agreement"), no party to it. */
+static const char *const documents[] = {"agreement", "accord", "treaty", "protocol",
+                                        "convention", "declaration", "charter", "pact",
+                                        "memorandum", "format", NULL};
+
 /* Whether a name of several words ends in a word for water ("the South China Sea", "the
  * Taiwan Strait"). */
 static bool water_name(const char *name)
@@ -755,8 +756,6 @@ static bool water_name(const char *name)
             return true;
     return false;
 }
-
-static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors);
 
 /* "the Cuban government's repression of its people and its support for Maduro": "its"
  * repeats the owner named before it in the sentence, when that owner is a body the

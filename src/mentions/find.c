@@ -621,11 +621,10 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
     static const char *const documents[] = {
         "agreement", "agreements", "accord", "accords", "treaty", "protocol", "convention",
         "conventions", "declaration", "charter", "pact", "memorandum", "format", NULL};
-    uint32_t after = m->t1;
+    const dyad_sentence *sent = &doc->sentences[m->sentence];
     bool document = last_word_in(doc, m, documents) ||
                     (c.found && (c.m.via & DYAD_ACTOR_VIA_METONYMY) &&
-                     after < doc->sentences[m->sentence].first + doc->sentences[m->sentence].count &&
-                     ment_token_in(doc, after, documents));
+                     m->t1 < sent->first + sent->count && ment_token_in(doc, m->t1, documents));
     if (water || document)
         m->code = NULL;
     /* "the National Hurricane Center" is an agency named after storms, not a storm; "Queen
