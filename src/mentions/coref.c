@@ -242,7 +242,7 @@ static long resolve_own_words(const dyad_doc *doc, const ment_list *l, size_t up
     int32_t v = content_clause_verb(doc, t);
     if (v < 0)
         return -1;
-    for (long i = body_before(l, (size_t)upto, t, s); i >= 0; i = body_before(l, (size_t)i, t, s)) {
+    for (long i = body_before(l, upto, t, s); i >= 0; i = body_before(l, (size_t)i, t, s)) {
         const ment *c = &l->m[i];
         uint32_t h = ment_head(doc, c);
         /* "the Nigerian army said it": the army, which the country its adjective names is
