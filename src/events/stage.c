@@ -2780,16 +2780,26 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             continue;
         /* "fought a war", "waged an insurgency": the fighting itself */
         static const char *const wars[] = {"war", "battle", "fight", "conflict", "insurgency",
-                                           "struggle", "skirmish", "clash", "campaign", NULL};
+                                           "struggle", "skirmish", "clash", "campaign",
+                                           "terrorism", "terror", "militancy", "rebellion",
+                                           NULL};
         /* "bested that performance", "crushed their hopes": violence on an abstract thing
          * (coercion of one is real: "outlawed the death penalty", and so is taking
          * control or power: "seeks to retake control") */
+        /* (and so is fighting "against" one with no object: "fighting against bigotry",
+         * "the fight against corruption" is no war) */
+        static const char *const against[] = {"against", NULL};
+        int32_t aimed = obj;
+        for (int32_t c = s.first_child[v]; c >= 0 && aimed < 0; c = s.next_sibling[c])
+            if (ev_rel_starts(&s, c, "obl") && ev_has_case(&s, c, against))
+                aimed = c;
         if (vc.match.score <= 0 && forceful(vc.code) && strncmp(vc.code, "17", 2) != 0 &&
             strcmp(vc.code, "192") != 0 &&
-            obj >= 0 && ev_child(&s, v, "nsubj:pass") < 0 && ev_tok(&s, obj)->upos &&
-            strcmp(ev_tok(&s, obj)->upos, "NOUN") == 0 &&
-            !ev_actor_of(&s, obj, st->actors).code && ev_abstract_noun(st->dict, s.lemma[obj]) &&
-            !ev_lemma_in(&s, obj, wars) && !event_noun(st, &s, obj, &(const char *){NULL}))
+            aimed >= 0 && ev_child(&s, v, "nsubj:pass") < 0 && ev_tok(&s, aimed)->upos &&
+            strcmp(ev_tok(&s, aimed)->upos, "NOUN") == 0 &&
+            !ev_actor_of(&s, aimed, st->actors).code &&
+            ev_abstract_noun(st->dict, s.lemma[aimed]) && !ev_lemma_in(&s, aimed, wars) &&
+            !event_noun(st, &s, aimed, &(const char *){NULL}))
             continue;
         /* a light verb means its default act only with what it acts on, and that an actor:
          * "took Crimea", not "took to social media", "took place" or "took office" */
