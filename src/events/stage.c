@@ -2877,12 +2877,14 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                     nt = ev_with_conjuncts(&s, cs, tgts, 0, MAX_ACTORS);
             }
             bool that = !nt && that_clause(&s, v, &vc);
+            /* "warned it would take countermeasures against South Korea", "warned that
+             * Turkey could block Sweden's bid": a threat is toward whom the threatened act
+             * is, its subject being the threatener's side; else toward that subject
+             * ("warned that the US would pay a price") */
+            if (that && strncmp(vc.code, "13", 2) == 0)
+                nt = ev_targets(&s, ev_child(&s, v, "ccomp"), tgts, MAX_ACTORS, st->actors);
             if (!nt && (strncmp(vc.code, "01", 2) == 0 || that) && !statement)
                 nt = ev_content_targets(&s, v, tgts, MAX_ACTORS, st->actors);
-            /* "warned it would take countermeasures against South Korea": a threat is
-             * toward whom the threatened act is, its subject being the threatener */
-            if (!nt && that && strncmp(vc.code, "13", 2) == 0)
-                nt = ev_targets(&s, ev_child(&s, v, "ccomp"), tgts, MAX_ACTORS, st->actors);
         }
         for (size_t j = 0; j < nt;) /* what a yielded bid was for is no target, */
             if (yielded_goal(&s, &vc, obj, tgts[j].head) ||
