@@ -950,6 +950,28 @@ static void urging(const ev_sentence *s, int32_t v, verb_code *vc)
     vc->code2[0] = '\0';
 }
 
+/* "'It is time for Israel to end the war,' Macron said", "said it was time for the world
+ * to act": saying it is time for someone to act appeals to them (020, summed with the act
+ * as PETRARCH's ontology sums an appeal and its act: 025 to yield, 023 for aid). */
+static void time_to(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const times[] = {"time", NULL};
+    static const char *const for_whom[] = {"for", NULL};
+    int32_t t = ev_lemma_in(s, v, speech_cues) ? ev_child(s, v, "ccomp") : -1;
+    int32_t act = t >= 0 && ev_lemma_in(s, t, times) ? ev_child(s, t, "acl") : -1;
+    if (act < 0 || ev_child(s, act, "mark") < 0)
+        return;
+    int32_t who = ev_child(s, act, "nsubj"); /* "for the world to act" */
+    for (int32_t c = s->first_child[t]; c >= 0 && who < 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, for_whom))
+            who = c; /* "time for Israel to end the war", the parse's other reading */
+    if (who < 0 || !ev_actor_of(s, who, st->actors).code)
+        return;
+    const char *own = ev_verb_code(st->dict, s->lemma[act]);
+    const char *sum = own ? ev_code_compose(st->dict, "020", own) : NULL;
+    recode(vc, sum ? sum : "020", NULL, who);
+}
+
 /* "Japan protested to China over the detention of its citizen": a protest addressed "to"
  * someone is an official complaint to them (114), whatever it is over (VERBAL_CONFLICT's
  * "- * &DETENTION" made it support for the detainee, 053). */
@@ -2707,6 +2729,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         citation(st, &s, v, &vc);
         evaluation(st, &s, v, &vc);
         urging(&s, v, &vc);
+        time_to(st, &s, v, &vc);
         advice(st, &s, v, &vc);
         cutting_ties(st, &s, v, &vc);
         embassy_host(st, &s, v, &vc);
