@@ -1455,8 +1455,12 @@ static bool place_only(const ev_sentence *s, int32_t v, const verb_code *vc, int
 {
     static const char *const in[] = {"in", "outside", NULL};
     static const char *const placed[] = {"04", "14", "15", "17", "18", "19", "20", NULL};
-    return vc->match.score <= 0 && ev_head(s, t) == v && ev_rel_starts(s, t, "obl") &&
-           ev_has_case(s, t, in) && !root_in(vc->code, placed);
+    /* (a pattern's statement or intent is not toward where it is made: "held primary
+     * elections in fourteen states"; "invested in Kenya", "ends the war in Gaza" are) */
+    static const char *const said_or_meant[] = {"01", "03", NULL};
+    return (vc->match.score <= 0 || (vc->match.target != t && root_in(vc->code, said_or_meant))) &&
+           ev_head(s, t) == v && ev_rel_starts(s, t, "obl") && ev_has_case(s, t, in) &&
+           !root_in(vc->code, placed);
 }
 
 /* "broke the world record for women", "demonstrated a shocking ignorance": with a thing
