@@ -893,8 +893,26 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
     dyad_actor_match m;
     /* a common noun is an actor by its own word ("government", "troops"), not by an
      * adjective beside it ("an official visit") */
-    if (ev_actor_lookup(s, actors, pstart, pend, &m) && !in_place_phrase(s, h, pstart + m.start) &&
-        (!common || m.country[0] || nominal_match(s, h, lo, hi, pstart + m.start, pstart + m.end))) {
+    bool matched = ev_actor_lookup(s, actors, pstart, pend, &m);
+    bool found = matched && !in_place_phrase(s, h, pstart + m.start) &&
+                 (!common || m.country[0] ||
+                  nominal_match(s, h, lo, hi, pstart + m.start, pstart + m.end));
+    /* "shoot man dead after 'terrorist-related' knife attack in London": a long phrase
+     * whose match lies deep inside it, in a clause on the head, leaves the head noun's own
+     * word to say who (words on the head itself still decide: "tunisian rioters in the
+     * Egyptian square", "an official visit") */
+    const dyad_token *ht = ev_tok(s, h);
+    bool deep = matched && common;
+    for (int32_t i = lo; deep && i <= hi; i++)
+        if (ev_tok(s, i)->start <= pstart + m.start && pstart + m.start < ev_tok(s, i)->end)
+            deep = ev_head(s, i) != h && i != h;
+    for (int32_t c = s->first_child[h]; deep && c >= 0; c = s->next_sibling[c])
+        deep = !(rel_is(s, c, "nmod") && !rel_exact(s, c, "nmod:poss"));
+    if (!found && deep && ev_actor_lookup(s, actors, ht->start, ht->end, &m)) {
+        pstart = ht->start, pend = ht->end;
+        found = true;
+    }
+    if (found) {
         /* "Sweden's NATO bid": a name modifying the noun says what it is about, its
          * owner who holds it */
         int32_t poss = common && m.name[0] && pstart + m.end <= ev_tok(s, h)->start
