@@ -902,13 +902,13 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
      * word to say who (words on the head itself still decide: "tunisian rioters in the
      * Egyptian square", "an official visit") */
     const dyad_token *ht = ev_tok(s, h);
-    bool deep = matched && common;
+    bool deep = !found && matched && common; /* (the cheap tests first: this runs often) */
     for (int32_t i = lo; deep && i <= hi; i++)
         if (ev_tok(s, i)->start <= pstart + m.start && pstart + m.start < ev_tok(s, i)->end)
             deep = ev_head(s, i) != h && i != h;
     for (int32_t c = s->first_child[h]; deep && c >= 0; c = s->next_sibling[c])
         deep = !(rel_is(s, c, "nmod") && !rel_exact(s, c, "nmod:poss"));
-    if (!found && deep && ev_actor_lookup(s, actors, ht->start, ht->end, &m)) {
+    if (deep && ev_actor_lookup(s, actors, ht->start, ht->end, &m)) {
         pstart = ht->start, pend = ht->end;
         found = true;
     }
