@@ -89,6 +89,11 @@ bool actor_code_has_role(const char *code, const char *role);
 /* PLOVER's agents code what is no actor: JNK a storm or a flood, NON a weekday, "the
  * West", "power". */
 bool actor_code_is_discard(const char *code);
+/* Whether the word [w, w + n) (any case, or its plural in -s) names a document ("the
+ * Paris Agreement", "the Minsk agreements") or a body of water ("the South China Sea"):
+ * a name that ends in one is no actor, whatever country or city it is named after. */
+bool actor_document_word(const char *w, size_t n);
+bool actor_water_word(const char *w, size_t n);
 /* The country a code names ("POLGOV" -> "POL"); false for roles, IGOs and "---". */
 bool actor_code_country(const char *code, char out[4]);
 /* The country a document is about, from the codes of its mentions: the one given most,

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #define MAX_PIECES 32
 
@@ -75,6 +76,32 @@ bool actor_code_has_role(const char *code, const char *role)
 bool actor_code_is_discard(const char *code)
 {
     return actor_code_has_role(code, "JNK") || actor_code_has_role(code, "NON");
+}
+
+/* Whether [w, w + n), ignoring case and a plural's final "s", is one of words. */
+static bool word_or_plural_in(const char *w, size_t n, const char *const *words)
+{
+    for (const char *const *x = words; *x; x++) {
+        size_t k = strlen(*x);
+        if ((n == k || (n == k + 1 && (w[k] | 32) == 's')) && strncasecmp(w, *x, k) == 0)
+            return true;
+    }
+    return false;
+}
+
+bool actor_document_word(const char *w, size_t n)
+{
+    static const char *const documents[] = {"agreement", "accord", "treaty", "protocol",
+                                            "convention", "declaration", "charter", "pact",
+                                            "memorandum", "format", NULL};
+    return word_or_plural_in(w, n, documents);
+}
+
+bool actor_water_word(const char *w, size_t n)
+{
+    static const char *const waters[] = {"sea", "gulf", "strait", "bay", "ocean", "lake",
+                                         "river", NULL};
+    return word_or_plural_in(w, n, waters);
 }
 
 bool actor_code_country(const char *code, char out[4])

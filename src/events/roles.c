@@ -739,22 +739,12 @@ static bool names_victim(const ev_sentence *s, int32_t h, int32_t c)
     return ev_lemma_in(s, h, doers) && ev_has_case(s, c, of);
 }
 
-/* Nouns that name a document ("the Paris Agreement"), no party to it. */
-static const char *const documents[] = {"agreement", "accord", "treaty", "protocol",
-                                        "convention", "declaration", "charter", "pact",
-                                        "memorandum", "format", NULL};
-
 /* Whether a name of several words ends in a word for water ("the South China Sea", "the
  * Taiwan Strait"). */
 static bool water_name(const char *name)
 {
-    static const char *const waters[] = {"Sea", "Ocean", "Gulf", "Strait", "Straits", "Bay",
-                                         NULL};
     const char *last = strrchr(name, ' ');
-    for (const char *const *w = waters; last && *w; w++)
-        if (strcmp(last + 1, *w) == 0)
-            return true;
-    return false;
+    return last && actor_water_word(last + 1, strlen(last + 1));
 }
 
 /* "the Cuban government's repression of its people and its support for Maduro": "its"
@@ -835,7 +825,7 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         /* nor is a document named after a city the mention stage left uncoded: "the
          * Paris Agreement", "the Minsk agreements" */
         if (!m->code && m->type && strcmp(m->type, "place") == 0 && m->start >= pstart &&
-            m->end <= pend && ev_lemma_in(s, h, documents))
+            m->end <= pend && actor_document_word(s->lemma[h], strlen(s->lemma[h])))
             return a;
         /* nor is a place it left uncoded named after one: "the Sea of Japan", "the South
          * China Sea" */

@@ -1751,8 +1751,8 @@ static bool add_event(stage *st, const ev_sentence *s, size_t si, int32_t v, con
     if (src->code && !strncmp(src->code, "---", 3) && any_role(src->code, unplaced) &&
         (tgt->code ? !strncmp(tgt->code, "---", 3) : any_role(src->code, trades)))
         return true;
-    /* "the company apologized to reporters", "travelers were advised to contact their
-     * airlines": people and firms, wherever they are, toward no one or toward their like
+    /* "the company apologized to reporters", "West's family expressed concerns about
+     * West's mental state": people and firms, wherever they are, toward no one or their like
      * are no political event unless they fight or protest (in the Wikinews gold set every
      * event has a state, a party, a force or a body on one side) */
     static const char *const contested[] = {"14", "18", "19", "20", NULL};
@@ -2016,10 +2016,7 @@ static void readying_force(stage *st, const ev_sentence *s, int32_t v, verb_code
     if (obj < 0 || !event_noun(st, s, obj, &code) || !code || !forceful(code) ||
         strncmp(code, "17", 2) == 0) /* an arrest planned is no threat of force */
         return;
-    snprintf(vc->code, sizeof vc->code, "138");
-    vc->code2[0] = '\0';
-    if (vc->match.score < 1)
-        vc->match.score = 1;
+    recode(vc, "138", NULL, vc->match.target);
 }
 
 /* Whether sentence si already holds an act (not a statement) from a to b. */
@@ -3126,12 +3123,6 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                       memcmp(s.doc->text + a.start, s.doc->text + b.start, a.end - a.start) == 0) ||
                      (strlen(a.code) == 3 && !a.implicit && strncmp(vc.code, "14", 2) != 0) ||
                      same_referent(&s, &a, &b)))
-                    continue;
-                /* "West's family expressed concerns about West's mental state", "a suspect
-                 * provided the weapon to Rittenhouse": words and dealings between private
-                 * people are no political event; their force and protests are */
-                if (civilian_only(a.code) && civilian_only(b.code) && !forceful(vc.code) &&
-                    strncmp(vc.code, "14", 2) != 0)
                     continue;
                 /* "Harris visited the state", "flew to Moscow" said of a Russian: a trip at
                  * home is no visit or meeting between parties */

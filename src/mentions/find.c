@@ -25,6 +25,13 @@ typedef struct coded {
 static uint32_t span_start(const dyad_doc *doc, uint32_t t) { return doc->tokens[t].start; }
 static uint32_t span_end(const dyad_doc *doc, uint32_t t) { return doc->tokens[t - 1].end; }
 
+/* Whether token t is a word the predicate is (a document's, water's: actors.h). */
+static bool token_word(const dyad_doc *doc, uint32_t t, bool (*is)(const char *, size_t))
+{
+    const dyad_token *k = &doc->tokens[t];
+    return is(doc->text + k->start, k->end - k->start);
+}
+
 static bool upper_at(const dyad_doc *doc, uint32_t t)
 {
     return isupper((unsigned char)doc->text[doc->tokens[t].start]) != 0;
@@ -609,22 +616,18 @@ static bool code_one(const dyad_actor_dict *dict, const uint8_t *lab, dyad_doc *
     m->code = c.found ? dyad_doc_strdup(doc, c.m.code, strlen(c.m.code)) : NULL;
     /* "the Sea of Japan", "the Gulf of Mexico", "the South China Sea": water named after a
      * country is no actor (vessels "in the South China Sea" are not China's) */
-    static const char *const waters[] = {"sea", "gulf", "strait", "straits", "bay", "ocean",
-                                         "lake", "river", NULL};
-    bool water = (m->t1 - m->n0 >= 3 && ment_token_in(doc, m->n0, waters) &&
+    bool water = (m->t1 - m->n0 >= 3 && token_word(doc, m->n0, actor_water_word) &&
                   ment_token_is(doc, m->n0 + 1, "of")) ||
-                 (m->t1 - m->n0 >= 2 && last_word_in(doc, m, waters) &&
-                  isupper((unsigned char)doc->text[span_start(doc, m->t1 - 1)]));
+                 (m->t1 - m->n0 >= 2 && token_word(doc, m->t1 - 1, actor_water_word) &&
+                  upper_at(doc, m->t1 - 1));
     /* "the Paris Agreement", "the Minsk agreements", "the Kyoto Protocol": a document named
      * after the city it was made in is no actor, nor is that city's government ("the
      * US-Taliban agreement" still names its parties) */
-    static const char *const documents[] = {
-        "agreement", "agreements", "accord", "accords", "treaty", "protocol", "convention",
-        "conventions", "declaration", "charter", "pact", "memorandum", "format", NULL};
     const dyad_sentence *sent = &doc->sentences[m->sentence];
-    bool document = last_word_in(doc, m, documents) ||
+    bool document = token_word(doc, m->t1 - 1, actor_document_word) ||
                     (c.found && (c.m.via & DYAD_ACTOR_VIA_METONYMY) &&
-                     m->t1 < sent->first + sent->count && ment_token_in(doc, m->t1, documents));
+                     m->t1 < sent->first + sent->count &&
+                     token_word(doc, m->t1, actor_document_word));
     if (water || document)
         m->code = NULL;
     /* "the National Hurricane Center" is an agency named after storms, not a storm; "Queen
