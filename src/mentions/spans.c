@@ -430,6 +430,24 @@ static bool coordinated(const dyad_doc *doc, const dyad_sentence *s, uint32_t h)
     return false;
 }
 
+/* The description [lo, hi] of head k ends before its clause: "the lawyer who sued
+ * President Trump" is a lawyer, not a president. */
+static void description_only(const dyad_doc *doc, const dyad_sentence *s, uint32_t k,
+                             uint32_t *hi)
+{
+    for (uint32_t c = k + 1; c <= *hi; c++) {
+        const dyad_token *t = &doc->tokens[c];
+        if (t->head != (int32_t)k || !t->deprel || strncmp(t->deprel, "acl", 3) != 0)
+            continue;
+        uint32_t clo, chi;
+        ment_subtree(doc, s, c, &clo, &chi);
+        while (clo - 1 > k && is_upos(&doc->tokens[clo - 1], "PUNCT"))
+            clo--;
+        *hi = clo - 1;
+        return;
+    }
+}
+
 bool ment_apposition(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t *hi)
 {
     const dyad_sentence *s = &doc->sentences[m->sentence];
@@ -439,6 +457,7 @@ bool ment_apposition(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t 
     for (uint32_t k = m->t1; k < end; k++) { /* "Fiona Hill, a former official" */
         if (doc->tokens[k].head == (int32_t)h && is_rel(&doc->tokens[k], "conj")) {
             ment_subtree(doc, s, k, lo, hi); /* "Delfin Lorenzana, the Defence Secretary;" */
+            description_only(doc, s, k, hi);
             if (*lo == m->t1 && ment_token_is(doc, m->t1, ",") && determined(doc, s, k) &&
                 !coordinated(doc, s, h) && !ment_token_in(doc, h, ment_not_names)) {
                 (*lo)++;
@@ -454,6 +473,7 @@ bool ment_apposition(const dyad_doc *doc, const ment *m, uint32_t *lo, uint32_t 
             (is_upos(&doc->tokens[k], "PROPN") && !determined(doc, s, k)))
             continue;
         ment_subtree(doc, s, k, lo, hi);
+        description_only(doc, s, k, hi);
         uint32_t gap = m->t1;
         while (gap < *lo && is_upos(&doc->tokens[gap], "PUNCT"))
             gap++;
