@@ -391,6 +391,11 @@ DYAD_TEST(tag_grammar_constraints)
     /* a headline with no finite verb has its present tense after the subject */
     static const char *const headline[] = {"Police", "shoot", "man", "dead", "in", "London"};
     CHECK_STR(tag_of(m, headline, 6, 1), "VBP");
+    /* a word in capitals never seen before a finite verb is a name, shouted lines aside */
+    static const char *const acronym[] = {"UNICEF", "had", "delivered", "vaccines", "."};
+    static const char *const plural[] = {"ECOWAS", "imposed", "sanctions", "on", "Mali", "."};
+    CHECK_STR(tag_of(m, acronym, 5, 0), "NNP");
+    CHECK_STR(tag_of(m, plural, 6, 0), "NNP");
     /* an "-ed" word between a preposition and a noun modifies the noun */
     static const char *const besieged[] = {"Russia", "launched", "a", "new", "offensive",
                                            "against", "besieged", "Kharkiv", "."};
@@ -959,6 +964,26 @@ DYAD_TEST(parse_repair_particle_over)
     CHECK(head[2] == 1);
     CHECK_STR(rel[2], "compound:prt");
     CHECK_STR(rel[3], "obj");
+}
+
+/* "UNICEF had delivered vaccines" with "delivered" an adjective of "vaccines", which held
+ * "had" and the subject: the participle heads the clause, the noun is its object */
+DYAD_TEST(parse_repair_perfect_participle)
+{
+    static const char *const form[] = {"UNICEF", "had", "delivered", "new", "vaccines", "."};
+    static const char *const upos[] = {"PROPN", "AUX", "VERB", "ADJ", "NOUN", "PUNCT"};
+    static const char *const xpos[] = {"NNP", "VBD", "VBN", "JJ", "NNS", "."};
+    size_t len[6];
+    dyad_parse_input in = parse_input(6, form, len, upos, xpos);
+    int head[6] = {4, 4, 4, 4, -1, 4};
+    const char *rel[6] = {"nsubj", "aux", "amod", "amod", "root", "punct"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[2] == -1);
+    CHECK_STR(rel[2], "root");
+    CHECK(head[0] == 2 && head[1] == 2 && head[5] == 2);
+    CHECK(head[4] == 2);
+    CHECK_STR(rel[4], "obj");
+    CHECK(head[3] == 4);
 }
 
 /* "arrested activists accused of plotting": a participle of suspicion with a subject and

@@ -149,7 +149,8 @@ typedef struct ev_sentence {
     struct ev_actor *actor;        /* [count] ev_actor_of each token, once asked */
     uint8_t *actor_known;          /* [count] 1 where actor[] holds the answer, 2 while it
                                     * is being found */
-    uint8_t *temporal;             /* [count] 1 inside a date and its preposition ("on Monday") */
+    uint8_t *temporal;             /* [count] 1 inside a date and its preposition ("on Monday"),
+                                    * 2 in a phrase of circumstance ("after the attack") */
     uint8_t *named;                /* [count] 1 inside a person's name or title ("national
                                     * security advisor John Bolton") */
     int32_t *date_at;              /* [count] index in doc->dates of the date starting here, -1 */

@@ -159,8 +159,16 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
         size_t from = pos;
         for (size_t k = pos; k < ctx->n && !found; k++) {
             size_t len = 0;
-            if ((s->temporal[ctx->tok[k]] || s->named[ctx->tok[k]]) && el->kind != EL_SOURCE &&
-                el->kind != EL_TARGET)
+            /* the preposition of a time is no pattern's word ("agreed on Friday" is no
+             * "agree on"), but its nouns are ("- * + HOURS") and "until" is a deadline's:
+             * "gave Iran until Friday to respond"; a circumstance has none */
+            int32_t tk = ctx->tok[k];
+            const char *tu = ev_tok(s, tk)->upos;
+            bool time_noun = s->temporal[tk] == 1 && tu &&
+                             (strcmp(tu, "NOUN") == 0 || strcmp(tu, "NUM") == 0);
+            if ((s->named[tk] || (s->temporal[tk] && !time_noun &&
+                                  strcmp(s->lower[tk], "until") != 0)) &&
+                el->kind != EL_SOURCE && el->kind != EL_TARGET)
                 continue;
             switch (el->kind) {
             case EL_WORD:

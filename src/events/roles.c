@@ -60,7 +60,7 @@ static void mark_circumstances(ev_sentence *s)
         int32_t lo = c, hi = c;
         ev_subtree(s, c, &lo, &hi);
         for (int32_t k = lo; k <= hi; k++)
-            s->temporal[k] = 1;
+            s->temporal[k] = 2;
     }
 }
 

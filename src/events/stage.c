@@ -435,11 +435,31 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
     return st;
 }
 
+/* Whether the date starting at token i is a deadline, not when the act happened: "until
+ * Friday", and "by" a date of an act to come ("will leave by January", not "had
+ * delivered the doses by November 22"). */
+static bool deadline(const ev_sentence *s, int32_t i)
+{
+    if (i == 0)
+        return false;
+    if (strcmp(s->lower[i - 1], "until") == 0)
+        return true;
+    if (strcmp(s->lower[i - 1], "by") != 0)
+        return false;
+    int32_t v = ev_head(s, i);
+    for (uint32_t steps = 0; v >= 0 && steps < s->count; steps++, v = ev_head(s, v)) {
+        const dyad_token *t = ev_tok(s, v);
+        if (t->upos && strcmp(t->upos, "VERB") == 0)
+            return !t->xpos || (strcmp(t->xpos, "VBD") != 0 && strcmp(t->xpos, "VBN") != 0);
+    }
+    return true;
+}
+
 /* The date that governs the clause, else the article's. */
 static const char *event_date(const ev_sentence *s, const uint8_t *in_clause)
 {
     for (uint32_t i = 0; i < s->count; i++)
-        if (s->date_at[i] >= 0 && in_clause[i])
+        if (s->date_at[i] >= 0 && in_clause[i] && !deadline(s, (int32_t)i))
             return s->doc->dates[s->date_at[i]].value;
     return s->doc->date;
 }

@@ -762,6 +762,43 @@ static bool is_tree(int n, const int *head, unsigned char *state)
     return true;
 }
 
+/* "UNICEF had delivered vaccines", "the US has alleged Iranian involvement" parsed with
+ * the participle an adjective of the noun, which holds "had" and the subject: a form of
+ * "have" before a participle makes a perfect tense, so the participle heads the clause
+ * and the noun is its object, keeping its own words (those between the two). */
+static void perfect_participle(const dyad_parse_input *in, int *head, const char **rel)
+{
+    static const char *const have[] = {"have", "has", "had", "'ve", "'d", NULL};
+    static const char *const own[] = {"det", "amod", "compound", "nummod", "nmod", "nmod:poss",
+                                      "acl", "acl:relcl", "appos", NULL};
+    int n = in->n;
+    for (int v = 1; v + 1 < n; v++) {
+        int x = head[v];
+        if (x <= v || !rel_is(rel[v], "amod") || !in->xpos[v] || strcmp(in->xpos[v], "VBN") ||
+            !nominal(in, x))
+            continue;
+        int a = -1;
+        for (int i = 0; i < v; i++)
+            if (head[i] == x && rel_is(rel[i], "aux") && form_in(in, i, have))
+                a = i;
+        if (a < 0)
+            continue;
+        for (int i = 0; i < n; i++) {
+            if (head[i] != x || i == v)
+                continue;
+            bool kept = false;
+            for (const char *const *r = own; *r && !kept; r++)
+                kept = rel_is(rel[i], *r);
+            if (i < v || !kept)
+                head[i] = v;
+        }
+        head[v] = head[x];
+        rel[v] = rel[x];
+        head[x] = v;
+        rel[x] = "obj";
+    }
+}
+
 static void repair_all(const dyad_parse_input *in, int *head, const char **rel)
 {
     possessed_apposition(in, head, rel);
@@ -787,6 +824,7 @@ static void repair_all(const dyad_parse_input *in, int *head, const char **rel)
     particle_over(in, head, rel);
     reduced_relative(in, head, rel);
     infinitive_object(in, head, rel);
+    perfect_participle(in, head, rel);
 }
 
 void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)

@@ -361,6 +361,29 @@ static void participle_after_preposition(const dyad_tagger *t, const tag_word *w
     }
 }
 
+/* A word in capitals the treebanks never had, of two letters or more, before a finite
+ * verb is an acronym's name ("UNICEF had delivered", "ECOWAS imposed"), whatever the
+ * perceptron guessed from the word after it (an adverb) or its last letter (a plural);
+ * EWT and GUM make a common noun of some ("the IPO"), which stay. */
+static bool capitals(const tag_word *w)
+{
+    size_t k = 0;
+    while (k < w->len && isupper((unsigned char)w->text[k]))
+        k++;
+    return w->len >= 2 && k == w->len;
+}
+
+static void acronym_name(const dyad_tagger *t, const tag_word *w, int n, int *tags)
+{
+    static const char *const nouns[] = {"NN", "NNP", "NNPS", NULL};
+    static const char *const verbs[] = {"VB", "VBD", "VBP", "VBZ", "MD", NULL};
+    for (int i = 0; i + 1 < n && t->nnp >= 0; i++)
+        if (w[i].winfo == TAG_MISS && !xpos_in(t, tags[i], nouns) &&
+            xpos_in(t, tags[i + 1], verbs) && capitals(&w[i]) &&
+            !(i > 0 && capitals(&w[i - 1])) && !capitals(&w[i + 1]))
+            tags[i] = t->nnp; /* (a subject, and not in a shouted line: "PLEASE HELP") */
+}
+
 /* Two constraints of English the perceptron breaks on news text, each with almost no
  * exception in EWT and GUM train: after a modal (and adverbs) comes a base verb (4,166
  * of 4,180 words tagged JJ, NN or VB there are VB: "would free", not ADJ), and after a
@@ -377,6 +400,7 @@ static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, int *tag
     main_verb(t, w, n, tags);
     headline_verb(t, w, n, tags);
     subordinate_verb(t, w, n, tags);
+    acronym_name(t, w, n, tags); /* after the verbs are settled */
     for (int i = 1; i < n; i++) {
         const char *x = xpos_of(t, tags[i]);
         int j = i - 1;
