@@ -2791,6 +2791,13 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             ((ev_tok(&s, felt)->upos && strcmp(ev_tok(&s, felt)->upos, "PRON") == 0) ||
              person_mention(&s, felt)))
             continue;
+        /* "a man wanted by police", "was wanted for murder": sought for arrest, no wish to
+         * cooperate (WANT's 030) */
+        static const char *const wanted[] = {"want", NULL};
+        if (ev_lemma_in(&s, v, wanted) && ev_tok(&s, v)->xpos &&
+            strcmp(ev_tok(&s, v)->xpos, "VBN") == 0 && ev_child(&s, v, "xcomp") < 0 &&
+            (ev_rel_starts(&s, v, "acl") || ev_child(&s, v, "nsubj:pass") >= 0))
+            continue;
         int32_t obj = ev_child(&s, v, "obj");
         if (dismissal(st, &s, v, obj)) /* "fired the prosecutor" is no shooting */
             continue;
