@@ -100,6 +100,8 @@ def parse_code(text):
         return None
     return '%s/%d/%d' % (code, da, db)
 
+GENERIC_NAMES = ('senate',)
+
 class Dict:
     def __init__(self):
         self.groups = []   # [kind, codes, [phrases]]
@@ -304,6 +306,13 @@ def main():
     read_agents(d, os.path.join(ev, 'petrarch2', 'Phoenix.agents.txt'))
     read_agents(d, os.path.join(ev, 'ngec', 'PLOVER_agents.txt'), recode=cameo_roles)
     read_agents(d, os.path.join(own, 'supplement-agents.txt'))
+    # a name every country gives its own body is a role there, not one country's actor:
+    # "the senate" of an Argentine story is Argentina's (Phoenix lists it as the US
+    # Congress); with no other country named the story's is the United States' anyway
+    for phrase in GENERIC_NAMES:
+        g = d.owner.pop(('a', normalize(phrase)), None)
+        if g is not None:
+            d.groups[g][2].remove(normalize(phrase))
     n = write(d, a.out)
     phrases = sum(len(g[2]) for g in d.groups)
     print('compile-actors: %d records, %d phrases, %d codes skipped, %d bytes -> %s'

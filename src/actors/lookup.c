@@ -366,13 +366,16 @@ static void build(const dyad_actor_dict *d, const actor_words *w, const scan *s,
         copy(m->pattern, sizeof m->pattern, w->text + w->off[role->w0],
              w->off[role->w1 - 1] + w->wlen[role->w1 - 1] - w->off[role->w0]);
         m->via |= DYAD_ACTOR_VIA_NAME;
-        if (role->code == role->own && c.agent >= 0 && s->p[c.agent].w1 <= role->w0) {
+        /* an elite by default ("[ARGELI]" after the dated offices) has lapsed roles too */
+        size_t cl = strlen(role->code);
+        bool lapsed = role->code == role->own || (cl == 6 && !strcmp(role->code + 3, "ELI"));
+        if (lapsed && c.agent >= 0 && s->p[c.agent].w1 <= role->w0) {
             /* "House Speaker Nancy Pelosi": the title says the role held now */
             dyad_actor_match t = *m;
             combine(d, role, &s->p[c.agent], &t);
             copy(m->code, sizeof m->code, t.code, strlen(t.code));
             m->via |= DYAD_ACTOR_VIA_TITLE;
-        } else if (role->code == role->own) {
+        } else if (lapsed) {
             m->via |= DYAD_ACTOR_VIA_LAPSED;
         }
         span(m, w, role, true);
