@@ -719,6 +719,35 @@ static const char *nearer_owner(const ev_sentence *s, int32_t h, const dyad_ment
     return p >= 0 ? nearer_actor(s, p, owner, actors) : NULL;
 }
 
+/* The common noun a quantifier h takes a part of ("many of his suggestions"), or -1. */
+static int32_t of_part(const ev_sentence *s, int32_t h)
+{
+    static const char *const of[] = {"of", NULL};
+    const char *u = ev_tok(s, h)->upos;
+    if (!u || (strcmp(u, "ADJ") != 0 && strcmp(u, "NUM") != 0 && strcmp(u, "PRON") != 0 &&
+               strcmp(u, "DET") != 0))
+        return -1;
+    for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c]) {
+        const char *cu = ev_tok(s, c)->upos;
+        if ((rel_is(s, c, "nmod") || rel_is(s, c, "obl")) && ev_has_case(s, c, of) && cu &&
+            strcmp(cu, "NOUN") == 0)
+            return c;
+    }
+    return -1;
+}
+
+/* Whether the one pronoun p refers to is named before it in its sentence: "Trump
+ * criticized his proposal" is most likely his own. */
+static bool named_before(const ev_sentence *s, const dyad_mention *p)
+{
+    for (size_t i = s->mention_first; p->name && i < s->mention_end; i++) {
+        const dyad_mention *m = &s->doc->actors[i];
+        if (m->start < p->start && m != p && m->name && strcmp(m->name, p->name) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* The first apposition of h that names a coded actor ("his former rival, Joe Biden"), or
  * -1. */
 static int32_t coded_apposition(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
@@ -867,9 +896,22 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
             a.code = owner_before(s, h, actors);
         return a;
     }
-    /* "his country would leave", "its nation": the owner's country itself */
+    /* "his country would leave", "its nation": the owner's country itself; "rejected his
+     * proposal", "criticized her remarks": what one proposed or said is, as with a name
+     * ("Macron's proposal"), one's own position, and acting on it acts on one */
     static const char *const homeland[] = {"country", "nation", NULL};
+    static const char *const said[] = {
+        "proposal", "suggestion", "plan", "remark", "comment", "statement", "claim",
+        "demand", "request", "offer", "idea", "position", "stance", "argument",
+        "allegation", "accusation", "policy", "decision", "words", NULL};
     bool home = common && ev_lemma_in(s, h, homeland);
+    int32_t part = common ? h : of_part(s, h); /* "many of his suggestions" */
+    if (part >= 0 && owner && !inside && ev_lemma_in(s, part, said) &&
+        !named_before(s, owner)) {
+        const char *near = nearer_owner(s, part, owner, actors);
+        a.code = near ? near : mention_code(s, owner);
+        return a;
+    }
     const char *whose = home ? nearer_owner(s, h, owner, actors) : NULL;
     if (!whose && home && owner)
         whose = mention_code(s, owner);

@@ -5,6 +5,7 @@
 #include "mentions.h"
 
 #include <stdlib.h>
+#include <ctype.h>
 #include <string.h>
 #include <strings.h>
 
@@ -89,10 +90,17 @@ static unsigned own_gender(const dyad_doc *doc, const ner_names *names, const me
         g |= any_word_in(doc, lo, hi + 1, ment_male_words) ? NER_MALE : 0;
         g |= any_word_in(doc, lo, hi + 1, ment_female_words) ? NER_FEMALE : 0;
     }
-    if (!g && m->t1 - m->n0 >= 2) {
-        const dyad_token *k = &doc->tokens[m->n0];
+    /* the first name: the first word that is one, past words that are not ("Chancellor
+     * Angela Merkel", as a dictionary lists her; "USCG Captain Monica Rochester"), but
+     * not past a word in lower case ("drummer Ginger Baker") */
+    for (uint32_t t = m->n0; !g && t + 1 < m->t1; t++) {
+        const dyad_token *k = &doc->tokens[t];
+        if (ment_token_in(doc, t, ment_rank_words))
+            continue;
         int x = ner_name_gender(names, doc->text + k->start, k->end - k->start);
         g = x > 0 ? (unsigned)x : 0;
+        if (x >= 0 || !isupper((unsigned char)doc->text[k->start]))
+            break;
     }
     return g;
 }

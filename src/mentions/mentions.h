@@ -82,6 +82,7 @@ extern const char *const ment_group_roles[];  /* CAMEO roles of armed and politi
 extern const char *const ment_not_names[];    /* months, weekdays, holidays */
 extern const char *const ment_kin_words[];    /* "brother", "wife": kin, not a role */
 extern const char *const ment_name_months[];  /* months that are also names: "May" */
+extern const char *const ment_rank_words[];
 extern const char *const ment_male_words[];   /* "Mr", "spokesman": a man */
 extern const char *const ment_female_words[]; /* "Mrs", "spokeswoman": a woman */
 

@@ -76,6 +76,10 @@ const char *const ment_kin_words[] = {
 const char *const ment_name_months[] = {"april", "may", "june", "august", NULL};
 
 /* Words in or beside a name that tell a man or a woman, for pronoun agreement. */
+/* Ranks and offices of either sex that the first-name list holds as men's names. */
+const char *const ment_rank_words[] = {
+    "captain", "general", "colonel", "major", "admiral", "marshal", "judge", "governor",
+    "doctor", "dean", "bishop", "deacon", "elder", "saint", NULL};
 const char *const ment_male_words[] = {
     "mr", "sir", "lord", "king", "prince", "duke", "emperor", "pope", "father", "brother",
     "uncle", "son", "husband", "spokesman", "chairman", "congressman", "businessman",
