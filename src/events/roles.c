@@ -811,6 +811,15 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
     if (!u || !(strcmp(u, "PROPN") == 0 || strcmp(u, "NOUN") == 0 || strcmp(u, "PRON") == 0 ||
                 strcmp(u, "X") == 0 || strcmp(u, "ADJ") == 0))
         return a;
+    /* "the nomination for President", "ran for governor": a title alone after "for" is
+     * the office, no one who holds it */
+    static const char *const for_[] = {"for", NULL};
+    dyad_actor_match office;
+    if (ev_has_case(s, h, for_) && s->first_child[h] >= 0 &&
+        s->next_sibling[s->first_child[h]] < 0 && rel_is(s, s->first_child[h], "case") &&
+        ev_actor_lookup(s, actors, ev_tok(s, h)->start, ev_tok(s, h)->end, &office) &&
+        !office.name[0] && office.role[0] && !office.country[0])
+        return a;
     /* "thousands of people", "a group of protesters": the people counted */
     static const char *const counts[] = {"thousand", "thousands", "hundred", "hundreds",
                                          "dozen", "dozens", "million", "millions", "tens",
