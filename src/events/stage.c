@@ -3124,12 +3124,20 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 (strlen(a.code) == 3 || any_role(a.code, state_roles)) &&
                 strncmp(a.code, "---", 3) != 0)
                 snprintf(vc.code, sizeof vc.code, "190");
-            if (!a.code || (hu && strcmp(hu, "NOUN") == 0 && a.head == sh && !a.doers &&
-                            !ev_lemma_in(&s, sh, staffed) &&
+            /* (and so does a country's adjective an event's name: "the Chinese Cultural
+             * Revolution has destroyed ...") */
+            dyad_actor_match own;
+            bool named_event = hu && strcmp(hu, "PROPN") == 0 && a.code && strlen(a.code) == 3 &&
+                               ev_child(&s, sh, "flat") < 0 &&
+                               ev_abstract_noun(st->dict, s.lower[sh]) &&
+                               !ev_actor_lookup(&s, st->actors, ev_tok(&s, sh)->start,
+                                                ev_tok(&s, sh)->end, &own);
+            if (!a.code || (hu && (strcmp(hu, "NOUN") == 0 || named_event) && a.head == sh &&
+                            !a.doers && !ev_lemma_in(&s, sh, staffed) &&
                             !(strncmp(vc.code, "14", 2) == 0 && ev_lemma_in(&s, sh, crowd)) &&
                             !(violent_code(vc.code) && ev_lemma_in(&s, sh, armed) &&
                               country_hand(&s, sh)) &&
-                            ev_abstract_noun(st->dict, s.lemma[sh])))
+                            ev_abstract_noun(st->dict, named_event ? s.lower[sh] : s.lemma[sh])))
                 continue;
             size_t coded = 0;
             for (size_t j = 0; j < nt; j++) {
