@@ -2791,6 +2791,13 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             ((ev_tok(&s, felt)->upos && strcmp(ev_tok(&s, felt)->upos, "PRON") == 0) ||
              person_mention(&s, felt)))
             continue;
+        /* "the population exploded", "protesters exploded with anger": what explodes with
+         * nothing exploded by it is the thing that burst, no doer (a bomb that exploded
+         * near a convoy has no source the sentence names) */
+        static const char *const burst[] = {"explode", "detonate", NULL};
+        if (ev_lemma_in(&s, v, burst) && vc.match.score <= 0 && ev_child(&s, v, "obj") < 0 &&
+            ev_child(&s, v, "nsubj:pass") < 0)
+            continue;
         /* "a man wanted by police", "was wanted for murder": sought for arrest, no wish to
          * cooperate (WANT's 030) */
         static const char *const wanted[] = {"want", NULL};
