@@ -598,6 +598,18 @@ static bool same(const char *a, const char *b)
     return a && b ? strcmp(a, b) == 0 : a == b;
 }
 
+/* The code of verb x read in its own clause; false when it has none. */
+static bool code_of_clause(stage *st, const ev_sentence *s, int32_t x, verb_code *xc)
+{
+    ev_context xpre = {dyad_arena_alloc(st->doc->arena, s->count * sizeof(int32_t) + 1), 0};
+    ev_context xpost = {dyad_arena_alloc(st->doc->arena, s->count * sizeof(int32_t) + 1), 0};
+    uint8_t *in_clause = dyad_arena_alloc(st->doc->arena, s->count + 1);
+    if (!xpre.tok || !xpost.tok || !in_clause || !ev_clause(s, x, &xpre, &xpost, in_clause))
+        return false;
+    *xc = code_verb(st, s, x, &xpre, &xpost);
+    return xc->code[0] && strcmp(xc->code, "---") != 0;
+}
+
 static bool governs_coded_verb(stage *st, const ev_sentence *s, int32_t v)
 {
     int32_t x = ev_child(s, v, "xcomp");
@@ -617,13 +629,21 @@ static bool governs_coded_verb(stage *st, const ev_sentence *s, int32_t v)
     const char *u = ev_tok(s, x)->upos;
     if (!u || strcmp(u, "VERB") != 0)
         return false; /* only verbs are coded */
-    ev_context xpre = {dyad_arena_alloc(st->doc->arena, s->count * sizeof(int32_t) + 1), 0};
-    ev_context xpost = {dyad_arena_alloc(st->doc->arena, s->count * sizeof(int32_t) + 1), 0};
-    uint8_t *in_clause = dyad_arena_alloc(st->doc->arena, s->count + 1);
-    if (!xpre.tok || !xpost.tok || !in_clause || !ev_clause(s, x, &xpre, &xpost, in_clause))
-        return false;
-    verb_code xc = code_verb(st, s, x, &xpre, &xpost);
-    return xc.code[0] && strcmp(xc.code, "---") != 0;
+    verb_code xc;
+    return code_of_clause(st, s, x, &xc);
+}
+
+/* "pledged to deepen cooperation with the US", "agreed to open accession talks": when
+ * the act v governs has a code of its own that sums with v's, even one a pattern of v
+ * read off the act's words, the act is the one event (compose) and v none. */
+static bool sums_with_governed(stage *st, const ev_sentence *s, int32_t v, const verb_code *vc)
+{
+    int32_t x = ev_child(s, v, "xcomp");
+    const char *u = x >= 0 ? ev_tok(s, x)->upos : NULL;
+    verb_code xc;
+    return u && strcmp(u, "VERB") == 0 && vc->match.score > 0 && ev_child(s, v, "obj") < 0 &&
+           ev_child(s, v, "iobj") < 0 && code_of_clause(st, s, x, &xc) &&
+           ev_code_compose(st->dict, vc->code, xc.code);
 }
 
 /* ---- characterizations: "called the plan 'a smash and grab'" ---------------- */
@@ -2873,7 +2893,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                                             "persist", "proceed", NULL};
         if (((vc.match.score <= 0 || ev_lemma_in(&s, v, phase)) && !root_in(vc.code, threat) &&
              governs_coded_verb(st, &s, v)) ||
-            composed_below(st, &s, v))
+            composed_below(st, &s, v) || sums_with_governed(st, &s, v, &vc))
             continue;
         /* a generic statement ("said") is an event only about the actors of what was said,
          * unless PETRARCH's own reading is asked for */
