@@ -986,6 +986,23 @@ DYAD_TEST(parse_repair_perfect_participle)
     CHECK(head[3] == 4);
 }
 
+/* "sanctions on three Hezbollah commanders" with "on" the case of "three" and the noun a
+ * conjunct with no conjunction: the preposition is the noun's, the noun a modifier */
+DYAD_TEST(parse_repair_case_on_numeral)
+{
+    static const char *const form[] = {"sanctions", "on", "three", "Hezbollah", "commanders"};
+    static const char *const upos[] = {"NOUN", "ADP", "NUM", "PROPN", "NOUN"};
+    static const char *const xpos[] = {"NNS", "IN", "CD", "NNP", "NNS"};
+    size_t len[5];
+    dyad_parse_input in = parse_input(5, form, len, upos, xpos);
+    int head[5] = {-1, 2, 4, 4, 0};
+    const char *rel[5] = {"root", "case", "nummod", "compound", "conj"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[1] == 4);
+    CHECK_STR(rel[4], "nmod");
+    CHECK(head[4] == 0);
+}
+
 /* "arrested activists accused of plotting": a participle of suspicion with a subject and
  * nothing of its own after a verb with no object is a reduced relative on that object;
  * after a verb of saying it stays a clause ("said activists accused ..."). */

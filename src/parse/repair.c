@@ -799,6 +799,31 @@ static void perfect_participle(const dyad_parse_input *in, int *head, const char
     }
 }
 
+/* "sanctions on three Hezbollah commanders" parsed with "on" the case of "three" and
+ * "commanders" a conjunct of "sanctions" with no conjunction: a numeral takes no
+ * preposition, its noun does, and a noun joined with no word nor comma is a modifier. */
+static void case_on_numeral(const dyad_parse_input *in, int *head, const char **rel)
+{
+    int n = in->n;
+    for (int c = 0; c + 2 < n; c++) {
+        int num = head[c];
+        if (!rel_is(rel[c], "case") || num != c + 1 || !rel_is(rel[num], "nummod"))
+            continue;
+        int noun = head[num];
+        if (noun <= num || !nominal(in, noun))
+            continue;
+        head[c] = noun;
+        int was = head[noun];
+        bool joined = false;
+        for (int i = was + 1; i < noun && was >= 0; i++)
+            joined |= head[i] == noun && (rel_is(rel[i], "cc") || rel_is(rel[i], "punct"));
+        for (int i = was + 1; i < c && was >= 0; i++)
+            joined |= rel_is(rel[i], "punct") || rel_is(rel[i], "cc");
+        if (rel_is(rel[noun], "conj") && was >= 0 && was < c && !joined && nominal(in, was))
+            rel[noun] = "nmod";
+    }
+}
+
 static void repair_all(const dyad_parse_input *in, int *head, const char **rel)
 {
     possessed_apposition(in, head, rel);
@@ -825,6 +850,7 @@ static void repair_all(const dyad_parse_input *in, int *head, const char **rel)
     reduced_relative(in, head, rel);
     infinitive_object(in, head, rel);
     perfect_participle(in, head, rel);
+    case_on_numeral(in, head, rel);
 }
 
 void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
