@@ -51,6 +51,16 @@ static size_t phrase_at(const dyad_event_dict *d, const ev_phrase *ph, const ev_
     return ph->n_words;
 }
 
+/* Words that make phrasal verbs ("fire off", "set up", "back down"). */
+static bool particle_word(const char *w)
+{
+    static const char *const particles[] = {"off", "up", "out", "down", "away", "back", NULL};
+    for (const char *const *p = particles; *p; p++)
+        if (strcmp(w, *p) == 0)
+            return true;
+    return false;
+}
+
 /* Whether token i is used as a preposition: "to Moscow", not "to lift" (the marker of
  * an infinitive; "for failing" is one, as a gerund's "for" stands for its clause), */
 static bool preposition_at(const ev_sentence *s, int32_t i)
@@ -179,6 +189,13 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
                     ev_head(s, ctx->tok[k]) > ctx->tok[k] && !is_actor(s, ctx->tok[k], arg) &&
                     is_actor(s, ev_head(s, ctx->tok[k]), arg))
                     len = 0;
+                /* a particle of the pattern ("- * OFF": "fired off a letter") is no
+                 * preposition of a place ("fired missiles off its west coast") */
+                if (len && !el->preposition && particle_word(s->lower[ctx->tok[k]]) &&
+                    ev_rel_starts(s, ctx->tok[k], "case") &&
+                    !(ctx->tok[k] + 1 < (int32_t)s->count &&
+                      strcmp(s->lower[ctx->tok[k] + 1], "of") == 0))
+                    len = 0; /* ("dropped out of the race" keeps its particle) */
                 if (len && el->preposition &&
                     (!preposition_at(s, ctx->tok[k]) || !phrase_of(s, ctx->tok[k], noun, object)))
                     len = 0;
