@@ -170,6 +170,7 @@ typedef struct ev_match {
     bool no_target;                /* its "(TO)" phrase names no actor: the act has no target */
     bool governed;                 /* target from a "(TO)" phrase, with its conjuncts */
     int gaps;                      /* words skipped between its words: fewer is closer */
+    int lead;                      /* words after the verb before its first word there, or -1 */
 } ev_match;
 
 /* Matches pattern p: pre elements over pre (text order), post over post. is_actor

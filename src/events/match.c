@@ -153,7 +153,8 @@ static bool compound_at(const ev_sentence *s, int32_t t,
  * verb's object head; false on failure. */
 static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n,
                       const ev_sentence *s, const ev_context *ctx, int32_t object, ev_match *m,
-                      bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg)
+                      int *lead, bool (*is_actor)(const ev_sentence *, int32_t, void *),
+                      void *arg)
 {
     size_t pos = 0;
     bool worded = false; /* gaps count between its words, not before the first */
@@ -236,6 +237,8 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
                 if (el->kind == EL_WORD || el->kind == EL_SYNSET || el->kind == EL_COMPOUND) {
                     m->score += (int)len;
                     m->gaps += worded ? (int)(k - from) : 0;
+                    if (!worded && lead)
+                        *lead = (int)k;
                     worded = true;
                 }
                 for (size_t t = k; t < k + len && t < ctx->n && el->kind != EL_TARGET; t++)
@@ -252,11 +255,11 @@ ev_match ev_pattern_match(const dyad_event_dict *d, const ev_pattern *p, const e
                           const ev_context *pre, const ev_context *post, int32_t object,
                           bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg)
 {
-    ev_match m = {.score = 0, .source = -1, .target = -1};
+    ev_match m = {.score = 0, .source = -1, .target = -1, .lead = -1};
     if (!p->code[0] || (p->words & ~s->words) ||
-        !match_run(d, &d->elems[p->first], p->n_pre, s, pre, object, &m, is_actor, arg) ||
-        !match_run(d, &d->elems[p->first + p->n_pre], p->n_post, s, post, object, &m, is_actor,
-                   arg))
+        !match_run(d, &d->elems[p->first], p->n_pre, s, pre, object, &m, NULL, is_actor, arg) ||
+        !match_run(d, &d->elems[p->first + p->n_pre], p->n_post, s, post, object, &m, &m.lead,
+                   is_actor, arg))
         m.score = -1;
     return m;
 }

@@ -581,9 +581,23 @@ static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_c
             /* of as many words, one that names the object wins ("expressed appreciation
              * for China's assistance" is appreciation), then the closer ("called for a
              * cessation of fighting" is no call for fighting), then the later */
+            /* (and of one word each after the verb in different phrases, the nearer:
+             * "declined to comment on the report" declines comment, it denies no report;
+             * of "peace talks" the later, CAMEO's order) */
+            int32_t mw = m.lead >= 0 ? post->tok[m.lead] : -1;
+            int32_t bw = best.match.lead >= 0 ? post->tok[best.match.lead] : -1;
+            bool one_phrase = mw >= 0 && bw >= 0 &&
+                              ((ev_head(s, mw) == bw && ev_rel_starts(s, mw, "compound")) ||
+                               (ev_head(s, bw) == mw && ev_rel_starts(s, bw, "compound")));
+            bool nearer = m.score == 1 && !m.on_object && mw >= 0 && bw >= 0 && mw != bw &&
+                                  !one_phrase
+                              ? mw < bw
+                              : true;
             if (m.score > best.match.score ||
                 (m.score == best.match.score &&
-                 (m.on_object != best.match.on_object ? m.on_object : m.gaps <= best.match.gaps))) {
+                 (m.on_object != best.match.on_object ? m.on_object
+                  : m.gaps != best.match.gaps         ? m.gaps < best.match.gaps
+                                                      : nearer))) {
                 best.match = m;
                 snprintf(best.code, sizeof best.code, "%s", p->code);
                 snprintf(best.code2, sizeof best.code2, "%s", p->code2);
