@@ -1003,6 +1003,22 @@ DYAD_TEST(parse_repair_case_on_numeral)
     CHECK(head[4] == 0);
 }
 
+/* "ordered the ambassador to leave" with "leave" an adverbial clause: after the object
+ * of a verb that sets another to act, the infinitive is its complement */
+DYAD_TEST(parse_repair_object_infinitive)
+{
+    static const char *const form[] = {"Niger", "ordered", "the", "ambassador", "to", "leave"};
+    static const char *const upos[] = {"PROPN", "VERB", "DET", "NOUN", "PART", "VERB"};
+    static const char *const xpos[] = {"NNP", "VBD", "DT", "NN", "TO", "VB"};
+    size_t len[6];
+    dyad_parse_input in = parse_input(6, form, len, upos, xpos);
+    int head[6] = {1, -1, 3, 1, 5, 1};
+    const char *rel[6] = {"nsubj", "root", "det", "obj", "mark", "advcl"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK_STR(rel[5], "xcomp");
+    CHECK(head[5] == 1);
+}
+
 /* "arrested activists accused of plotting": a participle of suspicion with a subject and
  * nothing of its own after a verb with no object is a reduced relative on that object;
  * after a verb of saying it stays a clause ("said activists accused ..."). */
