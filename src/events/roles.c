@@ -1707,11 +1707,16 @@ size_t ev_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t max,
             cand[n++] = xp;
     }
     /* "rejected a proposal put forward by Kyiv", the participle parsed as the verb's
-     * complement or adverbial clause: who put it forward */
+     * complement or adverbial clause: who put it forward; but who harmed the object is
+     * none of its makers ("rescued the crew of a vessel hijacked by pirates") */
+    static const char *const harmed[] = {"hijack", "seize", "capture", "kidnap", "abduct",
+                                         "attack", "detain", "arrest", "hold", "occupy",
+                                         "damage", "destroy", "sink", "shoot", "hit", "strike",
+                                         "bomb", "kill", "wound", "injure", "target", NULL};
     for (int32_t c = obj >= 0 ? s->first_child[v] : -1; c >= 0 && n < 12; c = s->next_sibling[c]) {
         int32_t by = (rel_is(s, c, "xcomp") || rel_is(s, c, "advcl")) && c > obj &&
                              past_participle(s, c) && ev_child(s, c, "mark") < 0 &&
-                             ev_child(s, c, "nsubj") < 0
+                             ev_child(s, c, "nsubj") < 0 && !ev_lemma_in(s, c, harmed)
                          ? ev_child(s, c, "obl:agent")
                          : -1;
         if (by >= 0)
