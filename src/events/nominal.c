@@ -141,8 +141,12 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
             if (ev_actor_of(s, subj[i].head, actors).code)
                 srcs[(*ns)++] = subj[i];
     }
-    /* "Russia's invasion of Ukraine": with a doer named, "of" names the one it is done to */
-    if (*ns && !*nt && of_arg >= 0)
+    /* "Russia's invasion of Ukraine": with a doer named, "of" names the one it is done to;
+     * of a journey, "of" names who travels ("the visit of Narendra Modi to Moscow") */
+    static const char *const journeys[] = {"visit", "trip", "tour", "journey", NULL};
+    if (!*ns && of_arg >= 0 && ev_lemma_in(s, n, journeys))
+        *ns = add_side(s, of_arg, srcs, 0, max, actors);
+    else if (*ns && !*nt && of_arg >= 0)
         *nt = add_side(s, of_arg, tgts, 0, max, actors);
     /* "the visit by US lawmakers to Taiwan" with "to Taiwan" hung on the doers */
     for (size_t k = 0; k < *ns && !*nt; k++)
