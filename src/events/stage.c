@@ -2207,6 +2207,36 @@ static bool at_request(stage *st, const ev_sentence *s, int32_t n, ev_arg *srcs,
     return *ns && *nt;
 }
 
+/* "The arrest of opposition leader Ousmane Sonko sparked protests": an arrest whose
+ * doer goes unnamed is the state's of whom it holds (as "was arrested" is); the state's
+ * code, marked implicit, or none. */
+static ev_actor arrest_of(const ev_sentence *s, int32_t n, const char *code,
+                          const dyad_actor_dict *actors)
+{
+    static const char *const of[] = {"of", NULL};
+    ev_actor none = {.code = NULL, .head = -1};
+    /* (a subject only: an object's doer is its verb's subject, "Iran will pursue the
+     * prosecution of", and "over the detention of a Japanese" may be China's) */
+    if (strcmp(code, "173") != 0 || !ev_rel_starts(s, n, "nsubj"))
+        return none;
+    for (int32_t c = s->first_child[n]; c >= 0; c = s->next_sibling[c]) {
+        if (ev_rel_starts(s, c, "nmod:poss") || ev_rel_starts(s, c, "amod") ||
+            (ev_rel_starts(s, c, "nmod") && !ev_has_case(s, c, of)))
+            return none; /* a doer or a place named: "Russia's arrest of", "by police" */
+    }
+    for (int32_t c = s->first_child[n]; c >= 0; c = s->next_sibling[c]) {
+        char country[4];
+        if (!ev_rel_starts(s, c, "nmod") || !ev_has_case(s, c, of) ||
+            !actor_code_country(ev_actor_of(s, c, actors).code, country) ||
+            strcmp(country, "---") == 0 || strcmp(country, "IGO") == 0)
+            continue;
+        ev_actor a = {.code = dyad_doc_strdup((dyad_doc *)s->doc, country, 3), .head = -1,
+                      .implicit = true};
+        return a;
+    }
+    return none;
+}
+
 static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *pre,
                        ev_context *post, uint8_t *in_clause)
 {
@@ -2220,12 +2250,21 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
         ev_actor locals = {.code = NULL, .head = -1}, against = {.code = NULL, .head = -1};
         mutual = false;
         bool requested = at_request(st, s, n, srcs, &ns, tgts, &nt);
+        ev_actor arresting = {.code = NULL, .head = -1};
         if (requested)
             code = "020";
         else if (!ev_nominal_roles(s, n, srcs, &ns, tgts, &nt, &mutual, st->actors) &&
                  !drawn_from(st, s, n, srcs, &ns, tgts, &nt) &&
+                 !(arresting = arrest_of(s, n, code, st->actors)).code &&
                  (ns || !protest_in_place(st, s, n, code, &locals, &against)))
             continue;
+        if (arresting.code) {
+            static const char *const of[] = {"of", NULL};
+            for (int32_t c = s->first_child[n]; c >= 0; c = s->next_sibling[c])
+                if (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, of))
+                    nt = ev_with_conjuncts(s, c, tgts, 0, MAX_ACTORS);
+            ns = 0;
+        }
         /* "operate in cooperation with Iraqi forces": cooperation under way, not the intent
          * the noun alone codes (030) */
         static const char *const in[] = {"in", NULL};
@@ -2280,8 +2319,8 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
             return false;
         if (locals.code && !add_event(st, s, si, n, code, &locals, &against, &status, date, vt))
             return false;
-        for (size_t i = 0; i < ns && !locals.code; i++) {
-            ev_actor a = ev_actor_arg(s, srcs[i], st->actors);
+        for (size_t i = 0; i < (arresting.code ? 1 : ns) && !locals.code; i++) {
+            ev_actor a = arresting.code ? arresting : ev_actor_arg(s, srcs[i], st->actors);
             for (size_t j = 0; a.code && j < nt; j++) {
                 ev_actor b = ev_actor_arg(s, tgts[j], st->actors);
                 /* (two people of one government: "the Queen will comply with the request
