@@ -3174,6 +3174,9 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             /* "the UK's efforts", "Barrett's placement": a name owns the abstract noun,
              * which does nothing ("the Trump campaign" is its staff) */
             static const char *const staffed[] = {"campaign", NULL};
+            /* (a law too, which WordNet also knows as the police: "Pakistani law allowed
+             * the perpetrators to go unpunished" is no act of Pakistan's) */
+            static const char *const laws[] = {"law", NULL};
             /* "Thousands marched in Belgrade": a crowd by its number protests (the number
              * of those arrested or fleeing says nothing of what they did) */
             static const char *const crowd[] = {"thousand", "hundred", NULL};
@@ -3217,7 +3220,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                             !(strncmp(vc.code, "14", 2) == 0 && ev_lemma_in(&s, sh, crowd)) &&
                             !(violent_code(vc.code) && ev_lemma_in(&s, sh, armed) &&
                               country_hand(&s, sh)) &&
-                            ev_abstract_noun(st->dict, named_event ? s.lower[sh] : s.lemma[sh])))
+                            (ev_abstract_noun(st->dict, named_event ? s.lower[sh] : s.lemma[sh]) ||
+                             ev_lemma_in(&s, sh, laws))))
                 continue;
             size_t coded = 0;
             for (size_t j = 0; j < nt; j++) {
