@@ -1512,8 +1512,18 @@ static bool place_only(const ev_sentence *s, int32_t v, const verb_code *vc, int
     /* (a pattern's statement or intent is not toward where it is made: "held primary
      * elections in fourteen states"; "invested in Kenya", "ends the war in Gaza" are) */
     static const char *const said_or_meant[] = {"01", "03", NULL};
-    return (vc->match.score <= 0 || (vc->match.target != t && root_in(vc->code, said_or_meant))) &&
-           ev_head(s, t) == v && ev_rel_starts(s, t, "obl") && ev_has_case(s, t, in) &&
+    if (!(vc->match.score <= 0 || (vc->match.target != t && root_in(vc->code, said_or_meant))))
+        return false;
+    /* (the place of its members too: "in the US states of Idaho, Michigan and ...";
+     * not a party to what is done there: "engage in talks with the United States") */
+    static const char *const of[] = {"of", NULL};
+    for (int steps = 0; t >= 0 && ev_head(s, t) != v && steps < 8; steps++) {
+        if (!ev_rel_starts(s, t, "conj") &&
+            !(ev_rel_starts(s, t, "nmod") && ev_has_case(s, t, of)))
+            return false;
+        t = ev_head(s, t);
+    }
+    return t >= 0 && ev_head(s, t) == v && ev_rel_starts(s, t, "obl") && ev_has_case(s, t, in) &&
            !root_in(vc->code, placed);
 }
 
