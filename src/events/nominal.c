@@ -106,7 +106,8 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
                                             "offer", "provide", "extend", "begin", "start",
                                             "deliver", "wage", "lodge", "file", "level",
                                             "orchestrate", "organize", "organise",
-                                            "mastermind", "plot", NULL};
+                                            "mastermind", "plot", "order", "approve",
+                                            "authorize", "authorise", "direct", NULL};
         int32_t v = ev_head(s, n);
         const char *lemma = v >= 0 ? ev_tok(s, v)->lemma : NULL;
         for (const char *const *l = light; lemma && *l; l++)

@@ -2889,6 +2889,16 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
             (ev_rel_starts(&s, v, "acl") || ev_child(&s, v, "nsubj:pass") >= 0))
             continue;
         int32_t obj = ev_child(&s, v, "obj");
+        /* "Putin ordered strikes on Kyiv", "approved the attacks on the embassy": whoever
+         * orders force uses it, the noun's act (ev_nominal_roles), no demand or yielding */
+        static const char *const directing[] = {"order", "approve", "authorize", "authorise",
+                                                 "direct", NULL};
+        const char *ordered_code;
+        if (obj >= 0 && ev_lemma_in(&s, v, directing) && ev_tok(&s, obj)->upos &&
+            strcmp(ev_tok(&s, obj)->upos, "NOUN") == 0 && event_noun(st, &s, obj, &ordered_code) &&
+            (strncmp(ordered_code, "18", 2) == 0 || strncmp(ordered_code, "19", 2) == 0 ||
+             strncmp(ordered_code, "20", 2) == 0))
+            continue;
         if (dismissal(st, &s, v, obj)) /* "fired the prosecutor" is no shooting */
             continue;
         /* "troops entered Kazakhstan at the invitation of its president": no invasion (the
