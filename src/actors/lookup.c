@@ -213,9 +213,15 @@ static void scan_words(const dyad_actor_dict *d, const actor_words *w, int32_t d
             i++;
             continue;
         }
+        /* "pro-Palestinian protesters", "anti-American": a country's side taken, not the
+         * country (the supporters are of whatever country they are in) */
+        static const char *const sides[] = {"pro", "anti"};
+        bool side = i > 0 && in_list(sides, N_OF(sides), w->text + w->off[i - 1], w->wlen[i - 1]);
         if (s->n < MAX_PIECES) {
             piece *p = &s->p[s->n];
             const char *code = resolve(d, g, date, p->own);
+            if (side && code && strlen(code) == 3 && d->groups[g].kind != KIND_AGENT)
+                code = NULL;
             if (code) {
                 p->g = g, p->w0 = i, p->w1 = i + (size_t)k;
                 p->code = code;
