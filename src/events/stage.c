@@ -2318,7 +2318,16 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
                                               "upcoming", NULL};
         static const char *const cancelled[] = {"cancel", "scrap", "abandon", NULL};
         int32_t said_of = ev_child(s, n, "acl:relcl"), how = ev_child(s, n, "amod");
-        if (said_of >= 0 && ev_lemma_in(s, said_of, cancelled))
+        /* "would respond to any Ukrainian attack", "a possible strike": none yet, if ever */
+        static const char *const any[] = {"any", NULL};
+        static const char *const maybe[] = {"possible", "potential", "hypothetical", NULL};
+        int32_t which = ev_child(s, n, "det");
+        bool conditional = (which >= 0 && ev_lemma_in(s, which, any)) ||
+                           (how >= 0 && ev_lemma_in(s, how, maybe));
+        if (conditional && strcmp(status.status, "denied") != 0 &&
+            strcmp(status.status, "negated") != 0)
+            status.status = "hypothetical";
+        else if (said_of >= 0 && ev_lemma_in(s, said_of, cancelled))
             status.status = "negated";
         else if (!strcmp(status.status, "asserted") && how >= 0 && ev_lemma_in(s, how, planned))
             status.status = "future";
