@@ -391,6 +391,10 @@ DYAD_TEST(tag_grammar_constraints)
     /* a headline with no finite verb has its present tense after the subject */
     static const char *const headline[] = {"Police", "shoot", "man", "dead", "in", "London"};
     CHECK_STR(tag_of(m, headline, 6, 1), "VBP");
+    /* a clause opened by "unless" ends in its verb: "withdraws" there is no plural */
+    static const char *const unless[] = {"Unless", "Russia", "withdraws", ",", "the", "EU",
+                                         "will", "act", "."};
+    CHECK_STR(tag_of(m, unless, 9, 2), "VBZ");
     /* a word in capitals never seen before a finite verb is a name, shouted lines aside */
     static const char *const acronym[] = {"UNICEF", "had", "delivered", "vaccines", "."};
     static const char *const plural[] = {"ECOWAS", "imposed", "sanctions", "on", "Mali", "."};

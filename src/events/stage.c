@@ -103,6 +103,7 @@ static const char *own_status(const ev_sentence *s, int32_t v)
     bool be = false, to = false, only = false, consequence = false, negated = false;
     bool yet = false; /* "is yet to respond": not done so far */
     bool conditional = false; /* "If Iran did not impose ...": a negation in a hypothesis */
+    bool later_condition = false;
     for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c]) {
         be = be || (ev_rel_starts(s, c, "cop") && ev_lemma_in(s, c, is));
         only = only || (ev_rel_starts(s, c, "advmod") && strcmp(s->lower[c], "only") == 0);
@@ -126,13 +127,19 @@ static const char *own_status(const ev_sentence *s, int32_t v)
         negated = negated || (ev_rel_starts(s, c, "nsubj") && neither_nor(s, c));
         /* "If Russia attacks, the US will impose sanctions": what follows from a condition
          * is as hypothetical as the condition */
+        /* (or after it, of what is to come: "will impose sanctions unless it withdraws";
+         * "warned of a response unless NATO withdraws" did warn) */
+        static const char *const if_[] = {"if", "unless", NULL};
         int32_t cm = ev_rel_starts(s, c, "advcl") ? ev_child(s, c, "mark") : -1;
         if (cm >= 0 && c < v && ev_lemma_in(s, cm, cond))
             consequence = true;
+        else if (cm >= 0 && c > v && ev_lemma_in(s, cm, if_))
+            later_condition = true;
     }
     if (negated)
         return conditional ? "hypothetical" : "negated";
-    if (consequence && (!status || strcmp(status, "future") == 0))
+    if ((consequence && (!status || strcmp(status, "future") == 0)) ||
+        (later_condition && status && strcmp(status, "future") == 0))
         return "hypothetical";
     if (!status && be && to && yet)
         return "negated";

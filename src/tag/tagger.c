@@ -269,7 +269,17 @@ static void subordinate_verb(const dyad_tagger *t, const tag_word *w, int n, int
     for (int i = 1; i < comma; i++)
         if (xpos_in(t, tags[i], finite))
             return;
-    verb_before_to(t, w, 2, comma, tags, true);
+    if (verb_before_to(t, w, 2, comma, tags, true))
+        return;
+    /* "Unless Russia withdraws, ...": the clause's last word, a plural after its subject,
+     * is its verb when the treebanks saw it as one */
+    static const char *const nominal[] = {"NN", "NNS", "NNP", "NNPS", "PRP", NULL};
+    int last = comma - 1;
+    if (comma < n && last >= 2 && !strcmp(xpos_of(t, tags[last]), "NNS") &&
+        xpos_in(t, tags[last - 1], nominal) &&
+        (tag_lemma_seen(t, w[last].text, w[last].len, "VBZ") ||
+         tag_lemma_seen(t, w[last].text, w[last].len - 1, "VB")))
+        tags[last] = t->vbz;
 }
 
 /* A gerund ends in "-ing" ("gon" of "gonna" aside): a word tagged VBG that does not is a
