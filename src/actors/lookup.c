@@ -220,7 +220,7 @@ static void scan_words(const dyad_actor_dict *d, const actor_words *w, int32_t d
         if (s->n < MAX_PIECES) {
             piece *p = &s->p[s->n];
             const char *code = resolve(d, g, date, p->own);
-            if (side && code && strlen(code) == 3 && d->groups[g].kind != KIND_AGENT)
+            if (side && code && d->groups[g].kind != KIND_AGENT)
                 code = NULL;
             if (code) {
                 p->g = g, p->w0 = i, p->w1 = i + (size_t)k;
