@@ -107,7 +107,8 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
                                             "deliver", "wage", "lodge", "file", "level",
                                             "orchestrate", "organize", "organise",
                                             "mastermind", "plot", "order", "approve",
-                                            "authorize", "authorise", "direct", NULL};
+                                            "authorize", "authorise", "direct", "pursue",
+                                            NULL};
         int32_t v = ev_head(s, n);
         const char *lemma = v >= 0 ? ev_tok(s, v)->lemma : NULL;
         for (const char *const *l = light; lemma && *l; l++)
@@ -119,7 +120,7 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
                 for (int32_t c = s->first_child[v]; c >= 0 && !*nt; c = s->next_sibling[c])
                     if (ev_rel_starts(s, c, "obl") && ev_has_case(s, c, aimed))
                         *nt = add_side(s, c, tgts, *nt, max, actors);
-                if (!*nt)
+                if (!*nt && of_arg < 0) /* ("pursued the prosecution of Trump": "of" below) */
                     break;
                 ev_arg subj[6];
                 size_t k = ev_sources(s, v, subj, max);
