@@ -803,6 +803,34 @@ static const char *owner_before(const ev_sentence *s, int32_t h, const dyad_acto
     return subj >= 0 && subj < h ? actor_of(s, subj, actors).code : NULL;
 }
 
+/* "a Chinese aircraft violated its airspace": a state's territory that "its" owns is the
+ * country of the last actor before it other than the subject of the verb acting on it;
+ * NULL when none. */
+static const char *territory_owner(const ev_sentence *s, int32_t h,
+                                   const dyad_actor_dict *actors)
+{
+    static const char *const territory[] = {"airspace", "territory", "waters", "soil",
+                                            "border", NULL};
+    static const char *const its[] = {"its", NULL};
+    int32_t p = ev_child(s, h, "nmod:poss");
+    if (p < 0 || !ev_lemma_in(s, p, its) || !ev_lemma_in(s, h, territory))
+        return NULL;
+    int32_t v = ev_head(s, h);
+    /* (the subject of a clause on a noun is that noun: "an aircraft [that] violated") */
+    int32_t subj = v < 0 ? -1 : rel_is(s, v, "acl") ? ev_head(s, v) : ev_child(s, v, "nsubj");
+    for (int32_t k = p - 1; k >= 0; k--) {
+        const char *u = ev_tok(s, k)->upos;
+        if (k == subj || !u || (strcmp(u, "NOUN") != 0 && strcmp(u, "PROPN") != 0) ||
+            rel_is(s, k, "compound") || rel_is(s, k, "flat"))
+            continue;
+        char country[4];
+        if (actor_code_country(actor_of(s, k, actors).code, country) &&
+            strcmp(country, "---") != 0 && strcmp(country, "IGO") != 0)
+            return keep(s, country);
+    }
+    return NULL;
+}
+
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
     ev_actor a = {.head = h};
@@ -810,6 +838,8 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
     const char *u = ev_tok(s, h)->upos;
     if (!u || !(strcmp(u, "PROPN") == 0 || strcmp(u, "NOUN") == 0 || strcmp(u, "PRON") == 0 ||
                 strcmp(u, "X") == 0 || strcmp(u, "ADJ") == 0))
+        return a;
+    if (strcmp(u, "NOUN") == 0 && (a.code = territory_owner(s, h, actors)))
         return a;
     /* "the nomination for President", "ran for governor": a title alone after "for" is
      * the office, no one who holds it */
