@@ -839,8 +839,11 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
     if (!u || !(strcmp(u, "PROPN") == 0 || strcmp(u, "NOUN") == 0 || strcmp(u, "PRON") == 0 ||
                 strcmp(u, "X") == 0 || strcmp(u, "ADJ") == 0))
         return a;
-    if (strcmp(u, "NOUN") == 0 && (a.code = territory_owner(s, h, actors)))
+    if (strcmp(u, "NOUN") == 0 && (a.code = territory_owner(s, h, actors))) {
+        a.start = ev_tok(s, ev_child(s, h, "nmod:poss"))->start; /* "its airspace" */
+        a.end = ev_tok(s, h)->end;
         return a;
+    }
     /* "the nomination for President", "ran for governor": a title alone after "for" is
      * the office, no one who holds it */
     static const char *const for_[] = {"for", NULL};
