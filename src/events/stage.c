@@ -3048,8 +3048,19 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
              * Turkey could block Sweden's bid": a threat is toward whom the threatened act
              * is, its subject being the threatener's side; else toward that subject
              * ("warned that the US would pay a price") */
-            if (that && strncmp(vc.code, "13", 2) == 0)
-                nt = ev_targets(&s, ev_child(&s, v, "ccomp"), tgts, MAX_ACTORS, st->actors);
+            if (that && strncmp(vc.code, "13", 2) == 0) {
+                int32_t said = ev_child(&s, v, "ccomp");
+                nt = ev_targets(&s, said, tgts, MAX_ACTORS, st->actors);
+                /* "warned that famine was spreading in Gaza": a warning of how things
+                 * stand, whose subject is no actor, threatens no one; it is a statement */
+                int32_t what = ev_child(&s, said, "nsubj");
+                if (what < 0)
+                    what = ev_child(&s, said, "nsubj:pass");
+                const char *wu = what >= 0 ? ev_tok(&s, what)->upos : NULL;
+                if (vc.match.score <= 0 && wu && strcmp(wu, "PRON") != 0 &&
+                    !ev_actor_of(&s, what, st->actors).code)
+                    recode(&vc, "010", NULL, -1);
+            }
             if (!nt && (strncmp(vc.code, "01", 2) == 0 || that) && !statement)
                 nt = ev_content_targets(&s, v, tgts, MAX_ACTORS, st->actors);
         }
