@@ -545,6 +545,21 @@ static bool pattern_names(const dyad_event_dict *d, const ev_pattern *p, const c
     return false;
 }
 
+/* Of two tied one-word matches after the verb in different phrases, whether m's word is
+ * the farther: "declined to comment on the report" declines comment, it denies no
+ * report; of "peace talks", one phrase, neither is (the later pattern wins, CAMEO's
+ * order). */
+static bool farther(const ev_sentence *s, const ev_context *post, const ev_match *m,
+                    const ev_match *best)
+{
+    if (m->score != 1 || m->on_object || m->lead < 0 || best->lead < 0 || m->lead == best->lead)
+        return false;
+    int32_t mw = post->tok[m->lead], bw = post->tok[best->lead];
+    bool one_phrase = (ev_head(s, mw) == bw && ev_rel_starts(s, mw, "compound")) ||
+                      (ev_head(s, bw) == mw && ev_rel_starts(s, bw, "compound"));
+    return !one_phrase && mw > bw;
+}
+
 static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_context *pre,
                           const ev_context *post, const char *key, verb_code *out)
 {
@@ -587,24 +602,13 @@ static void code_verb_key(stage *st, const ev_sentence *s, int32_t v, const ev_c
                 continue;
             /* of as many words, one that names the object wins ("expressed appreciation
              * for China's assistance" is appreciation), then the closer ("called for a
-             * cessation of fighting" is no call for fighting), then the later */
-            /* (and of one word each after the verb in different phrases, the nearer:
-             * "declined to comment on the report" declines comment, it denies no report;
-             * of "peace talks" the later, CAMEO's order) */
-            int32_t mw = m.lead >= 0 ? post->tok[m.lead] : -1;
-            int32_t bw = best.match.lead >= 0 ? post->tok[best.match.lead] : -1;
-            bool one_phrase = mw >= 0 && bw >= 0 &&
-                              ((ev_head(s, mw) == bw && ev_rel_starts(s, mw, "compound")) ||
-                               (ev_head(s, bw) == mw && ev_rel_starts(s, bw, "compound")));
-            bool nearer = m.score == 1 && !m.on_object && mw >= 0 && bw >= 0 && mw != bw &&
-                                  !one_phrase
-                              ? mw < bw
-                              : true;
+             * cessation of fighting" is no call for fighting), then the nearer (farther()),
+             * then the later */
             if (m.score > best.match.score ||
                 (m.score == best.match.score &&
                  (m.on_object != best.match.on_object ? m.on_object
                   : m.gaps != best.match.gaps         ? m.gaps < best.match.gaps
-                                                      : nearer))) {
+                                                      : !farther(s, post, &m, &best.match)))) {
                 best.match = m;
                 snprintf(best.code, sizeof best.code, "%s", p->code);
                 snprintf(best.code2, sizeof best.code2, "%s", p->code2);
@@ -2226,9 +2230,9 @@ static bool at_request(stage *st, const ev_sentence *s, int32_t n, ev_arg *srcs,
 
 /* "The arrest of opposition leader Ousmane Sonko sparked protests": an arrest whose
  * doer goes unnamed is the state's of whom it holds (as "was arrested" is); the state's
- * code, marked implicit, or none. */
+ * code, marked implicit, with *held the "of" phrase, or none. */
 static ev_actor arrest_of(const ev_sentence *s, int32_t n, const char *code,
-                          const dyad_actor_dict *actors)
+                          const dyad_actor_dict *actors, int32_t *held)
 {
     static const char *const of[] = {"of", NULL};
     ev_actor none = {.code = NULL, .head = -1};
@@ -2247,9 +2251,9 @@ static ev_actor arrest_of(const ev_sentence *s, int32_t n, const char *code,
             !actor_code_country(ev_actor_of(s, c, actors).code, country) ||
             strcmp(country, "---") == 0 || strcmp(country, "IGO") == 0)
             continue;
-        ev_actor a = {.code = dyad_doc_strdup((dyad_doc *)s->doc, country, 3), .head = -1,
-                      .implicit = true};
-        return a;
+        *held = c;
+        return (ev_actor){.code = dyad_doc_strdup((dyad_doc *)s->doc, country, 3), .head = -1,
+                          .implicit = true};
     }
     return none;
 }
@@ -2268,20 +2272,16 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
         mutual = false;
         bool requested = at_request(st, s, n, srcs, &ns, tgts, &nt);
         ev_actor arresting = {.code = NULL, .head = -1};
+        int32_t held = -1;
         if (requested)
             code = "020";
         else if (!ev_nominal_roles(s, n, srcs, &ns, tgts, &nt, &mutual, st->actors) &&
                  !drawn_from(st, s, n, srcs, &ns, tgts, &nt) &&
-                 !(arresting = arrest_of(s, n, code, st->actors)).code &&
+                 !(arresting = arrest_of(s, n, code, st->actors, &held)).code &&
                  (ns || !protest_in_place(st, s, n, code, &locals, &against)))
             continue;
-        if (arresting.code) {
-            static const char *const of[] = {"of", NULL};
-            for (int32_t c = s->first_child[n]; c >= 0; c = s->next_sibling[c])
-                if (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, of))
-                    nt = ev_with_conjuncts(s, c, tgts, 0, MAX_ACTORS);
-            ns = 0;
-        }
+        if (arresting.code)
+            nt = ev_with_conjuncts(s, held, tgts, 0, MAX_ACTORS);
         /* "operate in cooperation with Iraqi forces": cooperation under way, not the intent
          * the noun alone codes (030) */
         static const char *const in[] = {"in", NULL};

@@ -57,6 +57,9 @@ static const char *xpos_of(const dyad_tagger *t, int tag)
 }
 
 /* Whether class tag has one of the Penn tags xs (NULL-ended). */
+/* The tags a subject may have: a noun, a name or a pronoun. */
+static const char *const subject_tags[] = {"NN", "NNS", "NNP", "NNPS", "PRP", NULL};
+
 static bool xpos_in(const dyad_tagger *t, int tag, const char *const *xs)
 {
     for (const char *x = xpos_of(t, tag); *xs; xs++)
@@ -146,12 +149,11 @@ static int speech_tail(const dyad_tagger *t, const tag_word *w, int n, const int
 static bool verb_before_to(const dyad_tagger *t, const tag_word *w, int from, int to,
                            int *tags, bool stem)
 {
-    static const char *const nominal[] = {"NN", "NNS", "NNP", "NNPS", "PRP", NULL};
     for (int i = from; t->vbz >= 0 && i + 1 < to; i++) {
         int j = i - 1;
         while (j > from - 1 && !strcmp(xpos_of(t, tags[j]), "RB"))
             j--;
-        if (!strcmp(xpos_of(t, tags[i]), "NNS") && xpos_in(t, tags[j], nominal) &&
+        if (!strcmp(xpos_of(t, tags[i]), "NNS") && xpos_in(t, tags[j], subject_tags) &&
             !strcmp(xpos_of(t, tags[i + 1]), "TO") &&
             (tag_lemma_seen(t, w[i].text, w[i].len, "VBZ") ||
              (stem && tag_lemma_seen(t, w[i].text, w[i].len - 1, "VB")))) {
@@ -168,7 +170,6 @@ static bool verb_before_to(const dyad_tagger *t, const tag_word *w, int from, in
 static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
 {
     static const char *const finite[] = {"VBD", "VBZ", "VBP", "MD", "VB", NULL};
-    static const char *const nominal[] = {"NN", "NNS", "NNP", "NNPS", "PRP", NULL};
     if (n < 3 || t->vbd < 0 || strcmp(xpos_of(t, tags[n - 1]), "."))
         return;
     /* "Israeli forces killed 20 people, the ministry said.": the sentence before a
@@ -188,7 +189,7 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
             continue;
         if (i + 1 < n && w[i + 1].len == 2 && !strncmp(w[i + 1].text, "by", 2))
             return; /* "a leader loved by all": a participle with its agent */
-        if (xpos_in(t, tags[i - 1], nominal))
+        if (xpos_in(t, tags[i - 1], subject_tags))
             tags[i] = t->vbd;
         return; /* the first participle decides */
     }
@@ -204,7 +205,7 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
                     !tag_lemma_seen(t, w[i].text, w[i].len, "JJ");
         /* (the subject may be a name the tagger misread as an adjective it never saw as
          * one: "Bahrain cut ties" tagged JJ JJ) */
-        bool subject = xpos_in(t, tags[i - 1], nominal) ||
+        bool subject = xpos_in(t, tags[i - 1], subject_tags) ||
                        (i == 1 && isupper((unsigned char)w[0].text[0]) &&
                         !strcmp(xpos_of(t, tags[0]), "JJ") &&
                         !tag_lemma_seen(t, w[0].text, w[0].len, "JJ"));
@@ -212,7 +213,7 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
             (past || tag_lemma_seen(t, w[i].text, w[i].len, "VBD") ||
              tag_lemma_seen(t, w[i].text, w[i].len, "VBN"))) {
             tags[i] = t->vbd;
-            if (i == 1 && !xpos_in(t, tags[0], nominal) && t->nnp >= 0)
+            if (i == 1 && !xpos_in(t, tags[0], subject_tags) && t->nnp >= 0)
                 tags[0] = t->nnp; /* and the word before it is its subject */
             return;
         }
@@ -273,10 +274,9 @@ static void subordinate_verb(const dyad_tagger *t, const tag_word *w, int n, int
         return;
     /* "Unless Russia withdraws, ...": the clause's last word, a plural after its subject,
      * is its verb when the treebanks saw it as one */
-    static const char *const nominal[] = {"NN", "NNS", "NNP", "NNPS", "PRP", NULL};
     int last = comma - 1;
     if (comma < n && last >= 2 && !strcmp(xpos_of(t, tags[last]), "NNS") &&
-        xpos_in(t, tags[last - 1], nominal) &&
+        xpos_in(t, tags[last - 1], subject_tags) &&
         (tag_lemma_seen(t, w[last].text, w[last].len, "VBZ") ||
          tag_lemma_seen(t, w[last].text, w[last].len - 1, "VB")))
         tags[last] = t->vbz;
