@@ -230,6 +230,10 @@ DYAD_TEST(tag_lemmas_seen_and_unseen)
         /* irregular forms the tiny treebank never saw: WordNet's exceptions */
         {"fled", "VBD", "flee"},   {"Slain", "VBN", "slay"},  {"crises", "NNS", "crisis"},
         {"worse", "JJR", "bad"},
+        /* a suffix rule's verb that WordNet does not know: the other inflections */
+        {"blamed", "VBD", "blame"}, {"convened", "VBN", "convene"}, {"planned", "VBD", "plan"},
+        {"intervening", "VBG", "intervene"}, {"rebukes", "VBZ", "rebuke"},
+        {"watches", "VBZ", "watch"}, {"tried", "VBD", "try"},
     };
     for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++)
         CHECK_STR(tag_lemma(t, cases[i][0], strlen(cases[i][0]), cases[i][1], arena),

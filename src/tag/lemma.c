@@ -73,6 +73,64 @@ static const char *irregular_lemma(const char *low, char cls)
     return hit ? hit->lemma : NULL;
 }
 
+/* WordNet's verbs (tools/compile-irregular.py --verbs): what a suffix rule makes of an
+ * unseen verb form is checked against them. */
+static const char *const known_verbs[] = {
+#include "verbs.inc"
+};
+
+static int string_cmp(const void *key, const void *elem)
+{
+    return strcmp(key, *(const char *const *)elem);
+}
+
+static bool known_verb(const char *lemma)
+{
+    return bsearch(lemma, known_verbs, sizeof known_verbs / sizeof *known_verbs,
+                   sizeof *known_verbs, string_cmp) != NULL;
+}
+
+/* A verb form's lemma when the suffix rule's is no verb WordNet knows: the rule that
+ * makes "claimed" "claim" makes "blamed" "blam" and "curbed" "cur". The other ways
+ * English inflects are tried in turn (tried, agreed, blamed, claimed, planned; making,
+ * going, stopping; goes, says); the rule's stays when none is a known verb
+ * ("livestreamed"). */
+static const char *verb_lemma(const char *ruled, const char *low, size_t n, dyad_arena *arena)
+{
+    if (!ruled || known_verb(ruled) || n < 4 || n > 40)
+        return ruled;
+    char c[44];
+    size_t cut = n > 3 && strcmp(low + n - 3, "ing") == 0 ? 3
+                 : n > 2 && strcmp(low + n - 2, "ed") == 0 ? 2
+                 : low[n - 1] == 's'                       ? 1
+                                                           : 0;
+    if (!cut)
+        return ruled;
+    size_t b = n - cut; /* the stem before the ending */
+    const char *tries[6];
+    size_t lens[6], k = 0;
+    if (cut == 2 && low[b - 1] == 'i')
+        tries[k] = "y", lens[k++] = b - 1; /* tried */
+    if (cut == 1 && n > 3 && strcmp(low + n - 3, "ies") == 0)
+        tries[k] = "y", lens[k++] = n - 3; /* tries */
+    if (cut == 2)
+        tries[k] = "", lens[k++] = n - 1; /* agreed */
+    tries[k] = "", lens[k++] = b;         /* claimed, going, says */
+    tries[k] = "e", lens[k++] = b;        /* blamed, making */
+    if (b >= 2 && low[b - 1] == low[b - 2] && !strchr("aeiouls", low[b - 1]))
+        tries[k] = "", lens[k++] = b - 1; /* planned, stopping */
+    if (cut == 1 && n > 3 && low[n - 2] == 'e' &&
+        (strchr("sxzo", low[n - 3]) || (low[n - 3] == 'h' && strchr("cs", low[n - 4]))))
+        tries[k] = "", lens[k++] = n - 2; /* goes, watches (not "departes") */
+    for (size_t i = 0; i < k; i++) {
+        memcpy(c, low, lens[i]);
+        strcpy(c + lens[i], tries[i]);
+        if (known_verb(c))
+            return dyad_arena_strndup(arena, c, strlen(c));
+    }
+    return ruled;
+}
+
 bool tag_lemma_seen(const dyad_tagger *t, const char *form, size_t n, const char *xpos)
 {
     uint64_t hx = tag_hash(xpos, strlen(xpos), 30);
@@ -160,13 +218,16 @@ const char *tag_lemma_keyed(const dyad_tagger *t, const char *form, size_t n,
         uint32_t r = tag_table_get(&t->rule_keys, suffix_key(low, n, k, hx));
         /* A rule strips inside the matched suffix only, so it cannot split a character,
          * and never the whole word. */
-        if (r != TAG_MISS && t->rules[3 * r] <= k && t->rules[3 * r] < n)
-            return undoubled(t, rule_apply(t, t->rules + 3 * r, form, low, n, arena), low, n,
-                             arena);
+        if (r != TAG_MISS && t->rules[3 * r] <= k && t->rules[3 * r] < n) {
+            const char *lemma = undoubled(t, rule_apply(t, t->rules + 3 * r, form, low, n, arena),
+                                          low, n, arena);
+            return key->cls == 'V' ? verb_lemma(lemma, low, n, arena) : lemma;
+        }
         if (k == 0)
             break;
     }
-    return dyad_arena_strndup(arena, form, n);
+    const char *same = dyad_arena_strndup(arena, form, n);
+    return key->cls == 'V' ? verb_lemma(same, low, n, arena) : same;
 }
 
 /* ---- learning ---------------------------------------------------------------- */
