@@ -1370,6 +1370,21 @@ static bool past_participle(const ev_sentence *s, int32_t v)
            ev_child(s, v, "obj") < 0; /* "states filed a lawsuit" is a main verb */
 }
 
+/* A count of people a verb that must act on someone leaves without an object: the
+ * casualties of a list, "officials reporting 150 security forces, 95 civilians, and
+ * hundreds of Taliban killed" (no one kills without a victim). */
+static bool counted_victims(const ev_sentence *s, int32_t v)
+{
+    static const char *const harms[] = {"kill", "injure", "wound", "arrest", "detain",
+                                        "abduct", "kidnap", "execute", "behead", NULL};
+    static const char *const counts[] = {"hundred", "dozen", "thousand", "score", "ten",
+                                         "number", NULL};
+    int32_t subj = ev_child(s, v, "nsubj");
+    if (!ev_lemma_in(s, v, harms) || rel_is(s, v, "acl") || subj < 0)
+        return false;
+    return ev_child(s, subj, "nummod") >= 0 || ev_lemma_in(s, subj, counts);
+}
+
 /* A headline's passive: "Two soldiers killed in Ukraine" parsed with "soldiers" as the
  * subject of a bare participle, with no auxiliary and nothing it acts on. In running
  * text such a participle is a main verb the tagger took for VBN ("The Court ruled in
@@ -1383,10 +1398,12 @@ bool ev_bare_participle(const ev_sentence *s, int32_t v)
     const dyad_doc *doc = s->doc;
     size_t n = strlen(s->lower[v]);
     bool title = doc->title && ev_tok(s, 0)->start < strlen(doc->title);
-    bool participle = x && (strcmp(x, "VBN") == 0 ||
+    bool counted = counted_victims(s, v);
+    bool participle = x && (strcmp(x, "VBN") == 0 || (counted && strcmp(x, "VBD") == 0) ||
                             (title && strcmp(x, "VBD") == 0 && n > 2 &&
                              strcmp(s->lower[v] + n - 2, "ed") == 0));
-    if (!participle || ev_child(s, v, "nsubj") < 0 || rel_is(s, v, "conj") || !headline(s))
+    if (!participle || ev_child(s, v, "nsubj") < 0 || rel_is(s, v, "conj") ||
+        (!headline(s) && !counted))
         return false;
     for (const char *const *r = rels; *r; r++)
         if (ev_child(s, v, *r) >= 0)
