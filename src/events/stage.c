@@ -2295,11 +2295,17 @@ static bool code_nouns(stage *st, const ev_sentence *s, size_t si, ev_context *p
         status_info status = {"asserted", -1, -1, -1};
         if (v >= 0 && ev_tok(s, v)->upos && strcmp(ev_tok(s, v)->upos, "VERB") == 0) {
             status = event_status(s, v, false);
+            /* (what is wanted stays unrealized when it is said: "'We expect from Iran
+             * assurances'" is no assurance given) */
+            static const char *const asked_of[] = {"for", "from", NULL};
+            bool told = strcmp(status.status, "asserted") == 0 ||
+                        (strcmp(status.status, "reported") == 0 &&
+                         (ev_rel_starts(s, n, "obj") || ev_has_case(s, n, asked_of)));
             if (ev_lemma_in(s, v, denial_cues))
                 status.status = "denied";
-            else if (strcmp(status.status, "asserted") == 0 && ev_lemma_in(s, v, hypo_heads))
+            else if (told && ev_lemma_in(s, v, hypo_heads))
                 status.status = "hypothetical";
-            else if (strcmp(status.status, "asserted") == 0 && ev_lemma_in(s, v, future_heads))
+            else if (told && ev_lemma_in(s, v, future_heads))
                 status.status = "future"; /* "threatened sanctions", "planned talks" */
             /* "the meeting was cancelled" did not happen; "was postponed" may yet */
             static const char *const called_off[] = {"cancel", "scrap", "abandon", NULL};
