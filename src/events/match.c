@@ -82,6 +82,19 @@ static bool preposition_at(const ev_sentence *s, int32_t i)
     return !rel || strcmp(rel, "mark") != 0 || strcmp(s->lower[i], "to") != 0;
 }
 
+/* Whether token i heads a phrase of where something goes ("to the embassy"). */
+static bool destination(const ev_sentence *s, int32_t i)
+{
+    static const char *const toward[] = {"to", "into", "toward", "towards", NULL};
+    const char *u = ev_tok(s, i)->upos;
+    if (!u || (strcmp(u, "NOUN") != 0 && strcmp(u, "PROPN") != 0))
+        return false;
+    for (int32_t c = s->first_child[i]; c >= 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "case") && ev_lemma_in(s, c, toward))
+            return true;
+    return false;
+}
+
 /* Whether preposition i after the pattern's word at token noun (-1: none) is that
  * word's: its phrase hangs on the word, or on the verb or its object where the parse may
  * have put it ("lodged a protest of [...]" is no "protest (OF)" when the "of" belongs to
@@ -153,7 +166,7 @@ static bool compound_at(const ev_sentence *s, int32_t t,
  * verb's object head; false on failure. */
 static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n,
                       const ev_sentence *s, const ev_context *ctx, int32_t object, ev_match *m,
-                      int *lead, bool (*is_actor)(const ev_sentence *, int32_t, void *),
+                      int *lead, bool coded, bool (*is_actor)(const ev_sentence *, int32_t, void *),
                       void *arg)
 {
     size_t pos = 0;
@@ -200,6 +213,12 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
                 if (len && el->preposition &&
                     (!preposition_at(s, ctx->tok[k]) || !phrase_of(s, ctx->tok[k], noun, object)))
                     len = 0;
+                /* a pattern's first word after the verb with no preposition before it
+                 * is what the verb acts on, not where it goes: "fled to the Canadian
+                 * embassy" is no "- * EMBASSY" (abandoned the embassy, 161) */
+                if (len && lead && !worded && !el->preposition && coded &&
+                    destination(s, ctx->tok[k]))
+                    len = 0; /* (a null pattern may: "appealed to the court" is none) */
                 if (len && el->governs)
                     governed_phrase(s, ctx->tok[k], m, is_actor, arg);
                 break;
@@ -256,10 +275,12 @@ ev_match ev_pattern_match(const dyad_event_dict *d, const ev_pattern *p, const e
                           bool (*is_actor)(const ev_sentence *, int32_t, void *), void *arg)
 {
     ev_match m = {.score = 0, .source = -1, .target = -1, .lead = -1};
+    bool coded = strcmp(p->code, "---") != 0;
     if (!p->code[0] || (p->words & ~s->words) ||
-        !match_run(d, &d->elems[p->first], p->n_pre, s, pre, object, &m, NULL, is_actor, arg) ||
+        !match_run(d, &d->elems[p->first], p->n_pre, s, pre, object, &m, NULL, coded, is_actor,
+                   arg) ||
         !match_run(d, &d->elems[p->first + p->n_pre], p->n_post, s, post, object, &m, &m.lead,
-                   is_actor, arg))
+                   coded, is_actor, arg))
         m.score = -1;
     return m;
 }
