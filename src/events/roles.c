@@ -2009,9 +2009,16 @@ size_t ev_content_targets(const ev_sentence *s, int32_t v, ev_arg *out, size_t m
             continue;
         if (subj >= 0 && ev_actor_of(s, subj, actors).code)
             return with_conjuncts(s, subj, out, 0, max);
-        size_t n = ev_targets(s, c, out, max, actors);
-        if (n)
-            return n;
+        size_t n = ev_targets(s, c, out, max, actors), kept = 0;
+        /* where the content's act happens is not whom the statement is about: "argued
+         * that the plan would hurt debate in parliament" */
+        static const char *const place[] = {"in", "outside", NULL};
+        for (size_t i = 0; i < n; i++)
+            if (out[i].head < 0 || ev_head(s, out[i].head) != c ||
+                !is_oblique(s, out[i].head, place))
+                out[kept++] = out[i];
+        if (kept)
+            return kept;
     }
     return 0;
 }
