@@ -204,9 +204,16 @@ const char *tag_lemma_keyed(const dyad_tagger *t, const char *form, size_t n,
         if (hx == vbd || hx == vbn)
             v = tag_table_get(&t->lemmas, lower_key(form, n, hx == vbd ? vbn : vbd));
     }
-    if (v != TAG_MISS)
+    /* (a verb's lemma the treebanks misspelt once, "freed" as "fre" in GUM, yields to
+     * the known verb of the same inflection) */
+    if (v != TAG_MISS && (key->cls != 'V' || known_verb(t->strings + v)))
         return t->strings + v;
     char *low = arena ? dyad_arena_alloc(arena, n + 1) : NULL;
+    if (v != TAG_MISS && low) {
+        tag_lower(form, n, low);
+        low[n] = '\0';
+        return verb_lemma(t->strings + v, low, n, arena);
+    }
     if (!low)
         return NULL;
     tag_lower(form, n, low);
