@@ -36,6 +36,18 @@ static bool names_country(const ev_sentence *s, int32_t c, const dyad_actor_dict
     return ev_actor_lookup(s, actors, t->start, t->end, &m) && m.country[0];
 }
 
+/* The coded members of the phrase headed by c, with their role: "American and
+ * Ukrainian officials". */
+static size_t members(const ev_sentence *s, int32_t c, ev_arg *out, size_t max,
+                      const dyad_actor_dict *actors)
+{
+    size_t n = ev_with_conjuncts(s, c, out, 0, max), kept = 0;
+    for (size_t i = 0; i < n; i++)
+        if (ev_actor_arg(s, out[i], actors).code)
+            out[kept++] = out[i];
+    return kept;
+}
+
 /* "deals between Israel and Bahrain and between Serbia and Kosovo": the parties of the
  * first "between" only, which the parse heads at c; a conjunct with a "between" of its
  * own starts another group, whose members made no deal with these. */
@@ -77,6 +89,9 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
             *nt = add_side(s, c, tgts, *nt, max, actors);
         else if (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, between) && !*ns) {
             *ns = first_group(s, c, srcs, add_side(s, c, srcs, 0, max, actors));
+            /* "talks between American and Ukrainian officials": the members of one noun */
+            if (*ns < 2)
+                *ns = first_group(s, c, srcs, members(s, c, srcs, max, actors));
             *mutual = *ns > 1;
         } else if (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, of)) {
             of_arg = c;

@@ -1123,7 +1123,7 @@ ev_actor ev_actor_arg(const ev_sentence *s, ev_arg arg, const dyad_actor_dict *a
      * themselves ("US and British activists") */
     for (int32_t c = s->first_child[arg.role]; c >= 0 && c < arg.role; c = s->next_sibling[c])
         if (c < lo && c != arg.head && ev_child(s, c, "conj") < 0 &&
-            ev_head(s, arg.head) != c)
+            ev_head(s, arg.head) != c && !rel_is(s, c, "case"))
             lo = c;
     dyad_actor_match m;
     uint32_t rstart = ev_tok(s, lo)->start, rend = ev_tok(s, arg.role)->end;
