@@ -260,6 +260,14 @@ bool ev_clause(const ev_sentence *s, int32_t v, ev_context *pre, ev_context *pos
                 stack[top++] = c;
     }
     free(stack);
+    /* "ordered Belgian diplomats [to leave]" parsed as the object's clause: the
+     * infinitive's verb and its "to" are words of v's patterns ("- * DIPLOMATS TO LEAVE") */
+    int32_t obj = ev_child(s, v, "obj");
+    for (int32_t c = obj >= 0 ? s->first_child[obj] : -1; c >= 0; c = s->next_sibling[c]) {
+        int32_t to = rel_exact(s, c, "acl") ? ev_child(s, c, "mark") : -1;
+        if (to >= 0 && strcmp(s->lower[to], "to") == 0)
+            in_clause[c] = in_clause[to] = 1;
+    }
     /* "called for [his death to be investigated]": the "for" that opens a clause of v
      * is v's word, as the prepositions of its patterns expect */
     for (int32_t c = s->first_child[v]; c >= 0; c = s->next_sibling[c]) {
