@@ -95,6 +95,18 @@ static bool destination(const ev_sentence *s, int32_t i)
     return false;
 }
 
+/* Whether token i is a noun in a prepositional phrase after the verb's own object:
+ * "blamed Pakistan for an attack on tourists" is no "- * ATTACK ON +" (blamed the attack
+ * on someone), whose word would be the object. */
+static bool behind_object(const ev_sentence *s, int32_t i, int32_t object)
+{
+    const char *u = ev_tok(s, i)->upos;
+    int32_t c = ev_child(s, i, "case"); /* (what the object is called: "labeled X as a") */
+    return object >= 0 && object < i && u &&
+           (strcmp(u, "NOUN") == 0 || strcmp(u, "PROPN") == 0) && c >= 0 &&
+           strcmp(s->lower[c], "as") != 0 && ev_head(s, i) == ev_head(s, object);
+}
+
 /* Whether preposition i after the pattern's word at token noun (-1: none) is that
  * word's: its phrase hangs on the word, or on the verb or its object where the parse may
  * have put it ("lodged a protest of [...]" is no "protest (OF)" when the "of" belongs to
@@ -217,7 +229,7 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
                  * is what the verb acts on, not where it goes: "fled to the Canadian
                  * embassy" is no "- * EMBASSY" (abandoned the embassy, 161) */
                 if (len && lead && !worded && !el->preposition && coded &&
-                    destination(s, ctx->tok[k]))
+                    (destination(s, ctx->tok[k]) || behind_object(s, ctx->tok[k], object)))
                     len = 0; /* (a null pattern may: "appealed to the court" is none) */
                 if (len && el->governs)
                     governed_phrase(s, ctx->tok[k], m, is_actor, arg);

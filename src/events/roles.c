@@ -510,6 +510,8 @@ static bool bare_noun(const ev_sentence *s, int32_t r)
 
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors);
 static const char *pair_member(const ev_sentence *s, int32_t h, int i);
+static const char *pair_member_since(const ev_sentence *s, int32_t h, int i, int back,
+                                     bool before_only);
 
 ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
@@ -1120,6 +1122,21 @@ ev_actor ev_actor_arg(const ev_sentence *s, ev_arg arg, const dyad_actor_dict *a
     if (arg.role <= EV_PAIR) {
         ev_actor a = ev_actor_of(s, arg.head, actors);
         a.code = pair_member(s, arg.head, EV_PAIR - arg.role);
+        /* "the foreign ministers of both countries": each country's, in the role */
+        int32_t r = ev_head(s, arg.head), lo = r;
+        for (int32_t c = r >= 0 && rel_is(s, arg.head, "nmod") ? s->first_child[r] : -1;
+             c >= 0 && c < r; c = s->next_sibling[c])
+            if ((rel_is(s, c, "amod") || rel_is(s, c, "compound")) && c < lo)
+                lo = c;
+        static const char *const rulers[] = {"leader", "head", NULL};
+        dyad_actor_match m;
+        if (a.code && r >= 0 && lo >= 0 && r < arg.head) {
+            if (ev_actor_lookup(s, actors, ev_tok(s, lo)->start, ev_tok(s, r)->end, &m) &&
+                !m.country[0])
+                a.code = with_role(s, a.code, m.code);
+            else if (ev_lemma_in(s, r, rulers)) /* "the leaders of the two countries" */
+                a.code = with_role(s, a.code, "GOV");
+        }
         return a;
     }
     ev_actor a = ev_actor_of(s, arg.head, actors);
@@ -1155,7 +1172,7 @@ static bool pair_noun(const ev_sentence *s, int32_t h)
     if (!ev_lemma_in(s, h, parties) || strcmp(s->lower[h], s->lemma[h]) == 0)
         return false;
     for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c])
-        if ((rel_is(s, c, "det") && strcmp(s->lower[c], "both") == 0) ||
+        if (((rel_is(s, c, "det") || rel_is(s, c, "cc")) && strcmp(s->lower[c], "both") == 0) ||
             (rel_is(s, c, "nummod") && strcmp(s->lower[c], "two") == 0))
             return true;
     return false;
@@ -1184,23 +1201,67 @@ static bool after_place_word(const dyad_doc *doc, uint32_t at)
  * fewer than two are named. */
 static const char *pair_member(const ev_sentence *s, int32_t h, int i)
 {
+    /* the two of this sentence; else the two of the two before, when this one names a
+     * third ("Rubio spoke with the ministers of both countries" after India and
+     * Pakistan); else the last two of all three */
+    const char *code = pair_member_since(s, h, i, 0, false);
+    if (!code)
+        code = pair_member_since(s, h, i, 2, true);
+    return code ? code : pair_member_since(s, h, i, 2, false);
+}
+
+/* pair_member over the mentions before h of this sentence and the back before it (not
+ * this one's when before_only). */
+typedef struct naming { uint32_t at; char country[4]; } naming;
+
+static int naming_cmp(const void *a, const void *b)
+{
+    uint32_t x = ((const naming *)a)->at, y = ((const naming *)b)->at;
+    return x < y ? -1 : x > y;
+}
+
+static const char *pair_member_since(const ev_sentence *s, int32_t h, int i, int back,
+                                     bool before_only)
+{
     static const char *const rulers[] = {"leader", "government", "president", NULL};
     const dyad_doc *doc = s->doc;
     int32_t here = (int32_t)s->index;
     uint32_t at = ev_tok(s, h)->start;
+    naming seen[64];
+    size_t n = 0;
+    for (size_t k = 0; k < doc->n_actors && n < 64; k++) {
+        const dyad_mention *m = &doc->actors[k];
+        if (m->start >= at || m->sentence < here - back || (before_only && m->sentence == here) ||
+            !actor_code_country(m->code, seen[n].country) ||
+            strcmp(seen[n].country, "---") == 0 || after_place_word(doc, m->start))
+            continue;
+        seen[n++].at = m->start;
+    }
+    /* and the peoples' adjectives, which name no mention: "Indian airlines" */
+    for (int32_t si = here - back < 0 ? 0 : here - back; si <= here && n < 64; si++) {
+        const dyad_sentence *ds = &doc->sentences[si];
+        for (uint32_t t = ds->first; t < ds->first + ds->count && n < 64; t++) {
+            const dyad_token *tok = &doc->tokens[t];
+            dyad_actor_match m;
+            if (tok->start >= at || (before_only && si == here) || !tok->upos ||
+                strcmp(tok->upos, "ADJ") != 0 || !(doc->text[tok->start] >= 'A' &&
+                                                   doc->text[tok->start] <= 'Z') ||
+                !ev_actor_lookup(s, s->actors, tok->start, tok->end, &m) || !m.country[0] ||
+                !actor_code_country(m.code, seen[n].country))
+                continue;
+            seen[n++].at = tok->start;
+        }
+    }
+    qsort(seen, n, sizeof *seen, naming_cmp);
     char cc[2][4] = {"", ""};
     uint32_t last[2] = {0, 0}; /* where each was named last */
-    for (size_t k = 0; k < doc->n_actors; k++) {
-        const dyad_mention *m = &doc->actors[k];
-        char c[4];
-        if (m->start >= at || m->sentence < here - 2 || !actor_code_country(m->code, c) ||
-            strcmp(c, "---") == 0 || after_place_word(doc, m->start))
-            continue;
+    for (size_t k = 0; k < n; k++) {
+        const char *c = seen[k].country;
         int slot = strcmp(c, cc[0]) == 0 ? 0 : strcmp(c, cc[1]) == 0 ? 1 : -1;
         if (slot < 0) /* a third country pushes out the one named longest ago */
             slot = !cc[0][0] ? 0 : !cc[1][0] ? 1 : last[0] < last[1] ? 0 : 1;
         memcpy(cc[slot], c, 4);
-        last[slot] = m->start + 1;
+        last[slot] = seen[k].at + 1;
     }
     if (!cc[0][0] || !cc[1][0])
         return NULL;

@@ -3063,8 +3063,13 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                 if (what < 0)
                     what = ev_child(&s, said, "nsubj:pass");
                 const char *wu = what >= 0 ? ev_tok(&s, what)->upos : NULL;
+                /* nor one of another's act it foresees: "warned that an Indian military
+                 * strike was imminent" */
+                const char *act = NULL;
+                bool foreseen = wu && strcmp(wu, "NOUN") == 0 &&
+                                event_noun(st, &s, what, &act) && forceful(act);
                 if (vc.match.score <= 0 && wu && strcmp(wu, "PRON") != 0 &&
-                    !ev_actor_of(&s, what, st->actors).code)
+                    (foreseen || !ev_actor_of(&s, what, st->actors).code))
                     recode(&vc, "010", NULL, -1);
             }
             if (!nt && (strncmp(vc.code, "01", 2) == 0 || that) && !statement)
