@@ -221,6 +221,9 @@ enum { EV_PAIR = -100 };
 bool ev_lemma_in(const ev_sentence *s, int32_t i, const char *const *words);
 /* The actor a noun phrase headed by local token h refers to; code NULL when none. */
 ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors);
+/* Whether local token t is the possessor of a relative ("Putin's nephew"), who is no
+ * party to what is done to the relative. */
+bool ev_kin_of(const ev_sentence *s, int32_t t);
 ev_actor ev_actor_arg(const ev_sentence *s, ev_arg a, const dyad_actor_dict *actors);
 /* Whether local token n is a noun of an intent or its means ("plans to attack", "an
  * attempt to"): 1 for a plan, decision or promise, 2 for what may not come about (a

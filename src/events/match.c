@@ -245,7 +245,7 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
                 break;
             case EL_SOURCE:
             case EL_TARGET:
-                if (is_actor(s, ctx->tok[k], arg)) {
+                if (is_actor(s, ctx->tok[k], arg) && !ev_kin_of(s, ctx->tok[k])) {
                     len = 1;
                     if (el->kind == EL_SOURCE)
                         m->source = ctx->tok[k];

@@ -841,6 +841,19 @@ static const char *territory_owner(const ev_sentence *s, int32_t h,
     return NULL;
 }
 
+/* "arrested Putin's nephew": a relative of someone holds no office of theirs; a private
+ * person of their country. */
+static const char *const kin[] = {
+    "son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "nephew",
+    "niece", "cousin", "uncle", "aunt", "grandson", "granddaughter", "child", "family",
+    "relative", "widow", "parent", "stepson", "stepdaughter", NULL};
+
+bool ev_kin_of(const ev_sentence *s, int32_t t)
+{
+    int32_t h = ev_head(s, t);
+    return h >= 0 && rel_exact(s, t, "nmod:poss") && ev_lemma_in(s, h, kin);
+}
+
 static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors)
 {
     ev_actor a = {.head = h};
@@ -884,6 +897,22 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
                 return a;
     if (stance_noun(s, h) || money_noun(s, h) || currency_prefix(s, h))
         return a;
+    /* "Putin's nephew", "the son of the Iraqi president": a private person of the country */
+    static const char *const of_whom[] = {"of", NULL};
+    for (int32_t c = strcmp(u, "NOUN") == 0 && ev_lemma_in(s, h, kin) ? s->first_child[h] : -1;
+         c >= 0; c = s->next_sibling[c]) {
+        char kc[4];
+        const char *cu = ev_tok(s, c)->upos; /* (a pronoun's relative is as before) */
+        if ((rel_exact(s, c, "nmod:poss") || (rel_is(s, c, "nmod") && ev_has_case(s, c, of_whom))) &&
+            cu && strcmp(cu, "PRON") != 0 &&
+            actor_code_country(ev_actor_of(s, c, actors).code, kc) && strcmp(kc, "---") != 0) {
+            int32_t lo = h, hi = h;
+            ev_subtree(s, h, &lo, &hi);
+            a.start = ev_tok(s, lo)->start, a.end = ev_tok(s, hi)->end;
+            a.code = with_role(s, kc, "CVL");
+            return a;
+        }
+    }
     uint32_t hstart = ev_tok(s, h)->start;
     for (size_t d = 0; d < doc->n_dates; d++) /* "on Friday" names no actor */
         if (doc->dates[d].start <= hstart && hstart < doc->dates[d].end)

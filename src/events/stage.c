@@ -3174,7 +3174,11 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         bool named = (obj >= 0 && ev_actor_of(&s, obj, st->actors).code) ||
                      (iobj >= 0 && ev_actor_of(&s, iobj, st->actors).code);
         bool act_toward = root_in(vc.code, pressing) && nt > 0 && (vc.match.score > 0 || named);
-        if (governor >= 0 && !any_coded(st, &s, srcs, ns) && (force_on_someone || act_toward)) {
+        /* (what a crash kills is no one's act: "a bomber crashed, killing seven") */
+        static const char *const mishaps[] = {"crash", "collide", "derail", "capsize",
+                                              "collapse", "sink", NULL};
+        if (governor >= 0 && !any_coded(st, &s, srcs, ns) && (force_on_someone || act_toward) &&
+            !ev_lemma_in(&s, governor, mishaps)) {
             ns = ev_sources(&s, governor, srcs, MAX_ACTORS);
             ns = any_coded(st, &s, srcs, ns) ? ns : 0;
         }
