@@ -897,6 +897,11 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
                 return a;
     if (stance_noun(s, h) || money_noun(s, h) || currency_prefix(s, h))
         return a;
+    /* "the president-elect", "the minister-designate": no office held yet, nor the
+     * holder's */
+    static const char *const to_be[] = {"elect", "designate", NULL};
+    if (h >= 2 && ev_lemma_in(s, h, to_be) && strcmp(s->lower[h - 1], "-") == 0)
+        return a;
     /* "Putin's nephew", "the son of the Iraqi president": a private person of the country */
     static const char *const of_whom[] = {"of", NULL};
     for (int32_t c = strcmp(u, "NOUN") == 0 && ev_lemma_in(s, h, kin) ? s->first_child[h] : -1;

@@ -1102,6 +1102,19 @@ static void dropping_out(const ev_sentence *s, int32_t v, verb_code *vc)
     vc->match.no_target = true;
 }
 
+/* "won the runoff, defeating Warsaw mayor Rafal Trzaskowski", "beat Biden in Iowa": a
+ * person defeated is beaten in a vote or a race, which is no act of force (DESTROY's
+ * 190); armies and rebels defeated stay so. */
+static void defeated_person(const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const defeat[] = {"defeat", "beat", NULL};
+    int32_t obj = ev_lemma_in(s, v, defeat) ? ev_child(s, v, "obj") : -1;
+    if (obj < 0 || vc->match.score > 0 || !ev_mention_typed(s, obj, "person"))
+        return;
+    snprintf(vc->code, sizeof vc->code, "---");
+    vc->code2[0] = '\0';
+}
+
 /* The phrase with one of the cases that names a coded actor, on the object or, where the
  * parse hung it there, on the verb ("ties [with Qatar]", "closed its embassy [in
  * Kabul]"); -1 when none. */
@@ -2860,6 +2873,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         cutting_ties(st, &s, v, &vc);
         embassy_host(st, &s, v, &vc);
         dropping_out(&s, v, &vc);
+        defeated_person(&s, v, &vc);
         no_confidence(st, &s, v, &vc);
         protest_to(st, &s, v, &vc);
         resignation_asked(&s, v, &vc);

@@ -293,6 +293,9 @@ static bool title_alone(const dyad_actor_dict *dict, const dyad_doc *doc, const 
         return false; /* one person: not "the troops", "the administration" */
     if (t + 1 < s->first + s->count && upos_is(doc, t + 1, "PROPN"))
         return false;
+    /* "the president-elect", "the minister-designate": someone else than the holder */
+    if (t + 1 < s->first + s->count && ment_token_is(doc, t + 1, "-"))
+        return false;
     uint32_t d = t - 1;
     for (int mods = 0; mods < 3 && d > s->first &&
                        (upos_is(doc, d, "ADJ") || upos_is(doc, d, "NOUN"));
