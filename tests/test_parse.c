@@ -449,6 +449,11 @@ DYAD_TEST(tag_grammar_constraints)
     static const char *const vowed[] = {"The", "militia", "vowed", "to", "wage", "war", "."};
     CHECK_STR(tag_of(m, vowed, 7, 3), "TO");
     CHECK_STR(tag_of(m, vowed, 7, 4), "VB");
+    /* an "-ing" word after an article that modifies nothing after it is a noun */
+    static const char *const stabbing[] = {"Polish", "President", "Andrzej", "Duda", "called",
+                                           "the", "stabbing", "an", "act", "of", "barbarity",
+                                           "."};
+    CHECK_STR(tag_of(m, stabbing, 12, 6), "NN");
     dyad_model_free(m);
 }
 

@@ -331,6 +331,23 @@ static void ready_to(const dyad_tagger *t, const tag_word *w, int n, int *tags)
     }
 }
 
+/* "the stabbing an act of barbarity", "a bombing in Kabul", "the killing of": an "-ing"
+ * word after an article and before a determiner, preposition, conjunction, verb or
+ * punctuation modifies nothing, so is a noun (EWT and GUM train: 249 of 271 so, the rest
+ * mostly "the following"). */
+static void article_gerund(const dyad_tagger *t, const tag_word *w, int n, int *tags)
+{
+    static const char *const articles[] = {"the", "a", "an", NULL};
+    static const char *const following[] = {"following", NULL};
+    static const char *const after[] = {"DT", "IN", "CC", "MD", "TO", ",", ".", ":", "VB",
+                                        "VBD", "VBP", "VBZ", NULL};
+    for (int i = 1; i + 1 < n && t->nn >= 0; i++)
+        if (strcmp(xpos_of(t, tags[i]), "VBG") == 0 && word_in(&w[i - 1], articles) &&
+            xpos_in(t, tags[i + 1], after) && !word_in(&w[i], following) && w[i].len > 4 &&
+            strncasecmp(w[i].text + w[i].len - 3, "ing", 3) == 0)
+            tags[i] = t->nn;
+}
+
 /* Whether the word after i is one a participle before it modifies: a noun, adjective,
  * number or symbol ("the government's proposed budget"). */
 static bool modifies_next(const dyad_tagger *t, const int *tags, int i, int n)
@@ -405,6 +422,7 @@ static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, int *tag
     news_prepositions(t, w, n, tags);
     participle_after_preposition(t, w, n, tags);
     false_gerund(t, w, n, tags);
+    article_gerund(t, w, n, tags);
     ready_to(t, w, n, tags);
     interjection_verb(t, w, n, tags);
     main_verb(t, w, n, tags);
