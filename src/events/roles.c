@@ -1723,12 +1723,16 @@ int32_t ev_instrument_maker(const ev_sentence *s, int32_t v)
         /* and the documents that speak for their writers: "issued a statement condemning
          * the strike", "signed a letter urging Biden" */
         "statement", "letter", "note", "communique", "communiqué", "declaration",
-        "petition", "memo", "memorandum", "report", "message", NULL};
+        "petition", "memo", "memorandum", "report", "message",
+        /* and the signs of a protest for their carriers: "carrying placards asking the
+         * government to revoke Article 50" */
+        "placard", "banner", "sign", "poster", "slogan", NULL};
     static const char *const enact[] = {"sign", "issue", "pass", "enact", "adopt",
                                         "approve", "introduce", "impose", "unveil",
                                         "declare", "propose", "announce", "send", "write",
                                         "release", "publish", "deliver", "pen", "post",
-                                        "circulate", NULL};
+                                        "circulate", "carry", "hold", "wave", "raise",
+                                        "display", "chant", "shout", NULL};
     int32_t h = rel_is(s, v, "acl") && !rel_exact(s, v, "acl:relcl") ? ev_head(s, v) : -1;
     int32_t g = h >= 0 && rel_is(s, h, "obj") ? ev_head(s, h) : -1;
     return g >= 0 && ev_lemma_in(s, h, instruments) && ev_lemma_in(s, g, enact) ? g : -1;
