@@ -454,6 +454,13 @@ DYAD_TEST(tag_grammar_constraints)
                                            "the", "stabbing", "an", "act", "of", "barbarity",
                                            "."};
     CHECK_STR(tag_of(m, stabbing, 12, 6), "NN");
+    /* an unseen irregular verb form is that verb: "froze" was a name after "The US" */
+    static const char *const froze[] = {"The", "US", "froze", "$", "400", "million", "in",
+                                        "aid", "to", "Ukraine", "."};
+    CHECK_STR(tagged(m, froze, 11, 2), "VBD freeze");
+    static const char *const strewn[] = {"Debris", "was", "strewn", "across", "the", "road",
+                                         "."};
+    CHECK_STR(tag_of(m, strewn, 7, 2), "VBN");
     dyad_model_free(m);
 }
 

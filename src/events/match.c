@@ -101,10 +101,13 @@ static bool destination(const ev_sentence *s, int32_t i)
 static bool behind_object(const ev_sentence *s, int32_t i, int32_t object)
 {
     const char *u = ev_tok(s, i)->upos;
-    int32_t c = ev_child(s, i, "case"); /* (what the object is called: "labeled X as a") */
+    /* (what the object is called, what an amount is of: "labeled X as a terrorist",
+     * "suspended $400 million in military aid") */
+    int32_t c = ev_child(s, i, "case");
     return object >= 0 && object < i && u &&
            (strcmp(u, "NOUN") == 0 || strcmp(u, "PROPN") == 0) && c >= 0 &&
-           strcmp(s->lower[c], "as") != 0 && ev_head(s, i) == ev_head(s, object);
+           strcmp(s->lower[c], "as") != 0 && strcmp(s->lower[c], "in") != 0 &&
+           ev_head(s, i) == ev_head(s, object);
 }
 
 /* Whether preposition i after the pattern's word at token noun (-1: none) is that

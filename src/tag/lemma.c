@@ -131,6 +131,16 @@ static const char *verb_lemma(const char *ruled, const char *low, size_t n, dyad
     return ruled;
 }
 
+bool tag_irregular_verb(const char *form, size_t n)
+{
+    char low[32];
+    if (n == 0 || n >= sizeof low)
+        return false;
+    tag_lower(form, n, low);
+    low[n] = '\0';
+    return irregular_lemma(low, 'V') != NULL;
+}
+
 bool tag_lemma_seen(const dyad_tagger *t, const char *form, size_t n, const char *xpos)
 {
     uint64_t hx = tag_hash(xpos, strlen(xpos), 30);

@@ -348,6 +348,34 @@ static void article_gerund(const dyad_tagger *t, const tag_word *w, int n, int *
             tags[i] = t->nn;
 }
 
+/* "The US froze $400 million in aid", "she wept": a word the treebanks never had, in
+ * lower case, that WordNet lists as an irregular verb form is that verb, not the name or
+ * noun the perceptron guessed from its neighbours: a participle when it ends as one
+ * ("strewn", "forbidden", "borne") or follows an auxiliary, else a past tense
+ * ("overran", "wept"); regular-looking
+ * forms ("-ed", "-ing") and "wound", a noun as often, stay as tagged. */
+static void irregular_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
+{
+    static const char *const verbs[] = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", NULL};
+    static const char *const helpers[] = {"have", "has", "had", "having", "be", "is", "are",
+                                          "was", "were", "been", "being", "get", "got", NULL};
+    static const char *const nouns_too[] = {"wound", NULL};
+    for (int i = 1; i < n && t->vbd >= 0 && t->vbn >= 0; i++) {
+        size_t len = w[i].len;
+        const char *end = w[i].text + len;
+        if (w[i].winfo != TAG_MISS || len < 3 || !islower((unsigned char)w[i].text[0]) ||
+            xpos_in(t, tags[i], verbs) || !tag_irregular_verb(w[i].text, len) ||
+            strncmp(end - 2, "ed", 2) == 0 || strncmp(end - 3, "ing", 3) == 0 ||
+            word_in(&w[i], nouns_too))
+            continue;
+        bool helped = strncmp(end - 2, "en", 2) == 0 || strncmp(end - 2, "wn", 2) == 0 ||
+                      strncmp(end - 2, "rn", 2) == 0 || strncmp(end - 2, "ne", 2) == 0;
+        for (int j = i - 1; j >= 0 && j >= i - 3 && !helped; j--)
+            helped = word_in(&w[j], helpers);
+        tags[i] = helped ? t->vbn : t->vbd;
+    }
+}
+
 /* Whether the word after i is one a participle before it modifies: a noun, adjective,
  * number or symbol ("the government's proposed budget"). */
 static bool modifies_next(const dyad_tagger *t, const int *tags, int i, int n)
@@ -423,6 +451,7 @@ static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, int *tag
     participle_after_preposition(t, w, n, tags);
     false_gerund(t, w, n, tags);
     article_gerund(t, w, n, tags);
+    irregular_verb(t, w, n, tags);
     ready_to(t, w, n, tags);
     interjection_verb(t, w, n, tags);
     main_verb(t, w, n, tags);
