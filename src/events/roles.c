@@ -1246,12 +1246,37 @@ static const char *pair_member(const ev_sentence *s, int32_t h, int i)
 
 /* pair_member over the mentions before h of this sentence and the back before it (not
  * this one's when before_only). */
-typedef struct naming { uint32_t at; char country[4]; } naming;
+typedef struct naming { uint32_t at; int weight; char country[4]; } naming;
 
-static int naming_cmp(const void *a, const void *b)
+/* The coded mention of doc's sentence si that covers token t, or NULL. */
+static const dyad_mention *coded_mention_at(const dyad_doc *doc, int32_t si, uint32_t t)
 {
-    uint32_t x = ((const naming *)a)->at, y = ((const naming *)b)->at;
-    return x < y ? -1 : x > y;
+    const dyad_token *tok = &doc->tokens[t];
+    for (size_t k = 0; k < doc->n_actors; k++) {
+        const dyad_mention *m = &doc->actors[k];
+        if (m->sentence == si && m->code && m->start <= tok->start && tok->end <= m->end)
+            return m;
+    }
+    return NULL;
+}
+
+/* Whether mention m is coordinated with another coded one: a party of a pair named so
+ * ("Iran and the United States held talks"). */
+static bool coordinated(const dyad_doc *doc, const dyad_mention *m)
+{
+    if (m->sentence < 0 || (size_t)m->sentence >= doc->n_sentences)
+        return false;
+    const dyad_sentence *ds = &doc->sentences[m->sentence];
+    for (uint32_t t = ds->first; t < ds->first + ds->count; t++) {
+        const dyad_token *tok = &doc->tokens[t];
+        if (!tok->deprel || strcmp(tok->deprel, "conj") != 0 || tok->head < 0)
+            continue;
+        const dyad_mention *a = coded_mention_at(doc, m->sentence, t);
+        const dyad_mention *b = coded_mention_at(doc, m->sentence, (uint32_t)tok->head);
+        if (a && b && a != b && (a == m || b == m))
+            return true;
+    }
+    return false;
 }
 
 static const char *pair_member_since(const ev_sentence *s, int32_t h, int i, int back,
@@ -1269,9 +1294,11 @@ static const char *pair_member_since(const ev_sentence *s, int32_t h, int i, int
             !actor_code_country(m->code, seen[n].country) ||
             strcmp(seen[n].country, "---") == 0 || after_place_word(doc, m->start))
             continue;
+        seen[n].weight = coordinated(doc, m) ? 4 : 2; /* "Iran and the United States" */
         seen[n++].at = m->start;
     }
-    /* and the peoples' adjectives, which name no mention: "Indian airlines" */
+    /* and the peoples' adjectives, which name no mention ("Indian airlines"), at half
+     * the weight: a mediator's "Omani minister" is no party */
     for (int32_t si = here - back < 0 ? 0 : here - back; si <= here && n < 64; si++) {
         const dyad_sentence *ds = &doc->sentences[si];
         for (uint32_t t = ds->first; t < ds->first + ds->count && n < 64; t++) {
@@ -1283,24 +1310,43 @@ static const char *pair_member_since(const ev_sentence *s, int32_t h, int i, int
                 !ev_actor_lookup(s, s->actors, tok->start, tok->end, &m) || !m.country[0] ||
                 !actor_code_country(m.code, seen[n].country))
                 continue;
+            seen[n].weight = 1;
             seen[n++].at = tok->start;
         }
     }
-    qsort(seen, n, sizeof *seen, naming_cmp);
+    /* the two countries named most, the later named on a tie */
     char cc[2][4] = {"", ""};
-    uint32_t last[2] = {0, 0}; /* where each was named last */
+    int best[2] = {0, 0};
+    uint32_t last[2] = {0, 0}, first[2] = {0, 0};
     for (size_t k = 0; k < n; k++) {
-        const char *c = seen[k].country;
-        int slot = strcmp(c, cc[0]) == 0 ? 0 : strcmp(c, cc[1]) == 0 ? 1 : -1;
-        if (slot < 0) /* a third country pushes out the one named longest ago */
-            slot = !cc[0][0] ? 0 : !cc[1][0] ? 1 : last[0] < last[1] ? 0 : 1;
-        memcpy(cc[slot], c, 4);
-        last[slot] = seen[k].at + 1;
+        int score = 0;
+        uint32_t latest = 0, earliest = UINT32_MAX;
+        bool done = false;
+        for (size_t j = 0; j < n && !done; j++) {
+            if (strcmp(seen[j].country, seen[k].country) != 0)
+                continue;
+            done = j < k; /* counted at its first naming */
+            score += seen[j].weight;
+            latest = seen[j].at >= latest ? seen[j].at + 1 : latest;
+            earliest = seen[j].at < earliest ? seen[j].at : earliest;
+        }
+        if (done)
+            continue;
+        int slot = score > best[0] || (score == best[0] && latest > last[0]) ? 0
+                   : score > best[1] || (score == best[1] && latest > last[1]) ? 1
+                                                                              : -1;
+        if (slot == 0) {
+            memcpy(cc[1], cc[0], 4), best[1] = best[0], last[1] = last[0], first[1] = first[0];
+        }
+        if (slot >= 0) {
+            memcpy(cc[slot], seen[k].country, 4);
+            best[slot] = score, last[slot] = latest, first[slot] = earliest;
+        }
     }
     if (!cc[0][0] || !cc[1][0])
         return NULL;
-    int first = last[0] < last[1] ? 0 : 1; /* in the order they were named */
-    const char *code = keep(s, cc[i == 0 ? first : 1 - first]);
+    int one = first[0] < first[1] ? 0 : 1; /* in the order they were named */
+    const char *code = keep(s, cc[i == 0 ? one : 1 - one]);
     return ev_lemma_in(s, h, rulers) ? with_role(s, code, "GOV") : code;
 }
 
