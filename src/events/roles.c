@@ -590,8 +590,10 @@ static const char *doer_of_act(const ev_sentence *s, int32_t h)
     static const char *const any_step[] = {"move", "step", "measure", "decision", "action",
                                            NULL}; /* whatever was done */
     bool known = false; /* "an attack", "gunmen" may be new ones */
+    static const char *const as[] = {"as", NULL}; /* ("condemned the sanctions as a ...") */
     for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c]) {
-        if (rel_is(s, c, "nmod") || rel_is(s, c, "acl") || rel_is(s, c, "compound"))
+        if ((rel_is(s, c, "nmod") && !ev_has_case(s, c, as)) || rel_is(s, c, "acl") ||
+            rel_is(s, c, "compound"))
             return NULL; /* "the attack on the embassy", "a suicide attack": said there */
         known = known || (rel_is(s, c, "det") && ev_lemma_in(s, c, definite));
     }
