@@ -137,7 +137,14 @@ void actor_main_country(const char *const *codes, size_t n_codes, char out[4])
     for (size_t k = 0; k < n; k++)
         if (k != best && count[k] > second)
             second = count[k];
-    snprintf(out, 4, "%s", n && count[best] >= 2 && count[best] >= 2 * second ? seen[best] : "");
+    /* (and a third of all namings: a roundup of twenty countries' news is no one's) */
+    size_t all = 0;
+    for (size_t k = 0; k < n; k++)
+        all += count[k];
+    snprintf(out, 4, "%s",
+             n && count[best] >= 2 && count[best] >= 2 * second && 3 * count[best] >= all
+                 ? seen[best]
+                 : "");
 }
 
 static bool in_range(const actor_code *c, int32_t date)
