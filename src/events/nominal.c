@@ -33,7 +33,12 @@ static bool names_country(const ev_sentence *s, int32_t c, const dyad_actor_dict
 {
     const dyad_token *t = ev_tok(s, c);
     dyad_actor_match m;
-    return ev_actor_lookup(s, actors, t->start, t->end, &m) && m.country[0];
+    if (ev_actor_lookup(s, actors, t->start, t->end, &m) && m.country[0])
+        return true;
+    /* or a name of several words the mention stage coded: "an al-Shabaab attack" */
+    const char *u = t->upos, *code = NULL;
+    return u && strcmp(u, "PROPN") == 0 && ev_child(s, c, "flat") >= 0 &&
+           (code = ev_actor_of(s, c, actors).code) && strncmp(code, "---", 3) != 0;
 }
 
 /* The coded members of the phrase headed by c, with their role: "American and
