@@ -291,8 +291,9 @@ static uint32_t lower_title_after(const dyad_actor_dict *dict, const dyad_doc *d
     return e;
 }
 
-/* Words that may join a name's capitalised words: "Organization of American States". */
-static const char *const name_inner[] = {"of", "and", "for", "&", "-", NULL}; /* ("Guinea-Bissau") */
+/* Words that may join a name's capitalised words: "Organization of American States",
+ * "Guinea-Bissau". */
+static const char *const name_inner[] = {"of", "and", "for", "&", "-", NULL};
 
 /* How token k stands in a name being grown: 1 a capitalised word a name may hold, 0 a
  * joiner ("of"), -1 neither (the name can grow no further). */
@@ -332,9 +333,9 @@ static uint32_t name_words_after(const dyad_actor_dict *dict, const dyad_doc *do
 }
 
 /* "Tel Aviv" with "Tel" tagged a noun, "the Organization of American States" with
- * "American" an adjective, "Guinea-Bissau" with "Guinea" a noun: capitalised words before
- * the chain [t, e), with "of", "and" or a hyphen between them, that make with it a name the dictionary knows whole start it (the
- * longest such name); t otherwise. */
+ * "American" an adjective, "Guinea-Bissau" with "Guinea" a noun: capitalised words
+ * before the chain [t, e), with "of", "and" or a hyphen between them, that make with it
+ * a name the dictionary knows whole start it (the longest such name); t otherwise. */
 static uint32_t name_word_before(const dyad_actor_dict *dict, const dyad_doc *doc,
                                  const dyad_sentence *s, uint32_t t, uint32_t e)
 {

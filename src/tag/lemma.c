@@ -219,7 +219,9 @@ const char *tag_lemma_keyed(const dyad_tagger *t, const char *form, size_t n,
     if (v != TAG_MISS && (key->cls != 'V' || known_verb(t->strings + v)))
         return t->strings + v;
     char *low = arena ? dyad_arena_alloc(arena, n + 1) : NULL;
-    if (v != TAG_MISS && low) {
+    if (v != TAG_MISS && !low)
+        return t->strings + v;
+    if (v != TAG_MISS) {
         tag_lower(form, n, low);
         low[n] = '\0';
         return verb_lemma(t->strings + v, low, n, arena);

@@ -193,9 +193,9 @@ typedef struct tag_word {
     size_t len;
 } tag_word;
 
-/* Whether the treebanks had the word (any case) with that xpos. */
 /* Whether form is an irregular inflection of a verb in WordNet's lists ("froze"). */
 bool tag_irregular_verb(const char *form, size_t len);
+/* Whether the treebanks had the word (any case) with that xpos. */
 bool tag_lemma_seen(const dyad_tagger *t, const char *form, size_t len, const char *xpos);
 /* Lemma of a word given its xpos, pointing into the tagger or the arena. */
 const char *tag_lemma(const dyad_tagger *t, const char *form, size_t len, const char *xpos,

@@ -352,8 +352,8 @@ static void article_gerund(const dyad_tagger *t, const tag_word *w, int n, int *
  * lower case, that WordNet lists as an irregular verb form is that verb, not the name or
  * noun the perceptron guessed from its neighbours: a participle when it ends as one
  * ("strewn", "forbidden", "borne") or follows an auxiliary, else a past tense
- * ("overran", "wept"); regular-looking
- * forms ("-ed", "-ing") and "wound", a noun as often, stay as tagged. */
+ * ("overran", "wept"); regular-looking forms ("-ed", "-ing") and "wound", a noun as
+ * often, stay as tagged. */
 static void irregular_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
 {
     static const char *const verbs[] = {"VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", NULL};
