@@ -229,8 +229,9 @@ static bool match_run(const dyad_event_dict *d, const ev_elem *elems, uint32_t n
                     (!preposition_at(s, ctx->tok[k]) || !phrase_of(s, ctx->tok[k], noun, object)))
                     len = 0;
                 /* a pattern's first word after the verb with no preposition before it
-                 * is what the verb acts on, not where it goes: "fled to the Canadian
-                 * embassy" is no "- * EMBASSY" (abandoned the embassy, 161) */
+                 * is what the verb acts on, not where it goes ("fled to the Canadian
+                 * embassy" is no "- * EMBASSY", abandoning it, 161) nor a phrase behind
+                 * the verb's own object ("blamed Pakistan for an attack on tourists") */
                 if (len && lead && !worded && !el->preposition && coded &&
                     (destination(s, ctx->tok[k]) || behind_object(s, ctx->tok[k], object)))
                     len = 0; /* (a null pattern may: "appealed to the court" is none) */

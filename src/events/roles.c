@@ -910,8 +910,9 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
          c >= 0; c = s->next_sibling[c]) {
         char kc[4];
         const char *cu = ev_tok(s, c)->upos; /* (a pronoun's relative is as before) */
-        if ((rel_exact(s, c, "nmod:poss") || (rel_is(s, c, "nmod") && ev_has_case(s, c, of_whom))) &&
-            cu && strcmp(cu, "PRON") != 0 &&
+        bool owner = rel_exact(s, c, "nmod:poss") ||
+                     (rel_is(s, c, "nmod") && ev_has_case(s, c, of_whom));
+        if (owner && cu && strcmp(cu, "PRON") != 0 &&
             actor_code_country(ev_actor_of(s, c, actors).code, kc) && strcmp(kc, "---") != 0) {
             int32_t lo = h, hi = h;
             ev_subtree(s, h, &lo, &hi);
@@ -1337,9 +1338,8 @@ static const char *pair_member_since(const ev_sentence *s, int32_t h, int i, int
         int slot = score > best[0] || (score == best[0] && latest > last[0]) ? 0
                    : score > best[1] || (score == best[1] && latest > last[1]) ? 1
                                                                               : -1;
-        if (slot == 0) {
+        if (slot == 0) /* the leader steps down to second */
             memcpy(cc[1], cc[0], 4), best[1] = best[0], last[1] = last[0], first[1] = first[0];
-        }
         if (slot >= 0) {
             memcpy(cc[slot], seen[k].country, 4);
             best[slot] = score, last[slot] = latest, first[slot] = earliest;
