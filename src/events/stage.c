@@ -1239,7 +1239,10 @@ static void official_trip(stage *st, const ev_sentence *s, int32_t v, verb_code 
     static const char *const to[] = {"to", NULL};
     static const char *const officials[] = {"GOV", "LEG", "MIL", NULL};
     bool goes = ev_lemma_in(s, v, going);
-    if (vc->match.score > 0 || (!goes && !ev_lemma_in(s, v, attend)))
+    /* (FLY's own "- * (TO )" is an intent to meet, 036: an official who flies there
+     * visits) */
+    if ((vc->match.score > 0 && strcmp(vc->code, "036") != 0) ||
+        (!goes && !ev_lemma_in(s, v, attend)))
         return;
     int32_t where = -1, obj = goes ? -1 : ev_child(s, v, "obj");
     for (int32_t c = s->first_child[goes ? v : obj >= 0 ? obj : v]; c >= 0 && where < 0 &&
@@ -2594,6 +2597,9 @@ static bool home_trip(const ev_sentence *s, const char *code, const ev_actor *a,
     /* 043's host is its source; "a cemetery of U.S. soldiers" is the cemetery */
     static const char *const of[] = {"of", NULL};
     int32_t h = place->head;
+    /* (a named place at home too: "on his way to West Point", the academy) */
+    if (!unknown && h >= 0 && ev_mention_typed(s, h, "place"))
+        return true;
     if (h >= 0 && ev_rel_starts(s, h, "nmod") && ev_has_case(s, h, of))
         h = ev_head(s, h);
     return h >= 0 && ev_lemma_in(s, h, places);
