@@ -2830,6 +2830,9 @@ static void remember_deeds(stage *st, const ev_sentence *s, size_t si)
         bool verb = u && strcmp(u, "VERB") == 0;
         if (!verb && (!u || strcmp(u, "NOUN") != 0 || !ev_lemma_in(s, n, ev_step_nouns)))
             continue; /* the cheap test first: every token */
+        if (verb && (st->acted[n] & 1))
+            continue; /* remembered above as the event it coded ("fired rubber bullets" is
+                       * force, no decision) */
         /* "decided to ban", "the government announced a ban": the step of the subject */
         int32_t subj = verb ? ev_child(s, n, "nsubj")
                        : ev_rel_starts(s, n, "obj") ? ev_child(s, ev_head(s, n), "nsubj")
