@@ -2185,6 +2185,10 @@ static bool drawn_from(stage *st, const ev_sentence *s, int32_t n, ev_arg *srcs,
         if (ev_rel_starts(s, c, "obl") && ev_has_case(s, c, from))
             by = c;
     int32_t subj = ev_child(s, v, "nsubj");
+    /* "Spain recognised Palestine, drawing a sharp rebuke from Israel": the gerund's
+     * subject is its clause's */
+    if (subj < 0 && ev_rel_starts(s, v, "advcl") && ev_head(s, v) >= 0)
+        subj = ev_child(s, ev_head(s, v), "nsubj");
     int32_t who = subj >= 0 ? characterized_actor(st, s, subj) : -1;
     if (by < 0 || who < 0 || !ev_actor_of(s, by, st->actors).code)
         return false;
