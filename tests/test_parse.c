@@ -1080,3 +1080,28 @@ DYAD_TEST(parse_repair_infinitive_object)
     CHECK_STR(rel[3], "obj");
     CHECK(head[0] == 4);
 }
+
+/* A name in capitals is no word of a fixed expression: "with US" is no "with us". */
+DYAD_TEST(parse_repair_fixed_name)
+{
+    static const char *const form[] = {"Netanyahu", "spoke", "with", "US", "President", "Joe",
+                                       "Biden", "by", "phone"};
+    static const char *const upos[] = {"PROPN", "VERB", "ADP", "PROPN", "PROPN", "PROPN",
+                                       "PROPN", "ADP", "NOUN"};
+    static const char *const xpos[] = {"NNP", "VBD", "IN", "NNP", "NNP", "NNP", "NNP", "IN",
+                                       "NN"};
+    size_t len[9];
+    dyad_parse_input in = parse_input(9, form, len, upos, xpos);
+    int head[9] = {1, -1, 1, 2, 5, 3, 5, 8, 3};
+    const char *rel[9] = {"nsubj", "root", "obl", "fixed", "nmod:desc", "obj", "flat", "case",
+                          "obl:agent"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[5] == 1);
+    CHECK_STR(rel[5], "obl");
+    CHECK(head[2] == 5);
+    CHECK_STR(rel[2], "case");
+    CHECK(head[3] == 4);
+    CHECK_STR(rel[3], "compound");
+    CHECK(head[8] == 1);
+    CHECK_STR(rel[8], "obl");
+}

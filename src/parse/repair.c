@@ -872,8 +872,42 @@ static void object_infinitive(const dyad_parse_input *in, int *head, const char 
     }
 }
 
+/* "spoke with US President Joe Biden by phone" parsed as the fixed phrase "with us":
+ * a name in capitals is no word of a fixed expression, so the phrase it took for its
+ * object is the preposition's, "US" a compound in it; what else hung on the name goes
+ * to the verb. */
+static void fixed_name(const dyad_parse_input *in, int *head, const char **rel)
+{
+    int n = in->n;
+    for (int c = 0; c < n; c++) {
+        int p = head[c];
+        if (!rel_is(rel[c], "fixed") || !proper(in, c) || p < 0 || !upos_is(in, p, "ADP") ||
+            head[p] < 0)
+            continue;
+        int x = -1; /* the phrase's head: "Joe" of "US President Joe Biden" */
+        for (int i = c + 1; i < n && x < 0; i++)
+            if (head[i] == c && nominal(in, i) && (rel_is(rel[i], "obj") || rel_is(rel[i], "nmod")))
+                x = i;
+        if (x < 0)
+            continue;
+        for (int i = 0; i < n; i++) /* "by phone": the verb's */
+            if (head[i] == c && i != x) {
+                head[i] = head[p];
+                if (rel[i] && strncmp(rel[i], "obl", 3) == 0)
+                    rel[i] = "obl";
+            }
+        head[x] = head[p];
+        rel[x] = rel[p] && strncmp(rel[p], "obl", 3) == 0 ? rel[p] : "obl";
+        head[p] = x;
+        rel[p] = "case";
+        head[c] = c + 1 < x && nominal(in, c + 1) && head[c + 1] == x ? c + 1 : x;
+        rel[c] = "compound";
+    }
+}
+
 static void repair_all(const dyad_parse_input *in, int *head, const char **rel)
 {
+    fixed_name(in, head, rel);
     possessed_apposition(in, head, rel);
     object_after_of(in, head, rel);
     name_before_time(in, head, rel);
