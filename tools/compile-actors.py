@@ -101,6 +101,9 @@ def parse_code(text):
     return '%s/%d/%d' % (code, da, db)
 
 GENERIC_NAMES = ('senate',)
+# an English word a group's name was translated to, which news writes for other things:
+# Phoenix's Iranian "Shahin" is also "Falcon" ("the Falcon 9 rocket" was Iranian rebels)
+COMMON_WORD_NAMES = ('falcon',)
 
 class Dict:
     def __init__(self):
@@ -309,7 +312,7 @@ def main():
     # a name every country gives its own body is a role there, not one country's actor:
     # "the senate" of an Argentine story is Argentina's (Phoenix lists it as the US
     # Congress); with no other country named the story's is the United States' anyway
-    for phrase in GENERIC_NAMES:
+    for phrase in GENERIC_NAMES + COMMON_WORD_NAMES:
         g = d.owner.pop(('a', normalize(phrase)), None)
         if g is not None:
             d.groups[g][2].remove(normalize(phrase))
