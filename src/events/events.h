@@ -221,6 +221,8 @@ enum { EV_PAIR = -100 };
 bool ev_lemma_in(const ev_sentence *s, int32_t i, const char *const *words);
 /* The actor a noun phrase headed by local token h refers to; code NULL when none. */
 ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *actors);
+/* Words of an accident or a disaster, which is no one's act ("crashed", "the floods"). */
+extern const char *const ev_mishaps[];
 /* Whether local token t is the possessor of a relative ("Putin's nephew"), who is no
  * party to what is done to the relative. */
 bool ev_kin_of(const ev_sentence *s, int32_t t);

@@ -2049,6 +2049,12 @@ static bool told_elsewhere(const ev_sentence *s, const ev_actor *target)
     return other;
 }
 
+const char *const ev_mishaps[] = {
+    "crash", "collide", "collision", "accident", "derail", "capsize", "sink", "earthquake",
+    "quake", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tornado",
+    "avalanche", "landslide", "wildfire", "blaze", "tsunami", "eruption", "stampede",
+    "collapse", NULL};
+
 bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
                        const dyad_actor_dict *actors, ev_actor *out)
 {
@@ -2082,13 +2088,8 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
         return false;
     /* "seven people were killed when a bomber crashed", "died in the floods": an accident
      * or a disaster the sentence tells is no one's act */
-    static const char *const mishaps[] = {
-        "crash", "collide", "collision", "accident", "derail", "capsize", "earthquake",
-        "quake", "flood", "flooding", "storm", "hurricane", "typhoon", "cyclone", "tornado",
-        "avalanche", "landslide", "wildfire", "blaze", "tsunami", "eruption", "stampede",
-        "collapse", NULL};
     for (int32_t i = 0; !thing_did && i < (int32_t)s->count; i++)
-        if (ev_lemma_in(s, i, mishaps))
+        if (ev_lemma_in(s, i, ev_mishaps))
             return false;
     /* "an agreement forced on Qatar by Saudi Arabia": an agent the parse hung elsewhere
      * is named, not unknown */

@@ -3202,10 +3202,8 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
                      (iobj >= 0 && ev_actor_of(&s, iobj, st->actors).code);
         bool act_toward = root_in(vc.code, pressing) && nt > 0 && (vc.match.score > 0 || named);
         /* (what a crash kills is no one's act: "a bomber crashed, killing seven") */
-        static const char *const mishaps[] = {"crash", "collide", "derail", "capsize",
-                                              "collapse", "sink", NULL};
         if (governor >= 0 && !any_coded(st, &s, srcs, ns) && (force_on_someone || act_toward) &&
-            !ev_lemma_in(&s, governor, mishaps)) {
+            !ev_lemma_in(&s, governor, ev_mishaps)) {
             ns = ev_sources(&s, governor, srcs, MAX_ACTORS);
             ns = any_coded(st, &s, srcs, ns) ? ns : 0;
         }

@@ -131,14 +131,20 @@ static const char *verb_lemma(const char *ruled, const char *low, size_t n, dyad
     return ruled;
 }
 
-bool tag_irregular_verb(const char *form, size_t n)
+/* WordNet's lemma of form as an irregular verb form, any case ("Fled": flee), or NULL. */
+static const char *irregular_verb_lemma(const char *form, size_t n)
 {
     char low[32];
     if (n == 0 || n >= sizeof low)
-        return false;
+        return NULL;
     tag_lower(form, n, low);
     low[n] = '\0';
-    return irregular_lemma(low, 'V') != NULL;
+    return irregular_lemma(low, 'V');
+}
+
+bool tag_irregular_verb(const char *form, size_t n)
+{
+    return irregular_verb_lemma(form, n) != NULL;
 }
 
 bool tag_lemma_seen(const dyad_tagger *t, const char *form, size_t n, const char *xpos)
@@ -197,14 +203,9 @@ const char *tag_lemma_keyed(const dyad_tagger *t, const char *form, size_t n,
     uint64_t hx = key->hx;
     /* a verb's irregular forms are WordNet's before the treebanks' ("fled" is "flead"
      * three times in GUM train); nouns keep the treebanks' conventions ("data") */
-    char low32[32];
-    if (key->cls == 'V' && n < sizeof low32) {
-        tag_lower(form, n, low32);
-        low32[n] = '\0';
-        const char *wn = irregular_lemma(low32, 'V');
-        if (wn)
-            return wn;
-    }
+    const char *wn = key->cls == 'V' ? irregular_verb_lemma(form, n) : NULL;
+    if (wn)
+        return wn;
     uint32_t v = tag_table_get(&t->lemmas, key->exact);
     if (v == TAG_MISS)
         v = tag_table_get(&t->lemmas, key->lower);
@@ -230,7 +231,7 @@ const char *tag_lemma_keyed(const dyad_tagger *t, const char *form, size_t n,
         return NULL;
     tag_lower(form, n, low);
     low[n] = '\0';
-    const char *wn = key->cls ? irregular_lemma(low, key->cls) : NULL;
+    wn = key->cls ? irregular_lemma(low, key->cls) : NULL;
     if (wn)
         return wn;
     for (size_t k = n < MAX_SUFFIX ? n : MAX_SUFFIX;; k--) {
