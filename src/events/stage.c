@@ -1321,6 +1321,50 @@ static void receiving(stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
     recode(vc, "043", "042", obj);
 }
 
+/* What is published rather than set free: "released a summary of the call", "figures
+ * showing losses", "a list of hostages", "the release of Trump's tax records". */
+static bool released_record(const ev_sentence *s, int32_t h)
+{
+    static const char *const records[] = {
+        "report", "summary", "transcript", "statement", "list", "figure", "data", "statistic",
+        "result", "finding", "video", "footage", "photo", "photograph", "image", "picture",
+        "recording", "tape", "audio", "document", "record", "file", "detail", "name",
+        "information", "album", "song", "film", "book", "memo", "letter", "text", "version",
+        "update", "forecast", "estimate", "plan", "guideline", "guidance", "budget", "return",
+        "email", "message", "map", "tally", "toll", "study", "survey", "poll", "analysis",
+        "assessment", "review", "dossier", "paper", "draft", "schedule", "timetable",
+        "trailer", "communique", "communiqué", "readout", "account", "description", "copy",
+        "excerpt", "minutes", "note", "notes", "proposal", "rules", "evidence", NULL};
+    return h >= 0 && ev_lemma_in(s, h, records);
+}
+
+/* Whether noun n is a release of a record: "the release of his tax records". */
+static bool record_release(const ev_sentence *s, int32_t n)
+{
+    static const char *const release[] = {"release", NULL}, *const of[] = {"of", NULL};
+    for (int32_t c = n >= 0 && ev_lemma_in(s, n, release) ? s->first_child[n] : -1; c >= 0;
+         c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, of) && released_record(s, c))
+            return true;
+    return false;
+}
+
+/* Releasing (084) a record publishes it: no one is set free ("ordered the release of
+ * the tax returns" too). A pattern of its own keeps its code ("released a statement"
+ * 010, "released information" 064). */
+static void releasing_record(const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const of[] = {"of", NULL};
+    int32_t obj = ev_child(s, v, "obj");
+    if (strncmp(vc->code, "084", 3) != 0)
+        return;
+    for (int32_t c = obj < 0 ? s->first_child[v] : -1; c >= 0 && obj < 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "obl") && ev_has_case(s, c, of))
+            obj = c; /* a headline's "orders release of ... records" */
+    if (released_record(s, obj) || record_release(s, obj))
+        snprintf(vc->code, sizeof vc->code, "---");
+}
+
 /* "Russia has not ruled out using nuclear weapons against Ukraine", "did not rule out
  * military action": not ruling out force threatens it (138), toward whom the force would
  * be against; the "not" is the idiom's, the threat is made. */
@@ -2059,13 +2103,18 @@ static bool event_noun(stage *st, const ev_sentence *s, int32_t n, const char **
     }
     if (!*code || strcmp(*code, "---") == 0) /* a noun that names no event by itself */
         return false;
-    /* "held a phone call with": a conversation by telephone (041), not an appeal */
+    if (strncmp(*code, "084", 3) == 0 && record_release(s, n))
+        return false; /* "the release of his tax records" */
+    /* "held a phone call with", "Trump's call with Zelensky": a conversation by telephone
+     * (041), not an appeal */
     static const char *const calls[] = {"call", NULL};
     static const char *const phones[] = {"phone", "telephone", "video", NULL};
+    static const char *const with[] = {"with", NULL};
     for (int32_t c = ev_lemma_in(s, n, calls) ? s->first_child[n] : -1; c >= 0;
          c = s->next_sibling[c])
-        if ((ev_rel_starts(s, c, "compound") || ev_rel_starts(s, c, "amod")) &&
-            ev_lemma_in(s, c, phones))
+        if (((ev_rel_starts(s, c, "compound") || ev_rel_starts(s, c, "amod")) &&
+             ev_lemma_in(s, c, phones)) ||
+            (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, with)))
             *code = "041";
     /* "air strikes", "strikes against Houthi targets", "a strike on Beirut": force from
      * the air (195), not a walkout (140) */
@@ -2897,6 +2946,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         official_trip(st, &s, v, &vc);
         readying_force(st, &s, v, &vc);
         force_not_ruled_out(st, &s, v, &vc);
+        releasing_record(&s, v, &vc);
         int32_t intent = compose(st, &s, v, &vc);
         /* "[:030]": "received assurances from Gondor" is Gondor's act toward the subject */
         bool reversed = strcmp(vc.code, "---") == 0 && vc.match.score > 0 && vc.code2[0] &&
