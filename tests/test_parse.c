@@ -1105,3 +1105,24 @@ DYAD_TEST(parse_repair_fixed_name)
     CHECK(head[8] == 1);
     CHECK_STR(rel[8], "obl");
 }
+
+DYAD_TEST(parse_repair_subject_infinitive)
+{
+    /* "agreed on Thursday to extend sanctions": the infinitive is the complement; after
+     * an object ("sent troops to protect") it stays a purpose */
+    static const char *const form[] = {"EU", "agreed", "on", "Thursday", "to", "extend",
+                                       "sanctions", "and", "sent", "troops", "to", "help"};
+    static const char *const upos[] = {"PROPN", "VERB", "ADP", "PROPN", "PART", "VERB",
+                                       "NOUN", "CCONJ", "VERB", "NOUN", "PART", "VERB"};
+    static const char *const xpos[] = {"NNP", "VBD", "IN", "NNP", "TO", "VB", "NNS", "CC",
+                                       "VBD", "NNS", "TO", "VB"};
+    size_t len[12];
+    dyad_parse_input in = parse_input(12, form, len, upos, xpos);
+    int head[12] = {1, -1, 3, 1, 5, 1, 5, 8, 1, 8, 11, 8};
+    const char *rel[12] = {"nsubj", "root", "case", "obl", "mark", "advcl", "obj", "cc",
+                           "conj", "obj", "mark", "advcl"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[5] == 1);
+    CHECK_STR(rel[5], "xcomp");
+    CHECK_STR(rel[11], "advcl");
+}

@@ -1815,6 +1815,15 @@ static int32_t gerund_clause(const ev_sentence *s, int32_t v)
     return v;
 }
 
+/* Whether an event of sentence si coded so far has the target code. */
+static bool targeted_before(const stage *st, size_t si, const char *code)
+{
+    for (size_t i = st->n_events; i-- > 0 && st->events[i].sentence == (int32_t)si;)
+        if (st->events[i].target.code && strcmp(st->events[i].target.code, code) == 0)
+            return true;
+    return false;
+}
+
 /* The unnamed doer of a passive act toward a coded target ("the mayor was stabbed"). */
 static bool implicit_source(stage *st, const ev_sentence *s, int32_t v, const ev_arg *tgts,
                             size_t nt, ev_actor *out)
@@ -3237,10 +3246,13 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         if (governor >= 0 && ev_lemma_in(&s, governor, speech_cues) &&
             ev_child(&s, governor, "ccomp") >= 0)
             governor = ev_child(&s, governor, "ccomp");
-        bool force_on_someone = forceful(vc.code) &&
+        /* (a governor that coded force already leaves the clause only other victims:
+         * "raided the Jenin refugee camp, killing three Palestinians") */
+        const char *victims = obj >= 0 ? ev_actor_of(&s, obj, st->actors).code : NULL;
+        bool force_on_someone = forceful(vc.code) && victims &&
                                 (!st->acted[governor < 0 ? v : governor] ||
-                                 strncmp(vc.code, "17", 2) == 0) &&
-                                obj >= 0 && ev_actor_of(&s, obj, st->actors).code;
+                                 strncmp(vc.code, "17", 2) == 0 ||
+                                 !targeted_before(st, si, victims));
         /* so is an appeal, demand, accusation, rejection, threat, protest or sanction
          * toward someone the clause names as its object or the pattern as its target
          * ("addressed reporters, calling for the government to resign", "criticized the

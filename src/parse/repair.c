@@ -872,6 +872,34 @@ static void object_infinitive(const dyad_parse_input *in, int *head, const char 
     }
 }
 
+/* "The EU agreed on Thursday to extend sanctions" parsed with "extend" an adverbial
+ * clause: after a verb whose own subject does the infinitive and with no object between,
+ * "to" and a verb are its complement, not a purpose ("sent troops to protect"). */
+static void subject_infinitive(const dyad_parse_input *in, int *head, const char **rel)
+{
+    static const char *const controlling[] = {
+        "agree", "agrees", "agreed", "agreeing", "decide", "decides", "decided", "pledge",
+        "pledges", "pledged", "vow", "vows", "vowed", "promise", "promises", "promised",
+        "plan", "plans", "planned", "refuse", "refuses", "refused", "fail", "fails", "failed",
+        "threaten", "threatens", "threatened", "seek", "seeks", "sought", "decline",
+        "declines", "declined", "attempt", "attempts", "attempted", "intend", "intends",
+        "intended", "hope", "hopes", "hoped", "want", "wants", "wanted", NULL};
+    static const char *const to[] = {"to", NULL};
+    int n = in->n;
+    for (int x = 2; x < n; x++) {
+        int v = head[x];
+        if (v < 0 || v >= x - 1 || !rel_is(rel[x], "advcl") || !upos_is(in, x, "VERB") ||
+            !form_in(in, v, controlling) || !form_in(in, x - 1, to) || head[x - 1] != x ||
+            has_dependent(n, head, rel, x, "nsubj"))
+            continue;
+        bool object = false;
+        for (int i = v + 1; i < x - 1 && !object; i++)
+            object = head[i] == v && (rel_is(rel[i], "obj") || rel_is(rel[i], "iobj"));
+        if (!object)
+            rel[x] = "xcomp";
+    }
+}
+
 /* "spoke with US President Joe Biden by phone" parsed as the fixed phrase "with us":
  * a name in capitals is no word of a fixed expression, so the phrase it took for its
  * object is the preposition's, "US" a compound in it; what else hung on the name goes
@@ -934,6 +962,7 @@ static void repair_all(const dyad_parse_input *in, int *head, const char **rel)
     perfect_participle(in, head, rel);
     case_on_numeral(in, head, rel);
     object_infinitive(in, head, rel);
+    subject_infinitive(in, head, rel);
 }
 
 void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
