@@ -461,6 +461,10 @@ DYAD_TEST(tag_grammar_constraints)
     static const char *const strewn[] = {"Debris", "was", "strewn", "across", "the", "road",
                                          "."};
     CHECK_STR(tag_of(m, strewn, 7, 2), "VBN");
+    /* a base verb after an article and a noun is a noun: "an arrest warrant" */
+    static const char *const warrant[] = {"The", "court", "issued", "an", "arrest", "warrant",
+                                          "for", "the", "general", "."};
+    CHECK_STR(tag_of(m, warrant, 10, 5), "NN");
     dyad_model_free(m);
 }
 

@@ -1647,7 +1647,13 @@ static bool dismissal(stage *st, const ev_sentence *s, int32_t v, int32_t obj)
     static const char *const have[] = {"have", "get", NULL};
     if (!ev_lemma_in(s, v, dismiss))
         return false;
-    if (obj >= 0 && person_named(s, obj, st->actors))
+    /* "fired the country's military chiefs": office holders the dictionaries do not code */
+    static const char *const holders[] = {
+        "chief", "minister", "general", "commander", "head", "director", "official",
+        "officer", "secretary", "governor", "ambassador", "prosecutor", "judge", "coach",
+        "manager", "staff", "aide", "adviser", "advisor", "deputy", "executive", "employee",
+        "worker", "spokesman", "spokeswoman", "spokesperson", "editor", NULL};
+    if (obj >= 0 && (person_named(s, obj, st->actors) || ev_lemma_in(s, obj, holders)))
         return true;
     bool passive = ev_child(s, v, "nsubj:pass") >= 0 ||
                    ((ev_rel_starts(s, v, "xcomp") || ev_rel_starts(s, v, "ccomp")) &&

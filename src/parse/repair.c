@@ -293,8 +293,8 @@ static void passive_agent(const dyad_parse_input *in, int *head, const char **re
 }
 
 /* A preposition heads nothing: "spoke with [Israeli Prime Minister Netanyahu]" parsed
- * with "with" as the oblique and the name as its conjunct is the name's oblique with
- * "with" as its case. */
+ * with "with" as the oblique and the name as its conjunct (or apposition, or object: "a
+ * warrant for Israeli Prime Minister ...") is the name's oblique with "with" as its case. */
 static void preposition_head(const dyad_parse_input *in, int *head, const char **rel)
 {
     int n = in->n;
@@ -304,7 +304,8 @@ static void preposition_head(const dyad_parse_input *in, int *head, const char *
             continue;
         int c = -1;
         for (int i = p + 1; i < n && c < 0; i++)
-            if (head[i] == p && rel_is(rel[i], "conj") && nominal(in, i))
+            if (head[i] == p && nominal(in, i) &&
+                (rel_is(rel[i], "conj") || rel_is(rel[i], "appos") || rel_is(rel[i], "obj")))
                 c = i;
         if (c < 0)
             continue;
