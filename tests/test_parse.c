@@ -1130,3 +1130,18 @@ DYAD_TEST(parse_repair_subject_infinitive)
     CHECK_STR(rel[5], "xcomp");
     CHECK_STR(rel[11], "advcl");
 }
+
+DYAD_TEST(parse_repair_gerund_complement)
+{
+    /* "denied firing rockets": the gerund right after the verb is its complement */
+    static const char *const form[] = {"Hezbollah", "denied", "firing", "rockets"};
+    static const char *const upos[] = {"PROPN", "VERB", "VERB", "NOUN"};
+    static const char *const xpos[] = {"NNP", "VBD", "VBG", "NNS"};
+    size_t len[4];
+    dyad_parse_input in = parse_input(4, form, len, upos, xpos);
+    int head[4] = {1, -1, 1, 2};
+    const char *rel[4] = {"nsubj", "root", "advcl", "obj"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[2] == 1);
+    CHECK_STR(rel[2], "xcomp");
+}

@@ -272,6 +272,12 @@ static status_info event_status(const ev_sentence *s, int32_t v, bool pattern_ne
         }
         if (via_xcomp && !found && ev_lemma_in(s, x, hypo_heads))
             found = "hypothetical";
+        /* "Rwanda has denied backing the rebels": the act its doer denies */
+        static const char *const denying[] = {"deny", NULL};
+        if (via_xcomp && !reported && ev_lemma_in(s, x, denying)) {
+            reported = denied = true;
+            st.cue = x;
+        }
         /* "Russia has to withdraw": an obligation, not done ("civilians had to flee" did) */
         static const char *const obliged[] = {"have", NULL};
         const char *hx = ev_tok(s, x)->xpos;
