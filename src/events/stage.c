@@ -1586,9 +1586,10 @@ static bool place_only(const ev_sentence *s, int32_t v, const verb_code *vc, int
 {
     static const char *const in[] = {"in", "outside", NULL};
     static const char *const placed[] = {"04", "14", "15", "17", "18", "19", "20", NULL};
-    /* (a pattern's statement or intent is not toward where it is made: "held primary
-     * elections in fourteen states"; "invested in Kenya", "ends the war in Gaza" are) */
-    static const char *const said_or_meant[] = {"01", "03", NULL};
+    /* (a pattern's statement, intent or accord is not toward where it is made: "held
+     * primary elections in fourteen states", "sign a trade agreement in Brussels";
+     * "invested in Kenya", "ends the war in Gaza" are) */
+    static const char *const said_or_meant[] = {"01", "03", "05", NULL};
     if (!(vc->match.score <= 0 || (vc->match.target != t && root_in(vc->code, said_or_meant))))
         return false;
     /* (the place of its members too: "in the US states of Idaho, Michigan and ...";
