@@ -524,6 +524,10 @@ ev_actor ev_actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict *act
          * "the border") is none, rather than a party the event is then dropped for */
         if (s->actor[h].code && actor_code_is_discard(s->actor[h].code))
             s->actor[h].code = NULL;
+        /* nor is a bare "---", a place whose country no record holds ("in Brussels", the
+         * EU's seat): a party of unknown country and role tells a user nothing */
+        if (s->actor[h].code && strcmp(s->actor[h].code, "---") == 0)
+            s->actor[h].code = NULL;
         s->actor_known[h] = 1;
     }
     return s->actor[h];
