@@ -341,6 +341,22 @@ bool ev_actor_lookup(const ev_sentence *s, const dyad_actor_dict *actors, uint32
     return capital;
 }
 
+/* Nouns of whoever rules a country named with them: "the leader of Rwanda". */
+static const char *const ruler_nouns[] = {"leader", "ruler", "head", NULL};
+
+/* Whether noun h is a ruler with nothing else said of it ("the leaders", not "the
+ * opposition leader", "Iran's supreme leader", "rebel leaders"). */
+static bool plain_ruler(const ev_sentence *s, int32_t h)
+{
+    if (!ev_lemma_in(s, h, ruler_nouns))
+        return false;
+    for (int32_t c = s->first_child[h]; c >= 0; c = s->next_sibling[c])
+        if (c < h && (rel_is(s, c, "amod") || rel_is(s, c, "compound") ||
+                      rel_is(s, c, "nmod:poss")))
+            return false;
+    return true;
+}
+
 static const char *keep(const ev_sentence *s, const char *code)
 {
     return dyad_doc_strdup((dyad_doc *)s->doc, code, strlen(code));
@@ -1014,6 +1030,20 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
         a.code = keep(s, hc);
         return a;
     }
+    /* "the leaders of Rwanda and Congo", "the leader of Rwanda": a country's leader with
+     * nothing else said of him rules it ("the opposition leader" does not) */
+    static const char *const of[] = {"of", NULL};
+    for (int32_t c = common && plain_ruler(s, h) ? s->first_child[h] : -1; c >= 0;
+         c = s->next_sibling[c]) {
+        const char *country = rel_is(s, c, "nmod") && ev_has_case(s, c, of)
+                                  ? ev_actor_of(s, c, actors).code
+                                  : NULL;
+        if (country && strlen(country) == 3 && strcmp(country, "---") != 0 &&
+            strcmp(country, "IGO") != 0) {
+            a.code = with_role(s, country, "GOV");
+            return a;
+        }
+    }
     /* "Lawmakers in Arnor", "the Calenardhon government": role and country together */
     dyad_actor_match m;
     /* a common noun is an actor by its own word ("government", "troops"), not by an
@@ -1169,13 +1199,12 @@ ev_actor ev_actor_arg(const ev_sentence *s, ev_arg arg, const dyad_actor_dict *a
              c >= 0 && c < r; c = s->next_sibling[c])
             if ((rel_is(s, c, "amod") || rel_is(s, c, "compound")) && c < lo)
                 lo = c;
-        static const char *const rulers[] = {"leader", "head", NULL};
         dyad_actor_match m;
         if (a.code && r >= 0 && lo >= 0 && r < arg.head) {
             if (ev_actor_lookup(s, actors, ev_tok(s, lo)->start, ev_tok(s, r)->end, &m) &&
                 !m.country[0])
                 a.code = with_role(s, a.code, m.code);
-            else if (ev_lemma_in(s, r, rulers)) /* "the leaders of the two countries" */
+            else if (ev_lemma_in(s, r, ruler_nouns)) /* "the leaders of the two countries" */
                 a.code = with_role(s, a.code, "GOV");
         }
         return a;
@@ -1195,6 +1224,8 @@ ev_actor ev_actor_arg(const ev_sentence *s, ev_arg arg, const dyad_actor_dict *a
     uint32_t rstart = ev_tok(s, lo)->start, rend = ev_tok(s, arg.role)->end;
     if (ev_actor_lookup(s, actors, rstart, rend, &m) && !m.country[0])
         a.code = with_role(s, a.code, m.code);
+    else if (strlen(a.code) == 3 && plain_ruler(s, arg.role))
+        a.code = with_role(s, a.code, "GOV"); /* "the leaders of Rwanda and Congo" */
     /* the evidence is the member with its role: "US ... activists" */
     if (rstart < a.start)
         a.start = rstart;
