@@ -3473,7 +3473,16 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
              * a speaker names ("described the attacks as ...") */
             static const char *const idioms[] = {"attack", "assail", "blast", "slam", "hit",
                                                  "lash", "savage", "hammer", "batter", NULL};
-            bool verbal = on_object && (ev_lemma_in(&s, v, idioms) || ev_lemma_in(&s, v, speech_cues) ||
+            /* (but "attacked a ship", "hit a hospital": a made thing is struck, unless
+             * called something: "assailed the event as the darkest convention") */
+            static const char *const as[] = {"as", NULL};
+            bool struck = obj >= 0 && ev_tok(&s, obj)->upos &&
+                          strcmp(ev_tok(&s, obj)->upos, "NOUN") == 0 &&
+                          !ev_abstract_noun(st->dict, s.lemma[obj]);
+            for (int32_t c = struck ? s.first_child[v] : -1; c >= 0; c = s.next_sibling[c])
+                struck = struck && !ev_has_case(&s, c, as);
+            bool verbal = on_object && ((ev_lemma_in(&s, v, idioms) && !struck) ||
+                                        ev_lemma_in(&s, v, speech_cues) ||
                                         ev_lemma_in(&s, v, naming_verbs));
             /* "broke the law", "broke a record": a wrong, not violence; said of someone,
              * still an accusation */
