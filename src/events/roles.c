@@ -506,8 +506,13 @@ static bool nominal_match(const ev_sentence *s, int32_t h, int32_t lo, int32_t h
          * an occasion of the kind: "a state visit", "a state funeral" */
         static const char *const occasions[] = {"visit", "trip", "tour", "dinner", "banquet",
                                                 "funeral", "ceremony", "reception", NULL};
+        /* nor a kind of machine ("fighter jets", "a passenger plane"; "a government
+         * helicopter", "a merchant vessel" are their owners') */
+        static const char *const kinds[] = {"fighter", "bomber", "passenger", "cargo",
+                                            "transport", NULL};
         if (ev_head(s, i) == h && rel_is(s, i, "compound"))
-            return !ev_abstract_noun(s->dict, s->lemma[h]) && !ev_lemma_in(s, h, occasions);
+            return !ev_abstract_noun(s->dict, s->lemma[h]) && !ev_lemma_in(s, h, occasions) &&
+                   !ev_lemma_in(s, i, kinds);
     }
     return false;
 }
