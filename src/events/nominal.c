@@ -128,7 +128,9 @@ bool ev_nominal_roles(const ev_sentence *s, int32_t n, ev_arg *srcs, size_t *ns,
                                             "orchestrate", "organize", "organise",
                                             "mastermind", "plot", "order", "approve",
                                             "authorize", "authorise", "direct", "pursue",
-                                            NULL};
+                                            /* "announced tariffs on American steel" */
+                                            "announce", "unveil", "introduce", "slap",
+                                            "levy", "reimpose", "threaten", NULL};
         int32_t v = ev_head(s, n);
         const char *lemma = v >= 0 ? ev_tok(s, v)->lemma : NULL;
         for (const char *const *l = light; lemma && *l; l++)
