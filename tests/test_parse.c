@@ -1145,3 +1145,23 @@ DYAD_TEST(parse_repair_gerund_complement)
     CHECK(head[2] == 1);
     CHECK_STR(rel[2], "xcomp");
 }
+
+DYAD_TEST(parse_repair_fronted_subject)
+{
+    /* "In a statement, Ahmed, a spokesman, blamed Israel": the name hung on "statement" */
+    static const char *const form[] = {"In", "a", "statement", ",", "Ahmed", ",", "a",
+                                       "spokesman", ",", "blamed", "Israel"};
+    static const char *const upos[] = {"ADP", "DET", "NOUN", "PUNCT", "PROPN", "PUNCT", "DET",
+                                       "NOUN", "PUNCT", "VERB", "PROPN"};
+    static const char *const xpos[] = {"IN", "DT", "NN", ",", "NNP", ",", "DT", "NN", ",",
+                                       "VBD", "NNP"};
+    size_t len[11];
+    dyad_parse_input in = parse_input(11, form, len, upos, xpos);
+    int head[11] = {2, 2, 9, 4, 2, 7, 7, 2, 2, -1, 9};
+    const char *rel[11] = {"case", "det", "obl", "punct", "appos", "punct", "det", "appos",
+                           "punct", "root", "obj"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[4] == 9);
+    CHECK_STR(rel[4], "nsubj");
+    CHECK(head[7] == 4);
+}

@@ -341,6 +341,26 @@ bool ev_actor_lookup(const ev_sentence *s, const dyad_actor_dict *actors, uint32
     return capital;
 }
 
+/* Whether token h is in a name the mention stage typed a person. */
+static bool person_named_here(const ev_sentence *s, int32_t h)
+{
+    return ev_mention_typed(s, h, "person");
+}
+
+/* Whether token h is a name: a proper noun, or a common noun in capitals ("the PMF"). */
+static bool capitalized_name(const ev_sentence *s, int32_t h)
+{
+    const dyad_token *t = ev_tok(s, h);
+    if (t->upos && strcmp(t->upos, "PROPN") == 0)
+        return true;
+    if (t->end - t->start < 2)
+        return false;
+    for (uint32_t i = t->start; i < t->end; i++)
+        if (!isupper((unsigned char)s->doc->text[i]))
+            return false;
+    return true;
+}
+
 /* Nouns of whoever rules a country named with them: "the leader of Rwanda". */
 static const char *const ruler_nouns[] = {"leader", "ruler", "head", NULL};
 
@@ -1102,12 +1122,17 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
          * they are, not the place they are in nor the story's country; "foreign forces"
          * are someone else's */
         static const char *const foreign[] = {"foreign", NULL}; /* "foreign forces" */
+        static const char *const of_for_at[] = {"of", "for", "at", NULL};
         bool named = false;
         for (int32_t c = s->first_child[h]; c >= 0 && common && !named; c = s->next_sibling[c])
             named = ((rel_is(s, c, "compound") || rel_is(s, c, "amod")) && c < h &&
                      ev_tok(s, c)->upos && strcmp(ev_tok(s, c)->upos, "PROPN") == 0 &&
                      !ev_actor_of(s, c, actors).code) ||
-                    (rel_is(s, c, "amod") && ev_lemma_in(s, c, foreign));
+                    (rel_is(s, c, "amod") && ev_lemma_in(s, c, foreign)) ||
+                    /* "a spokesman for the PMF": of a body no dictionary knows */
+                    (rel_is(s, c, "nmod") && ev_has_case(s, c, of_for_at) && c > h &&
+                     capitalized_name(s, c) && !person_named_here(s, c) &&
+                     !ev_actor_of(s, c, actors).code);
         /* "lawmakers in Arnor": the role of the noun, the country of its modifier */
         for (int32_t c = s->first_child[h]; c >= 0 && common && !named; c = s->next_sibling[c]) {
             if (!rel_is(s, c, "nmod") || rel_exact(s, c, "nmod:poss") || names_victim(s, h, c))

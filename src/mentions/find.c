@@ -400,6 +400,23 @@ static const char *appos_code(const dyad_actor_dict *dict, dyad_doc *doc, ment *
     if (!c.found || !c.m.role[0])
         return NULL;
     m->titled = 1;
+    /* "Ahmed al-Assadi, a spokesman for the PMF": the role of a body no record knows, of
+     * no country the text says (the story's would wrongly claim it) */
+    static const char *const of_for[] = {"of", "for", "at", NULL};
+    for (uint32_t t = lo + 1; t + 1 <= hi && !c.m.country[0]; t++) {
+        uint32_t k = t + 1 < hi && ment_token_is(doc, t + 1, "the") ? t + 2 : t + 1;
+        coded body;
+        if (!ment_token_in(doc, t, of_for) || !upper_at(doc, k) ||
+            span_start(doc, k) < c.base + c.m.end ||
+            (k + 1 <= hi && ment_token_is(doc, k + 1, "'s")))
+            continue; /* (not "a member of Avenatti's legal team": a person's) */
+        lookup(dict, doc, k, hi + 1, date, &body);
+        if (!body.found) {
+            char code[40];
+            snprintf(code, sizeof code, "---%s", c.m.code);
+            return dyad_doc_strdup(doc, code, strlen(code));
+        }
+    }
     if (kin_phrase(doc, lo, hi)) {
         char code[8];
         snprintf(code, sizeof code, "%.3sCVL", c.m.country);

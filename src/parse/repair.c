@@ -921,6 +921,41 @@ static void gerund_complement(const dyad_parse_input *in, int *head, const char 
             rel[x] = "xcomp";
 }
 
+/* "In a statement following the attack, Ahmed al-Assadi, a spokesman for the PMF, blamed
+ * Israel" parsed with the name an apposition inside the opening phrase and "blamed" with
+ * no subject: a finite verb with no subject after an opening phrase and a comma has for
+ * subject the first name set off in that phrase, with the appositions after it. */
+static void fronted_subject(const dyad_parse_input *in, int *head, const char **rel)
+{
+    int n = in->n;
+    for (int v = 2; v < n; v++) {
+        if (head[v] >= 0 || !finite_tag(in, v) || !form_in(in, v - 1, (const char *const[]){",", NULL}) ||
+            has_dependent(n, head, rel, v, "nsubj") || has_dependent(n, head, rel, v, "expl"))
+            continue;
+        int o = -1, lo, hi;
+        for (int i = 0; i < v && o < 0; i++)
+            if (head[i] == v && rel_is(rel[i], "obl"))
+                o = i;
+        if (o < 0)
+            return;
+        subtree(n, head, o, &lo, &hi); /* (hi: one past the last word) */
+        int p = -1;
+        for (int i = lo; i < hi && i < v && p < 0; i++)
+            if (rel_is(rel[i], "appos") && proper(in, i) && i > 0 &&
+                form_in(in, i - 1, (const char *const[]){",", NULL}))
+                p = i;
+        if (p < 0 || hi < v - 1)
+            return;
+        int was = head[p];
+        for (int i = p + 1; i < v; i++) /* ", a spokesman for the PMF": the name's */
+            if (head[i] == was && rel_is(rel[i], "appos"))
+                head[i] = p;
+        head[p] = v;
+        rel[p] = "nsubj";
+        return;
+    }
+}
+
 /* "spoke with US President Joe Biden by phone" parsed as the fixed phrase "with us":
  * a name in capitals is no word of a fixed expression, so the phrase it took for its
  * object is the preposition's, "US" a compound in it; what else hung on the name goes
@@ -985,6 +1020,7 @@ static void repair_all(const dyad_parse_input *in, int *head, const char **rel)
     object_infinitive(in, head, rel);
     subject_infinitive(in, head, rel);
     gerund_complement(in, head, rel);
+    fronted_subject(in, head, rel);
 }
 
 void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
