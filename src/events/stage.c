@@ -1371,6 +1371,21 @@ static void releasing_record(const ev_sentence *s, int32_t v, verb_code *vc)
         snprintf(vc->code, sizeof vc->code, "---");
 }
 
+/* "took control of their personal use of free-to-air video", "seized control of the
+ * narrative": control of an abstract thing occupies nothing (192 is for towns, bases,
+ * airports). */
+static void control_of_thing(const stage *st, const ev_sentence *s, int32_t v, verb_code *vc)
+{
+    static const char *const control[] = {"control", NULL}, *const of[] = {"of", NULL};
+    int32_t obj = strncmp(vc->code, "192", 3) == 0 ? ev_child(s, v, "obj") : -1;
+    if (obj < 0 || !ev_lemma_in(s, obj, control))
+        return;
+    for (int32_t c = s->first_child[obj]; c >= 0; c = s->next_sibling[c])
+        if (ev_rel_starts(s, c, "nmod") && ev_has_case(s, c, of) &&
+            ev_abstract_noun(st->dict, s->lemma[c]) && !ev_actor_of(s, c, st->actors).code)
+            snprintf(vc->code, sizeof vc->code, "---");
+}
+
 /* "Russia has not ruled out using nuclear weapons against Ukraine", "did not rule out
  * military action": not ruling out force threatens it (138), toward whom the force would
  * be against; the "not" is the idiom's, the threat is made. */
@@ -2969,6 +2984,7 @@ static bool code_sentence(stage *st, size_t si, ev_context *pre, ev_context *pos
         readying_force(st, &s, v, &vc);
         force_not_ruled_out(st, &s, v, &vc);
         releasing_record(&s, v, &vc);
+        control_of_thing(st, &s, v, &vc);
         int32_t intent = compose(st, &s, v, &vc);
         /* "[:030]": "received assurances from Gondor" is Gondor's act toward the subject */
         bool reversed = strcmp(vc.code, "---") == 0 && vc.match.score > 0 && vc.code2[0] &&
