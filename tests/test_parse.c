@@ -465,6 +465,12 @@ DYAD_TEST(tag_grammar_constraints)
     static const char *const warrant[] = {"The", "court", "issued", "an", "arrest", "warrant",
                                           "for", "the", "general", "."};
     CHECK_STR(tag_of(m, warrant, 10, 5), "NN");
+    /* between a subject and a noun, a participle then a past tense is the other way round */
+    static const char *const promised[] = {"Speaking", "in", "Warsaw", ",", "the", "US",
+                                           "secretary", "of", "state", "promised", "continued",
+                                           "support", "for", "Ukraine", "."};
+    CHECK_STR(tag_of(m, promised, 15, 9), "VBD");
+    CHECK_STR(tag_of(m, promised, 15, 10), "VBN");
     dyad_model_free(m);
 }
 
@@ -1164,4 +1170,26 @@ DYAD_TEST(parse_repair_fronted_subject)
     CHECK(head[4] == 9);
     CHECK_STR(rel[4], "nsubj");
     CHECK(head[7] == 4);
+}
+
+DYAD_TEST(parse_repair_fronted_list_head)
+{
+    /* "In a statement, France, Germany and Britain urged Iran": France heads the list */
+    static const char *const form[] = {"In", "a", "statement", ",", "France", ",", "Germany",
+                                       "and", "Britain", "urged", "Iran"};
+    static const char *const upos[] = {"ADP", "DET", "NOUN", "PUNCT", "PROPN", "PUNCT",
+                                       "PROPN", "CCONJ", "PROPN", "VERB", "PROPN"};
+    static const char *const xpos[] = {"IN", "DT", "NN", ",", "NNP", ",", "NNP", "CC", "NNP",
+                                       "VBD", "NNP"};
+    size_t len[11];
+    dyad_parse_input in = parse_input(11, form, len, upos, xpos);
+    int head[11] = {2, 2, 9, 4, 2, 6, 9, 8, 6, -1, 9};
+    const char *rel[11] = {"case", "det", "obl", "punct", "appos", "punct", "nsubj", "cc",
+                           "conj", "root", "obj"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK(head[4] == 9);
+    CHECK_STR(rel[4], "nsubj");
+    CHECK(head[6] == 4);
+    CHECK_STR(rel[6], "conj");
+    CHECK(head[8] == 4);
 }

@@ -956,6 +956,42 @@ static void fronted_subject(const dyad_parse_input *in, int *head, const char **
     }
 }
 
+/* "In a joint statement, France, Germany and Britain urged Iran" parsed with "France" an
+ * apposition of the opening phrase and "Germany" the subject: a name set off at the end of
+ * the opening phrase, right before a subject that heads a list, is the list's first. */
+static void fronted_list_head(const dyad_parse_input *in, int *head, const char **rel)
+{
+    int n = in->n;
+    for (int v = 2; v < n; v++) {
+        if (head[v] >= 0 || !finite_tag(in, v))
+            continue;
+        int subj = -1, o = -1, lo, hi, slo, shi;
+        for (int i = 0; i < v; i++) {
+            if (head[i] == v && rel_is(rel[i], "nsubj") && subj < 0)
+                subj = i;
+            if (head[i] == v && rel_is(rel[i], "obl") && o < 0)
+                o = i;
+        }
+        if (subj < 0 || o < 0 || o > subj || !proper(in, subj) ||
+            !has_dependent(n, head, rel, subj, "conj"))
+            return;
+        subtree(n, head, o, &lo, &hi);
+        subtree(n, head, subj, &slo, &shi);
+        int p = hi - 1; /* the opening phrase's last word, right before the subject's */
+        if (hi != slo || p <= o || !proper(in, p) || !rel_is(rel[p], "appos") ||
+            !form_in(in, p - 1, (const char *const[]){",", NULL}))
+            return;
+        for (int i = 0; i < n; i++)
+            if (head[i] == subj && rel_is(rel[i], "conj"))
+                head[i] = p;
+        head[p] = v;
+        rel[p] = "nsubj";
+        head[subj] = p;
+        rel[subj] = "conj";
+        return;
+    }
+}
+
 /* "spoke with US President Joe Biden by phone" parsed as the fixed phrase "with us":
  * a name in capitals is no word of a fixed expression, so the phrase it took for its
  * object is the preposition's, "US" a compound in it; what else hung on the name goes
@@ -1021,6 +1057,7 @@ static void repair_all(const dyad_parse_input *in, int *head, const char **rel)
     subject_infinitive(in, head, rel);
     gerund_complement(in, head, rel);
     fronted_subject(in, head, rel);
+    fronted_list_head(in, head, rel);
 }
 
 void dyad_parse_repair(const dyad_parse_input *in, int *head, const char **rel)
