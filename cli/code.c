@@ -54,7 +54,9 @@ void help_code(FILE *out)
         "  --format FMT    output format: json (default), gdelt (tab-separated GDELT 2.0\n"
         "                  event columns, one event a line, see README), csv (events with\n"
         "                  a header row); or an input format, as --input-format\n"
-        "  --input-format FMT  force the input format: auto, dated, jsonl, text, html\n"
+        "  --input-format FMT  force the input format: auto, dated, jsonl, text, html,\n"
+        "                  or lines (plain text, one document per non-blank line, with\n"
+        "                  ids FILE:LINE: a list of headlines)\n"
         "  --tokens        add sentences and tokens (with tags and heads when a model is\n"
         "                  loaded) to each record\n"
         "  --text          add the document text, which every span points into\n"
@@ -115,7 +117,7 @@ static int parse_options(int argc, char **argv, code_options *o)
             } else {
                 int f = dyad_format_from_name(next);
                 if (f < 0)
-                    return cli_usage_error("code", "unknown format '%s' (input: auto, dated, jsonl, text, html; output: json, gdelt, csv)", next);
+                    return cli_usage_error("code", "unknown format '%s' (input: auto, dated, jsonl, text, html, lines; output: json, gdelt, csv)", next);
                 o->format = (dyad_format)f;
             }
         } else if (a[0] == '-' && a[1] != '\0') {

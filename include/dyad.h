@@ -138,10 +138,12 @@ typedef enum dyad_format {
     DYAD_FORMAT_DATED,    /* "date YYYY-MM-DD <headline>", blank line, body */
     DYAD_FORMAT_JSONL,    /* one JSON object per line: id, date, title, text|body, url, source */
     DYAD_FORMAT_TEXT,     /* plain text: the whole file is the body */
-    DYAD_FORMAT_HTML      /* an HTML page: title, main text, publication date */
+    DYAD_FORMAT_HTML,     /* an HTML page: title, main text, publication date */
+    DYAD_FORMAT_LINES     /* plain text, one document per non-blank line (headlines, feeds);
+                             only when forced: a plain text file is one document */
 } dyad_format;
 
-/* "auto", "dated", "jsonl", "text", "html" -> format; -1 when unknown. */
+/* "auto", "dated", "jsonl", "text", "html", "lines" -> format; -1 when unknown. */
 int dyad_format_from_name(const char *name);
 const char *dyad_format_name(dyad_format format);
 

@@ -131,8 +131,8 @@ static char *read_ids(dyad_reader *r)
 
 DYAD_TEST(read_format_names)
 {
-    static const char *const names[] = {"auto", "dated", "jsonl", "text", "html"};
-    for (int i = 0; i < 5; i++) {
+    static const char *const names[] = {"auto", "dated", "jsonl", "text", "html", "lines"};
+    for (int i = 0; i < 6; i++) {
         CHECK(dyad_format_from_name(names[i]) == i);
         CHECK_STR(dyad_format_name((dyad_format)i), names[i]);
     }
@@ -332,6 +332,47 @@ DYAD_TEST(read_jsonl_bad_json_goes_on)
     CHECK_STR(d->id, "ok2");
     CHECK_STR(d->text, "fine too");
     CHECK(d->failed == 0);
+    dyad_doc_free(d);
+    CHECK(dyad_reader_next(r) == NULL);
+    dyad_reader_free(r);
+}
+
+/* One document per non-blank line: a list of headlines; a bad byte stays in its line. */
+DYAD_TEST(read_lines_one_document_each)
+{
+    static const char lines[] = "\xEF\xBB\xBFRussia launches drone attack on Kyiv\n"
+                                "\n"
+                                "  EU imposes sanctions on Belarus  \r\n"
+                                "Bad \xFF byte\n"
+                                "last line without newline";
+    dyad_reader *r = dyad_reader_new(DYAD_FORMAT_LINES);
+    dyad_reader_add_memory(r, "heads.txt", LIT(lines));
+    dyad_doc *d = dyad_reader_next(r);
+    CHECK_STR(d->id, "heads:1");
+    CHECK_STR(d->text, "Russia launches drone attack on Kyiv");
+    CHECK_STR(d->format, "lines");
+    dyad_doc_free(d);
+    d = dyad_reader_next(r);
+    CHECK_STR(d->id, "heads:3");
+    CHECK_STR(d->text, "EU imposes sanctions on Belarus");
+    dyad_doc_free(d);
+    d = dyad_reader_next(r);
+    CHECK_STR(d->id, "heads:4");
+    CHECK(d->failed == 0);
+    CHECK(contains(d->text, "Bad ") && contains(d->text, " byte"));
+    dyad_doc_free(d);
+    d = dyad_reader_next(r);
+    CHECK_STR(d->id, "heads:5");
+    CHECK_STR(d->text, "last line without newline");
+    dyad_doc_free(d);
+    CHECK(dyad_reader_next(r) == NULL);
+    dyad_reader_free(r);
+    /* an input with no line of text is one failed document that says so */
+    r = dyad_reader_new(DYAD_FORMAT_LINES);
+    dyad_reader_add_memory(r, "empty.txt", LIT("\n  \n"));
+    d = dyad_reader_next(r);
+    CHECK(d != NULL && d->failed == 1);
+    CHECK(contains(error_message(d, "empty"), "no lines of text"));
     dyad_doc_free(d);
     CHECK(dyad_reader_next(r) == NULL);
     dyad_reader_free(r);

@@ -24,13 +24,14 @@ struct dyad_reader {
     dyad_format forced;
     dyad_status status;
     read_input *head, *tail;
-    read_input *cur;      /* the JSONL input being streamed, or NULL */
+    read_input *cur;      /* the JSONL or lines input being streamed, or NULL */
+    dyad_format streamed; /* its format: DYAD_FORMAT_JSONL or DYAD_FORMAT_LINES */
     read_stream *stream;
     char *base;           /* id of cur without extension; line ids are "<base>:<line>" */
     size_t line_no, docs; /* lines read from cur, documents made from them */
 };
 
-static const char *const format_names[] = {"auto", "dated", "jsonl", "text", "html"};
+static const char *const format_names[] = {"auto", "dated", "jsonl", "text", "html", "lines"};
 
 /* Extensions that fix the format; the others (.txt...) leave it to the content. */
 static const struct { const char *ext; dyad_format format; } format_exts[] = {
@@ -248,8 +249,9 @@ static dyad_doc *open_input(dyad_reader *r, read_input *in, char *id)
     dyad_doc *doc = head_failure(r, in, id, f, s, head, avail);
     if (!doc && r->status == DYAD_OK) {
         f = f ? f : format_of_content(head, avail);
-        if (f == DYAD_FORMAT_JSONL) {
+        if (f == DYAD_FORMAT_JSONL || f == DYAD_FORMAT_LINES) {
             r->stream = s;
+            r->streamed = f;
             r->cur = in;
             r->base = id;
             r->line_no = r->docs = 0;
@@ -261,8 +263,8 @@ static dyad_doc *open_input(dyad_reader *r, read_input *in, char *id)
     return doc;
 }
 
-/* At the end of a JSONL input: a failed document when the stream broke or held no
- * line, and the input is closed. */
+/* At the end of a JSONL or lines input: a failed document when the stream broke or held
+ * no line, and the input is closed. */
 static dyad_doc *jsonl_end(dyad_reader *r)
 {
     const char *what;
@@ -270,9 +272,10 @@ static dyad_doc *jsonl_end(dyad_reader *r)
     snprintf(where, sizeof where, " after line %zu", r->line_no);
     dyad_doc *doc = NULL;
     if (read_stream_error(r->stream, &what) != DYAD_OK)
-        doc = stream_failure(r, r->cur, r->base, DYAD_FORMAT_JSONL, r->stream, where);
-    else if (r->docs == 0 && (doc = doc_for(r, r->cur, r->base, DYAD_FORMAT_JSONL)))
-        read_doc_fail(doc, "empty", "%s: no JSON lines", r->cur->path);
+        doc = stream_failure(r, r->cur, r->base, r->streamed, r->stream, where);
+    else if (r->docs == 0 && (doc = doc_for(r, r->cur, r->base, r->streamed)))
+        read_doc_fail(doc, "empty", "%s: no %s", r->cur->path,
+                      r->streamed == DYAD_FORMAT_LINES ? "lines of text" : "JSON lines");
     read_stream_close(r->stream);
     r->stream = NULL;
     free(r->base);
@@ -280,7 +283,7 @@ static dyad_doc *jsonl_end(dyad_reader *r)
     return doc;
 }
 
-/* The next line of the JSONL input as a document (blank lines are skipped). */
+/* The next line of the JSONL or lines input as a document (blank lines are skipped). */
 static dyad_doc *jsonl_next(dyad_reader *r)
 {
     const char *line;
@@ -294,12 +297,14 @@ static dyad_doc *jsonl_next(dyad_reader *r)
             continue;
         char id[64 + 256];
         snprintf(id, sizeof id, "%.256s:%zu", r->base, r->line_no);
-        dyad_doc *doc = doc_for(r, r->cur, id, DYAD_FORMAT_JSONL);
+        dyad_doc *doc = doc_for(r, r->cur, id, r->streamed);
         if (!doc)
             return NULL;
         if (len > MAX_TEXT)
             read_doc_fail(doc, "too_large", "line %zu: %zu bytes, over the 2 GB limit",
                           r->line_no, len);
+        else if (r->streamed == DYAD_FORMAT_LINES)
+            read_text_parse(doc, line, len);
         else
             read_jsonl_line(doc, line, len, id, r->line_no);
         if (!doc->text) {
@@ -415,7 +420,7 @@ static dyad_doc *input_next(dyad_reader *r)
 
 dyad_reader *dyad_reader_new(dyad_format forced)
 {
-    if ((unsigned)forced > DYAD_FORMAT_HTML)
+    if ((unsigned)forced > DYAD_FORMAT_LINES)
         return NULL;
     dyad_reader *r = calloc(1, sizeof *r);
     if (r)

@@ -67,3 +67,18 @@ for l in open(sys.argv[1]):
         heads = [t["head"] for t in s["tokens"]]
         assert heads.count(-1) == 1, (r["id"], heads)  # one root per sentence
         assert all(t["upos"] and t["deprel"] for t in s["tokens"])' "$TMP/m1.jsonl"
+
+# --input-format lines: one document per non-blank line, ids FILE:LINE, events coded
+printf 'Russia launches massive drone attack on Kyiv\n\nGermany expels Russian diplomats over spying case\n' >"$TMP/heads.txt"
+"$DYAD" code --input-format lines "$TMP/heads.txt" >"$OUT"
+python3 - "$OUT" <<'PY'
+import json, sys
+recs = [json.loads(l) for l in open(sys.argv[1])]
+assert [r["id"] for r in recs] == ["heads:1", "heads:3"], [r["id"] for r in recs]
+assert all(r["format"] == "lines" for r in recs), recs
+codes = [[(e["source"]["code"], e["target"]["code"], e["cameo"]) for e in r["events"]] for r in recs]
+assert ("RUS", "UKR", "190") in codes[0], codes
+assert ("DEU", "RUSGOV", "174") in codes[1], codes
+PY
+expect_exit 2 "$DYAD" code --input-format xml "$TMP/heads.txt"
+grep -q "input: auto, dated, jsonl, text, html, lines" "$ERR"
