@@ -471,6 +471,16 @@ DYAD_TEST(tag_grammar_constraints)
                                            "support", "for", "Ukraine", "."};
     CHECK_STR(tag_of(m, promised, 15, 9), "VBD");
     CHECK_STR(tag_of(m, promised, 15, 10), "VBN");
+    /* headlines tell in the present tense: "kills" seen as a plural noun, an "-s" form
+     * before a preposition or a comma, a base verb after a plural subject */
+    static const char *const kills[] = {"Hotel", "fire", "kills", "seventeen", "in", "Delhi"};
+    CHECK_STR(tag_of(m, kills, 6, 2), "VBZ");
+    static const char *const votes[] = {"Iraqi", "parliament", "votes", "for", "expulsion",
+                                        "of", "US", "troops"};
+    CHECK_STR(tag_of(m, votes, 8, 2), "VBZ");
+    static const char *const compete[] = {"Students", "compete", "in", "international",
+                                          "olympiad"};
+    CHECK_STR(tag_of(m, compete, 5, 1), "VBP");
     dyad_model_free(m);
 }
 

@@ -944,6 +944,19 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
                 return a;
     if (stance_noun(s, h) || money_noun(s, h) || currency_prefix(s, h))
         return a;
+    /* "Texas floods", "Catalonia apartment block fire kills three": a mishap is no one's,
+     * whatever place its phrase names (a fire of a building or a forest; "Israeli fire",
+     * "artillery fire" are shooting) */
+    static const char *const fires[] = {"fire", NULL};
+    static const char *const weapons[] = {"artillery", "gun", "rocket", "mortar", "tank",
+                                          "sniper", "machine", "cannon", "missile", NULL};
+    bool burnt = false;
+    for (int32_t c = strcmp(u, "NOUN") == 0 && ev_lemma_in(s, h, fires) ? s->first_child[h] : -1;
+         c >= 0 && !burnt; c = s->next_sibling[c])
+        burnt = rel_is(s, c, "compound") && ev_tok(s, c)->upos &&
+                strcmp(ev_tok(s, c)->upos, "NOUN") == 0 && !ev_lemma_in(s, c, weapons);
+    if (strcmp(u, "NOUN") == 0 && (ev_lemma_in(s, h, ev_mishaps) || burnt))
+        return a;
     /* "the president-elect", "the minister-designate": no office held yet, nor the
      * holder's */
     static const char *const to_be[] = {"elect", "designate", NULL};

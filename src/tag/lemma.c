@@ -147,6 +147,32 @@ bool tag_irregular_verb(const char *form, size_t n)
     return irregular_verb_lemma(form, n) != NULL;
 }
 
+bool tag_present_verb(const char *form, size_t n, bool third_person)
+{
+    char low[44];
+    if (n < 2 || n >= sizeof low - 2)
+        return false;
+    tag_lower(form, n, low);
+    low[n] = '\0';
+    if (!third_person)
+        return known_verb(low);
+    if (low[n - 1] != 's' || (n > 2 && low[n - 2] == 's'))
+        return false; /* "kills", "goes", "tries"; not "boss" */
+    low[n - 1] = '\0';
+    if (known_verb(low)) /* kills */
+        return true;
+    if (n > 3 && low[n - 2] == 'e') {
+        low[n - 2] = '\0';
+        if (known_verb(low)) /* goes, watches */
+            return true;
+        if (n > 4 && low[n - 3] == 'i') {
+            strcpy(low + n - 3, "y"); /* tries */
+            return known_verb(low);
+        }
+    }
+    return false;
+}
+
 bool tag_lemma_seen(const dyad_tagger *t, const char *form, size_t n, const char *xpos)
 {
     uint64_t hx = tag_hash(xpos, strlen(xpos), 30);

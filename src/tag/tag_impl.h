@@ -195,6 +195,9 @@ typedef struct tag_word {
 
 /* Whether form is an irregular inflection of a verb in WordNet's lists ("froze"). */
 bool tag_irregular_verb(const char *form, size_t len);
+/* Whether form is a present tense of a verb WordNet knows: the base form ("compete"), or
+ * with third_person its "-s" form ("kills", "goes", "tries"). */
+bool tag_present_verb(const char *form, size_t len, bool third_person);
 /* Whether the treebanks had the word (any case) with that xpos. */
 bool tag_lemma_seen(const dyad_tagger *t, const char *form, size_t len, const char *xpos);
 /* Lemma of a word given its xpos, pointing into the tagger or the arena. */

@@ -222,8 +222,11 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
 
 /* A headline ("Police shoot man dead after knife attack", no closing stop) tells its news
  * in the present tense: when the tagger left it no finite verb, a noun right after the
- * subject's noun that the treebanks saw as a present tense, before the object's words, is
- * that verb. */
+ * subject's noun that can be a present tense (as the treebanks saw it, or for a word they
+ * never saw, as WordNet has its verb: "Hotel fire kills seventeen"), before the object's
+ * words (or, for an "-s" form, a preposition, a comma or the end: "votes for", "Rosselló
+ * resigns, ..."), is that verb; so is a base verb after a plural noun ("Students compete
+ * in"). */
 static void headline_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
 {
     static const char *const finite[] = {"VBD", "VBZ", "VBP", "MD", NULL};
@@ -235,16 +238,42 @@ static void headline_verb(const dyad_tagger *t, const tag_word *w, int n, int *t
     for (int i = 0; i < n; i++)
         if (xpos_in(t, tags[i], finite))
             return;
-    for (int i = 1; i + 1 < n; i++) {
+    /* (and a particle, preposition or adverb after a verb's "-s" form: "resigns after",
+     * "votes for", "pleads not guilty") */
+    static const char *const after_s[] = {"IN", "RP", "TO", "RB", NULL};
+    for (int i = 1; i < n; i++) {
         const char *x = xpos_of(t, tags[i]);
-        if ((strcmp(x, "NN") && strcmp(x, "NNS")) || w[i].winfo == TAG_MISS ||
-            !xpos_in(t, tags[i - 1], nominal) || !xpos_in(t, tags[i + 1], object))
-            continue; /* (a word the treebanks never saw may be anything) */
         bool plural_subject = !strcmp(xpos_of(t, tags[i - 1]), "NNS") ||
                               !strcmp(xpos_of(t, tags[i - 1]), "NNPS");
-        if (!strcmp(x, "NN") && plural_subject && may_be(t, &w[i], t->vbp))
+        /* "Students compete in", "scientists invent": a base verb after a plural subject
+         * with no modal or "to" is its present tense */
+        if (!strcmp(x, "VB") && plural_subject && !strcmp(xpos_of(t, tags[i - 1]), "NNS")) {
             tags[i] = t->vbp;
-        else if (!strcmp(x, "NNS") && !plural_subject && may_be(t, &w[i], t->vbz))
+            return;
+        }
+        if ((strcmp(x, "NN") && strcmp(x, "NNS")) || !xpos_in(t, tags[i - 1], nominal))
+            continue;
+        /* (a word the treebanks never saw is a verb when WordNet has it: "fire kills
+         * five"; one they saw, when they saw it so) */
+        size_t len = w[i].len;
+        bool s_form = len > 2 && (w[i].text[len - 1] | 32) == 's';
+        bool third = (!strcmp(x, "NNS") || s_form) && !plural_subject; /* ("withdraws"/NN) */
+        bool verb = w[i].winfo == TAG_MISS
+                        ? tag_present_verb(w[i].text, w[i].len, third)
+                        : may_be(t, &w[i], third ? t->vbz : t->vbp);
+        /* (or a comma, a semicolon or the end: "Governor Rosselló resigns, new governor
+         * sworn in") */
+        static const char *const breaks[] = {",", ":", NULL};
+        bool end = i + 1 >= n;
+        bool next = (!end && xpos_in(t, tags[i + 1], object)) ||
+                    (third &&
+                     (end || xpos_in(t, tags[i + 1], after_s) || xpos_in(t, tags[i + 1], breaks)) &&
+                     tag_present_verb(w[i].text, w[i].len, true));
+        if (!verb || !next)
+            continue;
+        if (!strcmp(x, "NN") && plural_subject)
+            tags[i] = t->vbp;
+        else if (third)
             tags[i] = t->vbz;
         else
             continue;
