@@ -2877,14 +2877,26 @@ static bool own_doer(const ev_sentence *s, int32_t n)
     return false;
 }
 
-/* Whether noun n is said to be a country's by an adjective or an owner ("Russian
- * shelling", "Israel's strikes"), not where it happened ("a Kabul car bombing"). */
+/* Whether token c is a compound that names a country itself, not a city ("US strikes",
+ * not "a Kabul car bombing"). */
+static bool country_name(const ev_sentence *s, int32_t c)
+{
+    dyad_actor_match m;
+    const dyad_token *t = ev_tok(s, c);
+    return ev_rel_starts(s, c, "compound") && t->upos && !strcmp(t->upos, "PROPN") &&
+           ev_actor_lookup(s, s->actors, t->start, t->end, &m) && strlen(m.code) == 3 &&
+           !(m.via & DYAD_ACTOR_VIA_METONYMY) && strcmp(m.code, "---") != 0;
+}
+
+/* Whether noun n is said to be a country's by an adjective, an owner or its name ("Russian
+ * shelling", "Israel's strikes", "US strikes"), not where it happened ("a Kabul car
+ * bombing"). */
 static bool country_hand(const ev_sentence *s, int32_t n)
 {
     for (int32_t c = s->first_child[n]; c >= 0; c = s->next_sibling[c])
         if ((ev_rel_starts(s, c, "amod") && ev_tok(s, c)->upos &&
              !strcmp(ev_tok(s, c)->upos, "ADJ")) ||
-            ev_rel_starts(s, c, "nmod:poss"))
+            ev_rel_starts(s, c, "nmod:poss") || country_name(s, c))
             return true;
     return false;
 }
