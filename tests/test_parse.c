@@ -481,6 +481,10 @@ DYAD_TEST(tag_grammar_constraints)
     static const char *const compete[] = {"Students", "compete", "in", "international",
                                           "olympiad"};
     CHECK_STR(tag_of(m, compete, 5, 1), "VBP");
+    /* the main clause's verb, whatever a clause after "as" has */
+    static const char *const storm[] = {"Protesters", "storm", "parliament", "in", "Nepal",
+                                        "as", "anger", "over", "the", "ban", "grows"};
+    CHECK_STR(tag_of(m, storm, 11, 1), "VBP");
     dyad_model_free(m);
 }
 

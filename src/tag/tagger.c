@@ -235,6 +235,15 @@ static void headline_verb(const dyad_tagger *t, const tag_word *w, int n, int *t
                                          NULL};
     if (n < 4 || t->vbp < 0 || t->vbz < 0 || !strcmp(xpos_of(t, tags[n - 1]), "."))
         return;
+    /* (the main clause ends at a subordinator: "Protesters storm parliament as anger
+     * grows") */
+    static const char *const subordinators[] = {"as", "while", "because", "when", "if",
+                                                "since", "until", "amid", "after", NULL};
+    int end = n;
+    for (int i = 2; i < n && end == n; i++)
+        if (word_in(&w[i], subordinators) && i + 2 < n)
+            end = i;
+    n = end;
     for (int i = 0; i < n; i++)
         if (xpos_in(t, tags[i], finite))
             return;
@@ -264,10 +273,10 @@ static void headline_verb(const dyad_tagger *t, const tag_word *w, int n, int *t
         /* (or a comma, a semicolon or the end: "Governor Rosselló resigns, new governor
          * sworn in") */
         static const char *const breaks[] = {",", ":", NULL};
-        bool end = i + 1 >= n;
-        bool next = (!end && xpos_in(t, tags[i + 1], object)) ||
+        bool last = i + 1 >= n;
+        bool next = (!last && xpos_in(t, tags[i + 1], object)) ||
                     (third &&
-                     (end || xpos_in(t, tags[i + 1], after_s) || xpos_in(t, tags[i + 1], breaks)) &&
+                     (last || xpos_in(t, tags[i + 1], after_s) || xpos_in(t, tags[i + 1], breaks)) &&
                      tag_present_verb(w[i].text, w[i].len, true));
         if (!verb || !next)
             continue;
