@@ -1208,3 +1208,22 @@ DYAD_TEST(parse_repair_fronted_list_head)
     CHECK_STR(rel[6], "conj");
     CHECK(head[8] == 4);
 }
+
+DYAD_TEST(parse_repair_name_object)
+{
+    /* "Moscow warned Kyiv against attacking": a name after a verb that does not name */
+    static const char *const form[] = {"Moscow", "warned", "Kyiv", "against", "attacking",
+                                       "they", "called", "it", "Kyiv"};
+    static const char *const upos[] = {"PROPN", "VERB", "PROPN", "SCONJ", "VERB", "PRON",
+                                       "VERB", "PRON", "PROPN"};
+    static const char *const xpos[] = {"NNP", "VBD", "NNP", "IN", "VBG", "PRP", "VBD", "PRP",
+                                       "NNP"};
+    size_t len[9];
+    dyad_parse_input in = parse_input(9, form, len, upos, xpos);
+    int head[9] = {1, -1, 1, 4, 2, 6, 1, 6, 6};
+    const char *rel[9] = {"nsubj", "root", "xcomp", "mark", "advcl", "nsubj", "parataxis",
+                          "obj", "xcomp"};
+    dyad_parse_repair(&in, head, rel);
+    CHECK_STR(rel[2], "obj");
+    CHECK_STR(rel[8], "xcomp");
+}

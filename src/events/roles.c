@@ -2193,6 +2193,10 @@ bool ev_implicit_agent(const ev_sentence *s, int32_t v, const ev_actor *target,
     /* "two suspects were arrested in Jakarta", "was shot dead in X": where it happened
      * says whose forces */
     int32_t where = oblique(s, v, place);
+    /* (and over where it was in the air: "a drone was shot down over Moscow") */
+    static const char *const over[] = {"over", NULL};
+    if (where < 0)
+        where = oblique(s, v, over);
     int32_t pred = ev_child(s, v, "xcomp");
     if (where < 0 && pred >= 0)
         where = oblique(s, pred, place);
