@@ -465,6 +465,9 @@ DYAD_TEST(tag_grammar_constraints)
     static const char *const warrant[] = {"The", "court", "issued", "an", "arrest", "warrant",
                                           "for", "the", "general", "."};
     CHECK_STR(tag_of(m, warrant, 10, 5), "NN");
+    static const char *const offer[] = {"Denmark", "rejected", "a", "US", "offer", "to",
+                                        "buy", "Greenland", "."};
+    CHECK_STR(tag_of(m, offer, 9, 4), "NN");
     /* between a subject and a noun, a participle then a past tense is the other way round */
     static const char *const promised[] = {"Speaking", "in", "Warsaw", ",", "the", "US",
                                            "secretary", "of", "state", "promised", "continued",

@@ -386,10 +386,11 @@ static void article_gerund(const dyad_tagger *t, const tag_word *w, int n, int *
             tags[i] = t->nn;
 }
 
-/* "issued an arrest warrant for": a base verb right after an article and a noun, with no
- * modal or causative verb before ("can a policeman open", "let the man go"), is a noun
- * when it can be one (EWT and GUM train: 21 base verbs in 6,800 such places, imperatives
- * after an opening phrase and the questions above). */
+/* "issued an arrest warrant for", "rejected a US offer": a base verb right after an
+ * article and a noun or name, with no modal or causative verb before ("can a policeman
+ * open", "let the man go"), is a noun when it can be one (EWT and GUM train: 21 base verbs
+ * in 6,800 such places after a noun, imperatives after an opening phrase and the
+ * questions above; 1 in 1,801 after a name). */
 static void article_noun_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
 {
     static const char *const articles[] = {"the", "a", "an", NULL};
@@ -398,8 +399,8 @@ static void article_noun_verb(const dyad_tagger *t, const tag_word *w, int n, in
                                           "saw", "watch", "watched", "hear", "heard", "do",
                                           "does", "did", NULL};
     for (int i = 2; i < n && t->vb >= 0 && t->nn >= 0; i++) {
-        if (tags[i] != t->vb || tags[i - 1] != t->nn || !word_in(&w[i - 2], articles) ||
-            !may_be(t, &w[i], t->nn))
+        if (tags[i] != t->vb || (tags[i - 1] != t->nn && tags[i - 1] != t->nnp) ||
+            !word_in(&w[i - 2], articles) || !may_be(t, &w[i], t->nn))
             continue;
         bool helped = false;
         for (int j = 0; j < i - 2 && !helped; j++)
