@@ -160,7 +160,16 @@ dyad_doc *dyad_test_run(const char *input, size_t len)
             doc->date = dyad_doc_strdup(doc, input + 1, 10);
             input += 12, len -= 12;
         }
-        dyad_doc_set_text(doc, NULL, 0, input, len);
+        /* "# HEADLINE" on the next line: the document's title */
+        const char *title = NULL, *nl = NULL;
+        size_t title_len = 0;
+        if (len > 2 && input[0] == '#' && input[1] == ' ') {
+            nl = memchr(input, '\n', len);
+            title = input + 2, title_len = nl ? (size_t)(nl - title) : len - 2;
+            len = nl ? len - (size_t)(nl + 1 - input) : 0;
+            input = nl ? nl + 1 : input + 2 + title_len;
+        }
+        dyad_doc_set_text(doc, title, title_len, input, len);
     }
     if (doc && dyad_test_shipped())
         dyad_pipeline_run(dyad_test_shipped(), doc);

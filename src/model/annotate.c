@@ -5,6 +5,7 @@
 #include "../tag/tagger.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* Per-sentence scratch arrays, sized for the longest sentence of the document. */
 typedef struct scratch {
@@ -42,7 +43,11 @@ static dyad_status annotate_sentence(const dyad_model *m, dyad_doc *doc, const d
         s->form[i] = doc->text + tok[i].start;
         s->len[i] = tok[i].end - tok[i].start;
     }
-    dyad_status st = dyad_tagger_tag(model_tagger(m), s->form, s->len, n, s->tags, doc->arena);
+    /* a headline: the title's sentences, or a line of a list of headlines */
+    bool headline = (n > 0 && tok[0].start < doc->body_start) ||
+                    (doc->format && strcmp(doc->format, "lines") == 0);
+    dyad_status st = (headline ? dyad_tagger_tag_headline : dyad_tagger_tag)(
+        model_tagger(m), s->form, s->len, n, s->tags, doc->arena);
     if (st != DYAD_OK)
         return st;
     for (int i = 0; i < n; i++) {

@@ -521,8 +521,9 @@ static void acronym_name(const dyad_tagger *t, const tag_word *w, int n, int *ta
  * of 4,180 words tagged JJ, NN or VB there are VB: "would free", not ADJ), and after a
  * possessive comes no finite verb (none of 5,600: "Trump's conduct" is a noun), nor a
  * participle that modifies nothing after it (all 31 there do: "Sweden's bid to join" is a
- * noun); then the constraints above. */
-static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, int *tags)
+ * noun); then the constraints above (a headline's own only for a headline). */
+static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, bool headline,
+                        int *tags)
 {
     news_prepositions(t, w, n, tags);
     participle_after_preposition(t, w, n, tags);
@@ -534,7 +535,8 @@ static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, int *tag
     ready_to(t, w, n, tags);
     interjection_verb(t, w, n, tags);
     main_verb(t, w, n, tags);
-    headline_verb(t, w, n, tags);
+    if (headline)
+        headline_verb(t, w, n, tags);
     subordinate_verb(t, w, n, tags);
     acronym_name(t, w, n, tags); /* after the verbs are settled */
     for (int i = 1; i < n; i++) {
@@ -627,9 +629,27 @@ void tag_sentence_feats(const dyad_tagger *t, const tag_word *w, int n, const in
     }
 }
 
+static dyad_status tag_sentence(const dyad_tagger *t, const char *const *forms,
+                                const size_t *form_lens, int n, bool headline,
+                                dyad_tag_result *out, dyad_arena *arena);
+
 dyad_status dyad_tagger_tag(const dyad_tagger *t, const char *const *forms,
                             const size_t *form_lens, int n, dyad_tag_result *out,
                             dyad_arena *arena)
+{
+    return tag_sentence(t, forms, form_lens, n, false, out, arena);
+}
+
+dyad_status dyad_tagger_tag_headline(const dyad_tagger *t, const char *const *forms,
+                                     const size_t *form_lens, int n, dyad_tag_result *out,
+                                     dyad_arena *arena)
+{
+    return tag_sentence(t, forms, form_lens, n, true, out, arena);
+}
+
+static dyad_status tag_sentence(const dyad_tagger *t, const char *const *forms,
+                                const size_t *form_lens, int n, bool headline,
+                                dyad_tag_result *out, dyad_arena *arena)
 {
     if (n <= 0)
         return n == 0 ? DYAD_OK : DYAD_EINVAL;
@@ -651,7 +671,7 @@ dyad_status dyad_tagger_tag(const dyad_tagger *t, const char *const *forms,
     }
     tag_sentence_context(w, n, 0);
     tag_sentence_tags(t, w, n, tags, first, w + n, scores);
-    tag_grammar(t, w, n, tags);
+    tag_grammar(t, w, n, headline, tags);
     for (int i = 0; i < n; i++) /* the lexicon slots arrive while the features are scored */
         tag_lemma_keys(t, w[i].form, w[i].lower, xpos_of(t, tags[i]), &lk[i]);
     tag_sentence_feats(t, w, n, tags, feats, scores);

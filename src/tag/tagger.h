@@ -39,6 +39,12 @@ void dyad_tagger_free(dyad_tagger *tagger);
 dyad_status dyad_tagger_tag(const dyad_tagger *tagger, const char *const *forms,
                             const size_t *form_lens, int n, dyad_tag_result *out,
                             dyad_arena *arena);
+/* The same for a headline ("Hotel fire kills seventeen", a title or a line of a list of
+ * headlines), which tells its news in the present tense and often leaves the perceptron
+ * no finite verb: see headline_verb in tagger.c. */
+dyad_status dyad_tagger_tag_headline(const dyad_tagger *tagger, const char *const *forms,
+                                     const size_t *form_lens, int n, dyad_tag_result *out,
+                                     dyad_arena *arena);
 
 /* Counts of words whose predicted tag equals the gold one (gold tokenization):
  * UFeats and Lemmas are exact matches of the whole string, as in CoNLL 2018. */
