@@ -341,12 +341,6 @@ bool ev_actor_lookup(const ev_sentence *s, const dyad_actor_dict *actors, uint32
     return capital;
 }
 
-/* Whether token h is in a name the mention stage typed a person. */
-static bool person_named_here(const ev_sentence *s, int32_t h)
-{
-    return ev_mention_typed(s, h, "person");
-}
-
 /* Whether token h is a name: a proper noun, or a common noun in capitals ("the PMF"). */
 static bool capitalized_name(const ev_sentence *s, int32_t h)
 {
@@ -1144,7 +1138,7 @@ static ev_actor actor_of(const ev_sentence *s, int32_t h, const dyad_actor_dict 
                     (rel_is(s, c, "amod") && ev_lemma_in(s, c, foreign)) ||
                     /* "a spokesman for the PMF": of a body no dictionary knows */
                     (rel_is(s, c, "nmod") && ev_has_case(s, c, of_for_at) && c > h &&
-                     capitalized_name(s, c) && !person_named_here(s, c) &&
+                     capitalized_name(s, c) && !ev_mention_typed(s, c, "person") &&
                      !ev_actor_of(s, c, actors).code);
         /* "lawmakers in Arnor": the role of the noun, the country of its modifier */
         for (int32_t c = s->first_child[h]; c >= 0 && common && !named; c = s->next_sibling[c]) {

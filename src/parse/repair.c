@@ -16,6 +16,8 @@ static bool form_in(const dyad_parse_input *in, int i, const char *const *words)
     return false;
 }
 
+static const char *const commas[] = {",", NULL};
+
 static bool date_word(const dyad_parse_input *in, int i)
 {
     static const char *const words[] = {
@@ -929,7 +931,7 @@ static void fronted_subject(const dyad_parse_input *in, int *head, const char **
 {
     int n = in->n;
     for (int v = 2; v < n; v++) {
-        if (head[v] >= 0 || !finite_tag(in, v) || !form_in(in, v - 1, (const char *const[]){",", NULL}) ||
+        if (head[v] >= 0 || !finite_tag(in, v) || !form_in(in, v - 1, commas) ||
             has_dependent(n, head, rel, v, "nsubj") || has_dependent(n, head, rel, v, "expl"))
             continue;
         int o = -1, lo, hi;
@@ -942,7 +944,7 @@ static void fronted_subject(const dyad_parse_input *in, int *head, const char **
         int p = -1;
         for (int i = lo; i < hi && i < v && p < 0; i++)
             if (rel_is(rel[i], "appos") && proper(in, i) && i > 0 &&
-                form_in(in, i - 1, (const char *const[]){",", NULL}))
+                form_in(in, i - 1, commas))
                 p = i;
         if (p < 0 || hi < v - 1)
             return;
@@ -979,7 +981,7 @@ static void fronted_list_head(const dyad_parse_input *in, int *head, const char 
         subtree(n, head, subj, &slo, &shi);
         int p = hi - 1; /* the opening phrase's last word, right before the subject's */
         if (hi != slo || p <= o || !proper(in, p) || !rel_is(rel[p], "appos") ||
-            !form_in(in, p - 1, (const char *const[]){",", NULL}))
+            !form_in(in, p - 1, commas))
             return;
         for (int i = 0; i < n; i++)
             if (head[i] == subj && rel_is(rel[i], "conj"))
