@@ -1519,8 +1519,9 @@ static int32_t nominal_actor(const ev_sentence *s, int32_t n, int depth,
             continue;
         if (rel_is(s, c, "acl") && !rel_is(s, c, "acl:relcl")) {
             for (int32_t g = s->first_child[c]; g >= 0; g = s->next_sibling[g])
-                if ((rel_is(s, g, "obj") || rel_is(s, g, "obl")) && ev_actor_of(s, g, actors).code)
-                    return g;
+                if ((rel_is(s, g, "obj") || rel_is(s, g, "obl")) && !s->temporal[g] &&
+                    ev_actor_of(s, g, actors).code)
+                    return g; /* (not when: "plans to begin it following Trump's loss") */
             continue;
         }
         /* "two terms as mayor" says what the subject was; "according to an official"
