@@ -500,6 +500,12 @@ DYAD_TEST(tag_grammar_constraints)
     static const char *const compete[] = {"Students", "compete", "in", "international",
                                           "olympiad"};
     CHECK_STR(headline_tag_of(m, compete, 5, 1), "VBP");
+    static const char *const rally[] = {"Thousands", "rally", "in", "Budapest", "against",
+                                        "the", "government"};
+    CHECK_STR(headline_tag_of(m, rally, 7, 1), "VBP");
+    static const char *const seriously[] = {"Three", "children", "seriously", "injured", "as",
+                                            "bus", "hits", "bridge"};
+    CHECK_STR(headline_tag_of(m, seriously, 8, 2), "RB");
     /* the main clause's verb, whatever a clause after "as" has */
     static const char *const storm[] = {"Protesters", "storm", "parliament", "in", "Nepal",
                                         "as", "anger", "over", "social", "media", "ban",

@@ -255,8 +255,12 @@ static void headline_verb(const dyad_tagger *t, const tag_word *w, int n, int *t
         bool plural_subject = !strcmp(xpos_of(t, tags[i - 1]), "NNS") ||
                               !strcmp(xpos_of(t, tags[i - 1]), "NNPS");
         /* "Students compete in", "scientists invent": a base verb after a plural subject
-         * with no modal or "to" is its present tense */
-        if (!strcmp(x, "VB") && plural_subject && !strcmp(xpos_of(t, tags[i - 1]), "NNS")) {
+         * with no modal or "to" is its present tense; so is a word taken for an adverb or
+         * an adjective that can be one ("Thousands rally in Budapest") */
+        bool modifier = !strcmp(x, "RB") || !strcmp(x, "JJ");
+        if ((!strcmp(x, "VB") || (modifier && tag_present_verb(w[i].text, w[i].len, false) &&
+                                   may_be(t, &w[i], t->vbp))) &&
+            plural_subject && !strcmp(xpos_of(t, tags[i - 1]), "NNS")) {
             tags[i] = t->vbp;
             return;
         }
