@@ -164,7 +164,20 @@ static bool verb_before_to(const dyad_tagger *t, const tag_word *w, int from, in
     return false;
 }
 
-/* A sentence with a full stop has a finite verb: when the tagger left none, the past
+/* Where the main clause of a sentence ends: at its first subordinator after two words
+ * ("surrounded Senator Rand Paul as they exited the event"), else n. */
+static int main_clause_end(const tag_word *w, int n)
+{
+    static const char *const subordinators[] = {"as", "while", "because", "when", "if",
+                                                "since", "until", "amid", "after", NULL};
+    for (int i = 2; i + 2 < n; i++)
+        if (word_in(&w[i], subordinators))
+            return i;
+    return n;
+}
+
+/* A sentence with a full stop has a finite verb (before a clause of its own: "A group of
+ * protesters surrounded the senator as they exited"): when the tagger left none, the past
  * participle right after the subject's noun is the past tense ("The Iranian foreign
  * minister called ..." tagged VBN). */
 static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
@@ -177,6 +190,7 @@ static void main_verb(const dyad_tagger *t, const tag_word *w, int n, int *tags)
     int tail = speech_tail(t, w, n, tags);
     if (tail > 0)
         n = tail + 1;
+    n = main_clause_end(w, n);
     for (int i = 0; i < n; i++)
         if (xpos_in(t, tags[i], finite) && !infinitive(t, tags, i))
             return;
@@ -235,15 +249,7 @@ static void headline_verb(const dyad_tagger *t, const tag_word *w, int n, int *t
                                          NULL};
     if (n < 4 || t->vbp < 0 || t->vbz < 0 || !strcmp(xpos_of(t, tags[n - 1]), "."))
         return;
-    /* (the main clause ends at a subordinator: "Protesters storm parliament as anger
-     * grows") */
-    static const char *const subordinators[] = {"as", "while", "because", "when", "if",
-                                                "since", "until", "amid", "after", NULL};
-    int end = n;
-    for (int i = 2; i < n && end == n; i++)
-        if (word_in(&w[i], subordinators) && i + 2 < n)
-            end = i;
-    n = end;
+    n = main_clause_end(w, n); /* "Protesters storm parliament as anger grows" */
     for (int i = 0; i < n; i++)
         if (xpos_in(t, tags[i], finite))
             return;
