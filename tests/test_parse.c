@@ -502,9 +502,10 @@ DYAD_TEST(tag_grammar_constraints)
     CHECK_STR(headline_tag_of(m, compete, 5, 1), "VBP");
     /* a sentence's own finite verb comes before its subordinate clause's */
     static const char *const surrounded[] = {"A", "group", "of", "protesters", "surrounded",
-                                             "the", "senator", "as", "he", "exited", "the",
+                                             "and", "allegedly", "threatened", "Senator",
+                                             "Rand", "Paul", "as", "they", "exited", "the",
                                              "event", "."};
-    CHECK_STR(tag_of(m, surrounded, 13, 4), "VBD");
+    CHECK_STR(tag_of(m, surrounded, 17, 4), "VBD");
     static const char *const rally[] = {"Thousands", "rally", "in", "Budapest", "against",
                                         "the", "government"};
     CHECK_STR(headline_tag_of(m, rally, 7, 1), "VBP");
