@@ -95,17 +95,28 @@ static bool known_verb(const char *lemma)
  * English inflects are tried in turn (tried, agreed, blamed, claimed, planned; making,
  * going, stopping; goes, says); the rule's stays when none is a known verb
  * ("livestreamed"). */
+static bool known_inflection(const char *low, size_t n, char c[44]);
+
 static const char *verb_lemma(const char *ruled, const char *low, size_t n, dyad_arena *arena)
 {
-    if (!ruled || known_verb(ruled) || n < 4 || n > 40)
-        return ruled;
     char c[44];
+    if (!ruled || known_verb(ruled) || !known_inflection(low, n, c))
+        return ruled;
+    return dyad_arena_strndup(arena, c, strlen(c));
+}
+
+/* The verb WordNet knows of which low (n bytes, lower case) is an "-ed", "-ing" or "-s"
+ * form, into c; false when none. */
+static bool known_inflection(const char *low, size_t n, char c[44])
+{
+    if (n < 4 || n > 40)
+        return false;
     size_t cut = n > 3 && strcmp(low + n - 3, "ing") == 0 ? 3
                  : n > 2 && strcmp(low + n - 2, "ed") == 0 ? 2
                  : low[n - 1] == 's'                       ? 1
                                                            : 0;
     if (!cut)
-        return ruled;
+        return false;
     size_t b = n - cut; /* the stem before the ending */
     const char *tries[6];
     size_t lens[6], k = 0;
@@ -126,9 +137,9 @@ static const char *verb_lemma(const char *ruled, const char *low, size_t n, dyad
         memcpy(c, low, lens[i]);
         strcpy(c + lens[i], tries[i]);
         if (known_verb(c))
-            return dyad_arena_strndup(arena, c, strlen(c));
+            return true;
     }
-    return ruled;
+    return false;
 }
 
 /* WordNet's lemma of form as an irregular verb form, any case ("Fled": flee), or NULL. */
@@ -149,28 +160,15 @@ bool tag_irregular_verb(const char *form, size_t n)
 
 bool tag_present_verb(const char *form, size_t n, bool third_person)
 {
-    char low[44];
-    if (n < 2 || n >= sizeof low - 2)
+    char low[44], verb[44];
+    if (n < 2 || n >= sizeof low)
         return false;
     tag_lower(form, n, low);
     low[n] = '\0';
     if (!third_person)
         return known_verb(low);
-    if (low[n - 1] != 's' || (n > 2 && low[n - 2] == 's'))
-        return false; /* "kills", "goes", "tries"; not "boss" */
-    low[n - 1] = '\0';
-    if (known_verb(low)) /* kills */
-        return true;
-    if (n > 3 && low[n - 2] == 'e') {
-        low[n - 2] = '\0';
-        if (known_verb(low)) /* goes, watches */
-            return true;
-        if (n > 4 && low[n - 3] == 'i') {
-            strcpy(low + n - 3, "y"); /* tries */
-            return known_verb(low);
-        }
-    }
-    return false;
+    /* "kills", "goes", "tries"; not "boss" */
+    return low[n - 1] == 's' && low[n - 2] != 's' && known_inflection(low, n, verb);
 }
 
 bool tag_lemma_seen(const dyad_tagger *t, const char *form, size_t n, const char *xpos)

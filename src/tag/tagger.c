@@ -277,9 +277,8 @@ static void headline_verb(const dyad_tagger *t, const tag_word *w, int n, int *t
         size_t len = w[i].len;
         bool s_form = len > 2 && (w[i].text[len - 1] | 32) == 's';
         bool third = (!strcmp(x, "NNS") || s_form) && !plural_subject; /* ("withdraws"/NN) */
-        bool verb = w[i].winfo == TAG_MISS
-                        ? tag_present_verb(w[i].text, w[i].len, third)
-                        : may_be(t, &w[i], third ? t->vbz : t->vbp);
+        bool wordnet = tag_present_verb(w[i].text, w[i].len, third);
+        bool verb = w[i].winfo == TAG_MISS ? wordnet : may_be(t, &w[i], third ? t->vbz : t->vbp);
         /* (or a comma, a semicolon or the end: "Governor Rosselló resigns, new governor
          * sworn in") */
         static const char *const breaks[] = {",", ":", NULL};
@@ -287,7 +286,7 @@ static void headline_verb(const dyad_tagger *t, const tag_word *w, int n, int *t
         bool next = (!last && xpos_in(t, tags[i + 1], object)) ||
                     (third &&
                      (last || xpos_in(t, tags[i + 1], after_s) || xpos_in(t, tags[i + 1], breaks)) &&
-                     tag_present_verb(w[i].text, w[i].len, true));
+                     wordnet);
         if (!verb || !next)
             continue;
         if (!strcmp(x, "NN") && plural_subject)
@@ -423,10 +422,9 @@ static void article_noun_verb(const dyad_tagger *t, const tag_word *w, int n, in
 /* "the US secretary of state promised continued support": between a subject and a noun,
  * a participle then a past tense is the past tense then its participle (EWT and GUM
  * train: 15 times so, never the other way). */
-static void participle_then_past(const dyad_tagger *t, const tag_word *w, int n, int *tags)
+static void participle_then_past(const dyad_tagger *t, int n, int *tags)
 {
     static const char *const nouns[] = {"NN", "NNS", NULL};
-    (void)w;
     for (int i = 2; i + 1 < n && t->vbd >= 0 && t->vbn >= 0; i++)
         if (tags[i] == t->vbd && tags[i - 1] == t->vbn && xpos_in(t, tags[i + 1], nouns) &&
             xpos_in(t, tags[i - 2], subject_tags)) {
@@ -541,7 +539,7 @@ static void tag_grammar(const dyad_tagger *t, const tag_word *w, int n, bool hea
     article_gerund(t, w, n, tags);
     irregular_verb(t, w, n, tags);
     article_noun_verb(t, w, n, tags);
-    participle_then_past(t, w, n, tags);
+    participle_then_past(t, n, tags);
     ready_to(t, w, n, tags);
     interjection_verb(t, w, n, tags);
     main_verb(t, w, n, tags);
